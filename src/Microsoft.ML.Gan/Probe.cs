@@ -1,0 +1,2 @@
+namespace Microsoft.ML.Gan { /// <summary>placeholder</summary>
+public static class Probe { } }
