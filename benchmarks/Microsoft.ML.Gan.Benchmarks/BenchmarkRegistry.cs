@@ -1,0 +1,21 @@
+namespace Microsoft.ML.Gan.Benchmarks;
+
+/// <summary>Name → benchmark; each benchmark lives in its own file and registers itself here.</summary>
+internal static class BenchmarkRegistry
+{
+    private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
+    {
+    };
+
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var benchmark))
+        {
+            Console.Error.WriteLine("usage: Microsoft.ML.Gan.Benchmarks <name> [args]");
+            foreach (var (name, entry) in Benchmarks)
+                Console.Error.WriteLine($"  {name,-24} {entry.Description}");
+            return args.Length == 0 ? 0 : 2;
+        }
+        return benchmark.Run(args[1..]);
+    }
+}

@@ -1,2 +1,0 @@
-namespace Microsoft.ML.Gan { /// <summary>placeholder</summary>
-public static class Probe { } }

@@ -1,0 +1,33 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Torch;
+
+/// <summary>Serializes module weights (state dict) to bytes and back, without side files.</summary>
+public static class ModuleBytes
+{
+    /// <summary>Writes the module's state dict to a byte array.</summary>
+    public static byte[] Save(nn.Module module)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            module.save(writer);
+        return stream.ToArray();
+    }
+
+    /// <summary>Loads a state dict written by <see cref="Save"/> into a module of the same architecture.</summary>
+    /// <exception cref="InvalidDataException">The bytes do not hold weights for this architecture.</exception>
+    public static void Load(nn.Module module, byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var reader = new BinaryReader(stream);
+        try
+        {
+            module.load(reader, strict: true);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"The stored weights do not match the network architecture: {e.Message}", e);
+        }
+    }
+}
