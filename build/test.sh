@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test project, one test module at a time (torch-heavy tests must not compete
+# for the cores), then prints the closing line "N passed, N failed, N skipped" computed from the TRX results.
+# Usage: build/test.sh [extra dotnet test arguments, e.g. --filter-not-trait ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+configuration="${CONFIGURATION:-Release}"
+results="$PWD/TestResults"
+rm -rf "$results"
+
+dotnet build Microsoft.ML.Gan.sln -c "$configuration" -v quiet -nologo
+
+status=0
+dotnet test --solution Microsoft.ML.Gan.sln -c "$configuration" --no-build \
+    --max-parallel-test-modules 1 --results-directory "$results" --report-trx "$@" || status=$?
+
+passed=0; failed=0; skipped=0; reports=0
+for report in "$results"/*.trx; do
+    [ -e "$report" ] || continue
+    reports=$((reports + 1))
+    counters=$(grep -o '<Counters [^>]*>' "$report" | head -n 1)
+    value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+    total=$(value total); executed=$(value executed); ok=$(value passed)
+    passed=$((passed + ok))
+    failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+    skipped=$((skipped + total - executed))
+done
+
+if [ "$reports" -eq 0 ]; then
+    echo "No test results were written (dotnet test exited with $status)." >&2
+    failed=$((failed + 1))
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then
+    exit 1
+fi

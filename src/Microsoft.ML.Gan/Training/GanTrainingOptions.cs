@@ -1,0 +1,134 @@
+using Microsoft.ML.Gan.Losses;
+using Microsoft.ML.Gan.Penalties;
+
+namespace Microsoft.ML.Gan.Training;
+
+/// <summary>
+/// Options of the shared training engine. Every GAN family's options class derives from this one and sets the
+/// defaults of its paper in its constructor.
+/// </summary>
+public class GanTrainingOptions
+{
+    /// <summary>Passes over the real rows. Default 100.</summary>
+    public int Epochs { get; set; } = 100;
+
+    /// <summary>If set, train exactly this many generator steps instead of <see cref="Epochs"/>.</summary>
+    public long? MaxSteps { get; set; }
+
+    /// <summary>Real rows per step. Default 64.</summary>
+    public int BatchSize { get; set; } = 64;
+
+    /// <summary>Discriminator updates per generator update (n_critic; 5 in WGAN and WGAN-GP). Default 1.</summary>
+    public int CriticSteps { get; set; } = 1;
+
+    /// <summary>Adversarial loss on logits. Default non-saturating.</summary>
+    public AdversarialLoss Loss { get; set; } = AdversarialLoss.NonSaturating;
+
+    /// <summary>Discriminator penalty. Default none.</summary>
+    public PenaltyKind Penalty { get; set; } = PenaltyKind.None;
+
+    /// <summary>λ of the gradient penalty (10 in WGAN-GP) or γ of R1. Default 10.</summary>
+    public double PenaltyWeight { get; set; } = 10;
+
+    /// <summary>Apply the penalty every this many discriminator updates, scaled up by the interval (lazy
+    /// regularization, StyleGAN2 uses 16 for R1). Default 1 (every update).</summary>
+    public int PenaltyInterval { get; set; } = 1;
+
+    /// <summary>If set, clamp every discriminator weight to [−c, c] after each update (WGAN: 0.01).</summary>
+    public double? WeightClip { get; set; }
+
+    /// <summary>Target for real samples in probabilistic losses; 0.9 gives one-sided label smoothing. Default 1.</summary>
+    public double RealLabel { get; set; } = 1.0;
+
+    /// <summary>Optimizer of both networks. Default Adam.</summary>
+    public OptimizerKind Optimizer { get; set; } = OptimizerKind.Adam;
+
+    /// <summary>Generator learning rate. Default 2e-4.</summary>
+    public double GeneratorLearningRate { get; set; } = 2e-4;
+
+    /// <summary>Discriminator learning rate (differs from G's for TTUR, Heusel et al. 2017). Default 2e-4.</summary>
+    public double DiscriminatorLearningRate { get; set; } = 2e-4;
+
+    /// <summary>Adam β₁ of the generator. Default 0.5 (DCGAN).</summary>
+    public double GeneratorBeta1 { get; set; } = 0.5;
+
+    /// <summary>Adam β₂ of the generator. Default 0.999.</summary>
+    public double GeneratorBeta2 { get; set; } = 0.999;
+
+    /// <summary>Adam β₁ of the discriminator. Default 0.5.</summary>
+    public double DiscriminatorBeta1 { get; set; } = 0.5;
+
+    /// <summary>Adam β₂ of the discriminator. Default 0.999.</summary>
+    public double DiscriminatorBeta2 { get; set; } = 0.999;
+
+    /// <summary>L2 weight decay of both optimizers. Default 0.</summary>
+    public double WeightDecay { get; set; }
+
+    /// <summary>If set, rescale each network's gradients so their global L2 norm is at most this value.</summary>
+    public double? GradientClipNorm { get; set; }
+
+    /// <summary>If set (e.g. 0.999), keep an exponential moving average of the generator's weights and use it as the
+    /// fitted generator (Yazıcı et al. 2019). Default none.</summary>
+    public double? GeneratorEmaDecay { get; set; }
+
+    /// <summary>Seed of every random choice; null takes the MLContext's seed (or 0 when it has none).</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>"cpu" (default), "cuda", "cuda:N" or "auto".</summary>
+    public string Device { get; set; } = Torch.TorchDevices.Default;
+
+    /// <summary>Torch intra-op threads; 0 keeps torch's default. Use 1 when several processes share few cores.</summary>
+    public int Threads { get; set; }
+
+    /// <summary>If set, write a checkpoint to this file every <see cref="CheckpointInterval"/> steps and at the end.</summary>
+    public string? CheckpointPath { get; set; }
+
+    /// <summary>Steps between checkpoints; 0 writes only at the end. Default 0.</summary>
+    public long CheckpointInterval { get; set; }
+
+    /// <summary>If true and <see cref="CheckpointPath"/> exists, resume from it exactly (weights, optimizers, step, RNG).</summary>
+    public bool ResumeFromCheckpoint { get; set; }
+
+    /// <summary>Receives progress reports.</summary>
+    public IProgress<GanProgress>? Progress { get; set; }
+
+    /// <summary>Steps between progress reports; 0 reports once per epoch. Default 0.</summary>
+    public long ProgressInterval { get; set; }
+
+    /// <summary>Stops training (with an <see cref="OperationCanceledException"/>) when cancelled.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
+    public virtual void Validate()
+    {
+        Require(Epochs >= 1, nameof(Epochs), Epochs, "at least 1");
+        Require(MaxSteps is null or >= 1, nameof(MaxSteps), MaxSteps, "at least 1 when set");
+        Require(BatchSize >= 1, nameof(BatchSize), BatchSize, "at least 1");
+        Require(CriticSteps >= 1, nameof(CriticSteps), CriticSteps, "at least 1 (n_critic)");
+        Require(PenaltyWeight >= 0, nameof(PenaltyWeight), PenaltyWeight, "non-negative");
+        Require(PenaltyInterval >= 1, nameof(PenaltyInterval), PenaltyInterval, "at least 1");
+        Require(WeightClip is null or > 0, nameof(WeightClip), WeightClip, "positive when set");
+        Require(RealLabel is > 0 and <= 1, nameof(RealLabel), RealLabel, "in (0, 1]");
+        Require(GeneratorLearningRate > 0, nameof(GeneratorLearningRate), GeneratorLearningRate, "positive");
+        Require(DiscriminatorLearningRate > 0, nameof(DiscriminatorLearningRate), DiscriminatorLearningRate, "positive");
+        foreach (var (name, beta) in new[] { (nameof(GeneratorBeta1), GeneratorBeta1), (nameof(GeneratorBeta2), GeneratorBeta2),
+                     (nameof(DiscriminatorBeta1), DiscriminatorBeta1), (nameof(DiscriminatorBeta2), DiscriminatorBeta2) })
+            Require(beta is >= 0 and < 1, name, beta, "in [0, 1)");
+        Require(WeightDecay >= 0, nameof(WeightDecay), WeightDecay, "non-negative");
+        Require(GradientClipNorm is null or > 0, nameof(GradientClipNorm), GradientClipNorm, "positive when set");
+        Require(GeneratorEmaDecay is null or (> 0 and < 1), nameof(GeneratorEmaDecay), GeneratorEmaDecay, "in (0, 1) when set");
+        Require(Threads >= 0, nameof(Threads), Threads, "0 (torch's default) or a positive count");
+        Require(CheckpointInterval >= 0, nameof(CheckpointInterval), CheckpointInterval, "0 or positive");
+        Require(ProgressInterval >= 0, nameof(ProgressInterval), ProgressInterval, "0 or positive");
+        Require(!ResumeFromCheckpoint || CheckpointPath is not null, nameof(ResumeFromCheckpoint), ResumeFromCheckpoint,
+            "false unless CheckpointPath is set");
+        Torch.TorchDevices.Resolve(Device, nameof(Device));
+    }
+
+    /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> for <paramref name="option"/> unless the condition holds.</summary>
+    protected static void Require(bool condition, string option, object? value, string expected)
+    {
+        if (!condition)
+            throw new ArgumentOutOfRangeException(option, value, $"{option} is {value ?? "null"}; expected {expected}.");
+    }
+}
