@@ -9,11 +9,14 @@ public static class GanChainColumns
     /// <summary>The prefix of every temporary column; input columns must not use it.</summary>
     public const string ReservedPrefix = "__MicrosoftMLGan_";
 
-    /// <summary>Key column: 1 on the first row a cursor generates (payload wanted), 0 afterwards (no payload).</summary>
+    /// <summary>Constant key column (1) that the value mapping turns into the model record.</summary>
     public const string PayloadKey = ReservedPrefix + "PayloadKey";
 
-    /// <summary>The model record's bytes (a byte vector, empty on rows that do not need it).</summary>
+    /// <summary>The model record as base64 text.</summary>
     public const string Payload = ReservedPrefix + "Payload";
+
+    /// <summary>The row's index in its (ordered) cursor.</summary>
+    public const string RowIndex = ReservedPrefix + "RowIndex";
 
     /// <summary>The per-row seed converted to Int64.</summary>
     public const string Seed = ReservedPrefix + "Seed";
@@ -21,8 +24,8 @@ public static class GanChainColumns
     /// <summary>The generated row before it is copied to the user's output column.</summary>
     public const string Generated = ReservedPrefix + "Generated";
 
-    /// <summary>Contract name of the step that emits <see cref="PayloadKey"/>.</summary>
-    public const string PayloadKeyContract = "Microsoft.ML.Gan.PayloadKey.v1";
+    /// <summary>Contract name of the step that emits <see cref="PayloadKey"/> and <see cref="RowIndex"/>.</summary>
+    public const string RowIndexContract = "Microsoft.ML.Gan.RowIndex.v1";
 
     /// <summary>Contract name of the step that generates stream rows (no seed column).</summary>
     public const string StreamContract = "Microsoft.ML.Gan.GenerateStream.v1";

@@ -126,7 +126,7 @@ public static class GanModelLoader
         var steps = chain.ToArray();
         for (int i = 0; i + 1 < steps.Length; i++)
         {
-            if (steps[i] is StatefulCustomMappingTransformer<NoInputColumns, PayloadKeyRow, PayloadKeyState> keyStep
+            if (steps[i] is StatefulCustomMappingTransformer<NoInputColumns, RowIndexRow, RowIndexState> keyStep
                 && steps[i + 1] is ValueMappingTransformer payloadStep)
             {
                 found.Add(ReadRecord(keyStep, payloadStep));
@@ -138,17 +138,19 @@ public static class GanModelLoader
 
     private static GanSavedModel ReadRecord(ITransformer keyStep, ITransformer payloadStep)
     {
-        // One row through the first two steps: key 1, then the value mapping yields the record's bytes.
+        // One row through the first two steps: key 1, then the value mapping yields the record as base64.
         var view = payloadStep.Transform(keyStep.Transform(new RowCountDataView(1)));
         var column = view.Schema.GetColumnOrNull(GanChainColumns.Payload) ?? throw new InvalidDataException(
             $"The saved GAN model's value mapping does not produce the '{GanChainColumns.Payload}' column: the model is corrupt.");
         using var cursor = view.GetRowCursor([column]);
-        var getter = cursor.GetGetter<VBuffer<byte>>(column);
-        VBuffer<byte> bytes = default;
+        if (column.Type is not TextDataViewType)
+            throw new InvalidDataException($"The saved GAN model's '{GanChainColumns.Payload}' column is {column.Type}, not text: the model is corrupt.");
+        var getter = cursor.GetGetter<ReadOnlyMemory<char>>(column);
+        ReadOnlyMemory<char> text = default;
         if (!cursor.MoveNext())
             throw new InvalidDataException("The saved GAN model's payload steps produced no row: the model is corrupt.");
-        getter(ref bytes);
-        return GanSavedModel.FromBytes(bytes.GetValues());
+        getter(ref text);
+        return GanSavedModel.FromBytes(PayloadText.Decode(text.Span));
     }
 
     private static string Describe(ITransformer transformer)

@@ -8,12 +8,12 @@ namespace Microsoft.ML.Gan.Persistence;
 /// <c>ICanSaveModel.Save</c> to. <c>mlContext.Model.Load</c> returns this chain, and it generates the same rows.
 /// </summary>
 /// <remarks>
-/// The steps: (1) a stateful custom mapping emits key 1 on the first row a cursor generates and 0 afterwards;
-/// (2) a value mapping turns key 1 into the model record's bytes (this is how the weights get inside the zip) and
-/// key 0 into an empty vector, so the bytes are copied once per cursor, not once per row; (3) with a seed column, a
-/// type conversion copies it to Int64; (4) a stateful custom mapping deserializes the generator on its first row
-/// (cached per process by payload id) and generates each row; (5) the row is copied to the output column and the
-/// temporary columns are dropped. Custom mappings save only their contract name and assembly, which ML.NET loads
+/// The steps: (1) a stateful custom mapping (never split across threads) numbers the rows of each cursor and emits a
+/// constant key; (2) a value mapping turns the key into the model record as base64 text (this is how the weights
+/// get inside the zip; a text value reaches every row without being copied); (3) with a seed column, a type
+/// conversion copies it to Int64; (4) a custom mapping deserializes the generator once per loaded model and
+/// generates each row from its index (or seed); (5) the row is copied to the output column and the temporary
+/// columns are dropped. Custom mappings save only their contract name and assembly, which ML.NET loads
 /// by itself; the family's deserializer must be registered in <see cref="GanPayloadRegistry"/>.
 /// </remarks>
 public static class GanTransformerChain
@@ -28,25 +28,28 @@ public static class GanTransformerChain
         ArgumentNullException.ThrowIfNull(model);
         var transforms = mlContext.Transforms;
         var settings = model.Settings;
-        byte[] record = model.ToBytes();
+        string record = PayloadText.Encode(model.ToBytes());
 
-        IEstimator<ITransformer> pipeline = transforms.StatefulCustomMapping<NoInputColumns, PayloadKeyRow, PayloadKeyState>(
-            PayloadKeyMappingFactory.Map, PayloadKeyMappingFactory.Init, GanChainColumns.PayloadKeyContract);
+        IEstimator<ITransformer> pipeline = transforms.StatefulCustomMapping<NoInputColumns, RowIndexRow, RowIndexState>(
+            RowIndexMappingFactory.Map, RowIndexMappingFactory.Init, GanChainColumns.RowIndexContract);
         pipeline = pipeline.Append(transforms.Conversion.MapValue(
-            GanChainColumns.Payload, [new KeyValuePair<uint, byte[]>(1u, record)], GanChainColumns.PayloadKey));
-        var temporaries = new List<string> { GanChainColumns.PayloadKey, GanChainColumns.Payload, GanChainColumns.Generated };
+            GanChainColumns.Payload, [new KeyValuePair<uint, string>(1u, record)], GanChainColumns.PayloadKey));
+        var temporaries = new List<string>
+        {
+            GanChainColumns.PayloadKey, GanChainColumns.RowIndex, GanChainColumns.Payload, GanChainColumns.Generated,
+        };
         if (settings.SeedColumnName is { } seedColumn)
         {
             pipeline = pipeline
                 .Append(transforms.Conversion.ConvertType(GanChainColumns.Seed, seedColumn, DataKind.Int64))
-                .Append(transforms.StatefulCustomMapping<SeededGenerationInput, GenerationOutput, GenerationState>(
-                    SeededGenerationMappingFactory.Map, StreamGenerationMappingFactory.Init, GanChainColumns.SeededContract));
+                .Append(transforms.CustomMapping<SeededGenerationInput, GenerationOutput>(
+                    SeededGenerationMappingFactory.Map, GanChainColumns.SeededContract));
             temporaries.Add(GanChainColumns.Seed);
         }
         else
         {
-            pipeline = pipeline.Append(transforms.StatefulCustomMapping<StreamGenerationInput, GenerationOutput, GenerationState>(
-                StreamGenerationMappingFactory.Map, StreamGenerationMappingFactory.Init, GanChainColumns.StreamContract));
+            pipeline = pipeline.Append(transforms.CustomMapping<StreamGenerationInput, GenerationOutput>(
+                StreamGenerationMappingFactory.Map, GanChainColumns.StreamContract));
         }
         pipeline = pipeline
             .Append(transforms.CopyColumns(settings.OutputColumnName, GanChainColumns.Generated))
@@ -54,8 +57,8 @@ public static class GanTransformerChain
 
         // Every step is trivial (nothing is learned from data); fitting only checks the schema, so an empty view
         // with the seed column (when there is one) is enough.
-        var chain = (TransformerChain<ITransformer>)pipeline.Fit(SchemaOnlyData(mlContext, settings.SeedColumnName));
-        return chain;
+        var fitted = (IEnumerable<ITransformer>)pipeline.Fit(SchemaOnlyData(mlContext, settings.SeedColumnName));
+        return new TransformerChain<ITransformer>(fitted.ToArray());
     }
 
     private static IDataView SchemaOnlyData(MLContext mlContext, string? seedColumn)

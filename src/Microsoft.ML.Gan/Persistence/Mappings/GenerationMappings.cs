@@ -6,86 +6,69 @@ namespace Microsoft.ML.Gan.Persistence.Mappings;
 
 /// <summary>Input of the stream generation step. Infrastructure of saved GAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public class StreamGenerationInput
+public sealed class StreamGenerationInput
 {
-    /// <summary>The model record's bytes on the first generated row of a cursor, empty afterwards.</summary>
+    /// <summary>The model record in base64 (the same string object on every row, so passing it costs nothing).</summary>
     [ColumnName(GanChainColumns.Payload)]
-    public VBuffer<byte> Payload;
+    public ReadOnlyMemory<char> Payload;
+
+    /// <summary>The row's index in the ordered cursor.</summary>
+    [ColumnName(GanChainColumns.RowIndex)]
+    public long RowIndex;
 }
 
 /// <summary>Input of the seeded generation step. Infrastructure of saved GAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class SeededGenerationInput : StreamGenerationInput
+public sealed class SeededGenerationInput
 {
+    /// <summary>The model record in base64.</summary>
+    [ColumnName(GanChainColumns.Payload)]
+    public ReadOnlyMemory<char> Payload;
+
     /// <summary>The row's seed.</summary>
     [ColumnName(GanChainColumns.Seed)]
     public long Seed;
 }
 
-/// <summary>Output of the generation steps. Infrastructure of saved GAN models; not for direct use.</summary>
+/// <summary>
+/// Output of the generation steps, and also their per-cursor cache: ML.NET creates one output object per cursor
+/// (or per prediction engine) and passes the same object to every call of the mapping.
+/// Infrastructure of saved GAN models; not for direct use.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class GenerationOutput
 {
     /// <summary>The generated row.</summary>
     [ColumnName(GanChainColumns.Generated)]
     public float[] Generated = [];
-}
 
-/// <summary>Per-cursor state of the generation steps. Infrastructure of saved GAN models; not for direct use.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class GenerationState
-{
-    internal GeneratedRowSource? Source { get; set; }
+    [NoColumn]
+    internal GeneratedRowSource? Source;
 
-    internal long RowsServed { get; set; }
-
-    internal void Prepare(in VBuffer<byte> payload, GenerationOutput output)
+    internal GeneratedRowSource Prepare(ReadOnlyMemory<char> payload)
     {
-        if (Source is null)
-        {
-            if (payload.Length == 0)
-            {
-                throw new InvalidOperationException(
-                    "The saved GAN model's payload did not reach its generation step: the model's transformer chain was modified " +
-                    $"or its '{GanChainColumns.PayloadKey}' step is missing.");
-            }
-            var (generator, settings) = LoadedGeneratorCache.Resolve(payload.GetValues());
-            Source = new GeneratedRowSource(generator, settings.Seed);
-        }
-        if (output.Generated.Length != Source.OutputLength)
-            output.Generated = new float[Source.OutputLength];
+        Source ??= LoadedGenerators.Resolve(payload).CreateSource();
+        if (Generated.Length != Source.OutputLength)
+            Generated = new float[Source.OutputLength];
+        return Source;
     }
 }
 
 /// <summary>
-/// Generation step of a saved GAN model without a seed column: the n-th row this cursor generates is row n of the
-/// stream of the saved base seed (the same rows as the live transformer when every row's output is read, which
-/// cursors and prediction engines do). Infrastructure of saved GAN models; not for direct use.
+/// Generation step of a saved GAN model without a seed column: row i of the ordered cursor gets row i of the
+/// saved base seed's stream. A stateless mapping, so ML.NET may run it on parallel cursors; the row index travels
+/// in a column, so that is safe. Infrastructure of saved GAN models; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(GanChainColumns.StreamContract)]
-public sealed class StreamGenerationMappingFactory : StatefulCustomMappingFactory<StreamGenerationInput, GenerationOutput, GenerationState>
+public sealed class StreamGenerationMappingFactory : CustomMappingFactory<StreamGenerationInput, GenerationOutput>
 {
     /// <summary>The mapping.</summary>
-    public static void Map(StreamGenerationInput input, GenerationOutput output, GenerationState state)
-    {
-        state.Prepare(input.Payload, output);
-        state.Source!.ReadStreamRow(state.RowsServed, output.Generated);
-        state.RowsServed++;
-    }
-
-    /// <summary>The state starts empty; the first row brings the payload.</summary>
-    public static void Init(GenerationState state)
-    {
-        state.Source = null;
-        state.RowsServed = 0;
-    }
+    public static void Map(StreamGenerationInput input, GenerationOutput output) =>
+        output.Prepare(input.Payload).ReadStreamRow(input.RowIndex, output.Generated);
 
     /// <inheritdoc/>
-    public override Action<StreamGenerationInput, GenerationOutput, GenerationState> GetMapping() => Map;
-
-    /// <inheritdoc/>
-    public override Action<GenerationState> GetStateInitAction() => Init;
+    public override Action<StreamGenerationInput, GenerationOutput> GetMapping() => Map;
 }
 
 /// <summary>
@@ -94,18 +77,12 @@ public sealed class StreamGenerationMappingFactory : StatefulCustomMappingFactor
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(GanChainColumns.SeededContract)]
-public sealed class SeededGenerationMappingFactory : StatefulCustomMappingFactory<SeededGenerationInput, GenerationOutput, GenerationState>
+public sealed class SeededGenerationMappingFactory : CustomMappingFactory<SeededGenerationInput, GenerationOutput>
 {
     /// <summary>The mapping.</summary>
-    public static void Map(SeededGenerationInput input, GenerationOutput output, GenerationState state)
-    {
-        state.Prepare(input.Payload, output);
-        state.Source!.ReadSeededRow(input.Seed, output.Generated);
-    }
+    public static void Map(SeededGenerationInput input, GenerationOutput output) =>
+        output.Prepare(input.Payload).ReadSeededRow(input.Seed, output.Generated);
 
     /// <inheritdoc/>
-    public override Action<SeededGenerationInput, GenerationOutput, GenerationState> GetMapping() => Map;
-
-    /// <inheritdoc/>
-    public override Action<GenerationState> GetStateInitAction() => StreamGenerationMappingFactory.Init;
+    public override Action<SeededGenerationInput, GenerationOutput> GetMapping() => Map;
 }
