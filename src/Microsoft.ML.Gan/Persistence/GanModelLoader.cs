@@ -84,7 +84,15 @@ public static class GanModelLoader
         {
             throw new InvalidDataException($"{what} is a zip archive but not a loadable ML.NET model: {e.Message}", e);
         }
-        var models = FindAll(loaded);
+        IReadOnlyList<GanSavedModel> models;
+        try
+        {
+            models = FindAll(loaded);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or InvalidDataException))
+        {
+            throw new InvalidDataException($"{what} is an ML.NET model with GAN steps, but their payload could not be read: {e.Message}", e);
+        }
         if (models.Count == 0)
         {
             throw new InvalidDataException(

@@ -80,6 +80,16 @@ public sealed class LiveGenerationTests
     }
 
     [TestMethod]
+    public void OutputColumnHidesAnInputColumnOfTheSameName()
+    {
+        using var model = TestGanTransformer.Create(_ml, outputLength: 2, new GanGenerationSettings("Name"));
+        var output = model.Transform(Rows(_ml, 3));
+        Assert.AreEqual(new VectorDataViewType(NumberDataViewType.Single, 2), output.Schema["Name"].Type);
+        Assert.IsTrue(output.Schema[0].IsHidden);
+        Assert.HasCount(3, ReadVectors(output, "Name"));
+    }
+
+    [TestMethod]
     public void ReservedColumnNamesAreRejected()
     {
         using var model = TestGanTransformer.Create(_ml, 2);

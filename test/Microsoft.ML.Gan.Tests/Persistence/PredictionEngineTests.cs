@@ -1,3 +1,4 @@
+using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Persistence;
 using static Microsoft.ML.Gan.Tests.Persistence.PersistenceTestData;
 
@@ -56,5 +57,21 @@ public sealed class PredictionEngineTests
             CollectionAssert.AreEqual(expected, live.Predict(new SeedInput { RowSeed = seed }).Generated);
             CollectionAssert.AreEqual(expected, reloaded.Predict(new SeedInput { RowSeed = seed }).Generated);
         }
+    }
+
+    [TestMethod]
+    public void EngineOverAPipelineEndingInTheGanWorksLiveAndLoaded()
+    {
+        using var model = TestGanTransformer.Create(_ml, outputLength: 2, new GanGenerationSettings("Generated", seedColumnName: "RowSeed"));
+        var data = _ml.Data.LoadFromEnumerable(Array.Empty<SeedInput>());
+        var pipeline = new TransformerChain<ITransformer>(_ml.Transforms.CopyColumns("SeedCopy", "RowSeed").Fit(data), model);
+        var loaded = SaveAndLoad(pipeline, data.Schema);
+
+        using var live = _ml.Model.CreatePredictionEngine<SeedInput, GeneratedOutput>(pipeline, new PredictionEngineOptions { OwnsTransformer = false });
+        using var reloaded = _ml.Model.CreatePredictionEngine<SeedInput, GeneratedOutput>(loaded);
+        var expected = new float[2];
+        model.TypedGenerator.GenerateFromSeed(11, expected);
+        CollectionAssert.AreEqual(expected, live.Predict(new SeedInput { RowSeed = 11 }).Generated);
+        CollectionAssert.AreEqual(expected, reloaded.Predict(new SeedInput { RowSeed = 11 }).Generated);
     }
 }
