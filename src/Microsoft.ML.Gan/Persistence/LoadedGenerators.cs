@@ -10,7 +10,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// </summary>
 internal static class LoadedGenerators
 {
-    private static readonly ConditionalWeakTable<string, LoadedGenerator> ByRecord = new();
+    private static readonly ConditionalWeakTable<string, Slot> ByRecord = new();
 
     /// <summary>The generator described by a payload column value (a base64 model record).</summary>
     /// <exception cref="InvalidDataException">The value is empty or not a base64 GAN model record.</exception>
@@ -20,7 +20,11 @@ internal static class LoadedGenerators
         if (MemoryMarshal.TryGetString(record, out string? text, out int start, out int length)
             && start == 0 && length == text.Length)
         {
-            return ByRecord.GetValue(text, static t => Create(t.AsSpan()));
+            var slot = ByRecord.GetValue(text, static _ => new Slot());
+            // One deserialization per loaded model even when parallel cursors start together; a failure (e.g. an
+            // unregistered family) is not remembered, so registering the family later fixes the model.
+            lock (slot)
+                return slot.Generator ??= Create(text.AsSpan());
         }
         return Create(record.Span);
     }
@@ -29,6 +33,11 @@ internal static class LoadedGenerators
     {
         var model = GanSavedModel.FromBytes(PayloadText.Decode(base64));
         return new LoadedGenerator(model.CreateGenerator(), model.Settings);
+    }
+
+    private sealed class Slot
+    {
+        public LoadedGenerator? Generator;
     }
 }
 

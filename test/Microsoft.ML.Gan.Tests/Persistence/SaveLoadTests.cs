@@ -67,12 +67,14 @@ public sealed class SaveLoadTests
     public void LoadedModelDeserializesTheGeneratorOnce()
     {
         using var model = TestGanTransformer.Create(_ml, outputLength: 2, latentSize: 5);
-        var data = Rows(_ml, 10);
+        var data = Rows(_ml, 2000);
         var loaded = SaveAndLoad(model, data, out _);
 
         int before = LinearTestGenerator.Deserializations;
         for (int i = 0; i < 3; i++)
-            Assert.HasCount(10, ReadVectors(loaded.Transform(data), "Generated"));
+            Assert.HasCount(2000, ReadVectors(loaded.Transform(data), "Generated"));
+        using (var engine = _ml.Model.CreatePredictionEngine<NoInput, GeneratedOutput>(loaded))
+            Assert.HasCount(2, engine.Predict(new NoInput()).Generated);
         Assert.AreEqual(1, LinearTestGenerator.Deserializations - before);
     }
 
