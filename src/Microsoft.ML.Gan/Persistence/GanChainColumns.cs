@@ -1,0 +1,35 @@
+namespace Microsoft.ML.Gan.Persistence;
+
+/// <summary>
+/// Names that saved GAN models use inside their transformer chain: temporary columns (dropped at the end of the
+/// chain) and the custom-mapping contract names. All are part of the saved-model format and never change.
+/// </summary>
+public static class GanChainColumns
+{
+    /// <summary>The prefix of every temporary column; input columns must not use it.</summary>
+    public const string ReservedPrefix = "__MicrosoftMLGan_";
+
+    /// <summary>Constant key column (1) that the value mapping turns into the model record.</summary>
+    public const string PayloadKey = ReservedPrefix + "PayloadKey";
+
+    /// <summary>The model record as base64 text.</summary>
+    public const string Payload = ReservedPrefix + "Payload";
+
+    /// <summary>The row's index in its (ordered) cursor.</summary>
+    public const string RowIndex = ReservedPrefix + "RowIndex";
+
+    /// <summary>The per-row seed converted to Int64.</summary>
+    public const string Seed = ReservedPrefix + "Seed";
+
+    /// <summary>The generated row before it is copied to the user's output column.</summary>
+    public const string Generated = ReservedPrefix + "Generated";
+
+    /// <summary>Contract name of the step that emits <see cref="PayloadKey"/> and <see cref="RowIndex"/>.</summary>
+    public const string RowIndexContract = "Microsoft.ML.Gan.RowIndex.v1";
+
+    /// <summary>Contract name of the step that generates stream rows (no seed column).</summary>
+    public const string StreamContract = "Microsoft.ML.Gan.GenerateStream.v1";
+
+    /// <summary>Contract name of the step that generates rows from a seed column.</summary>
+    public const string SeededContract = "Microsoft.ML.Gan.GenerateSeeded.v1";
+}

@@ -1,0 +1,106 @@
+using Microsoft.ML.Data;
+
+namespace Microsoft.ML.Gan.Persistence;
+
+/// <summary>
+/// The live transformer bound to one input schema: the output schema (input columns, then the generated
+/// float-vector column of known size), the column dependencies, and the getter that generates a row.
+/// </summary>
+internal sealed class GeneratedBinding
+{
+    private readonly IRowGenerator _generator;
+    private readonly GanGenerationSettings _settings;
+    private readonly DataViewSchema.Column? _seedColumn;
+
+    private GeneratedBinding(DataViewSchema inputSchema, IRowGenerator generator, GanGenerationSettings settings)
+    {
+        _generator = generator;
+        _settings = settings;
+        InputSchema = inputSchema;
+        if (settings.SeedColumnName is not null)
+            _seedColumn = SeedColumn.Find(inputSchema, settings.SeedColumnName);
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumns(inputSchema);
+        builder.AddColumn(settings.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, generator.OutputLength));
+        OutputSchema = builder.ToSchema();
+        OutputIndex = inputSchema.Count;
+    }
+
+    /// <summary>Binds to a schema.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The seed column is missing or not an integer, or a reserved name is used.</exception>
+    public static GeneratedBinding Create(DataViewSchema inputSchema, IRowGenerator generator, GanGenerationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        foreach (var column in inputSchema)
+        {
+            if (column.Name.StartsWith(GanChainColumns.ReservedPrefix, StringComparison.Ordinal))
+            {
+                throw new ArgumentOutOfRangeException(nameof(inputSchema),
+                    $"The input column '{column.Name}' uses the prefix '{GanChainColumns.ReservedPrefix}', which saved GAN models reserve " +
+                    "for their temporary columns. Rename the column.");
+            }
+        }
+        return new GeneratedBinding(inputSchema, generator, settings);
+    }
+
+    public DataViewSchema InputSchema { get; }
+
+    public DataViewSchema OutputSchema { get; }
+
+    /// <summary>The generated column's index in <see cref="OutputSchema"/> (after all input columns).</summary>
+    public int OutputIndex { get; }
+
+    /// <summary>The input columns needed to produce <paramref name="outputColumns"/>.</summary>
+    public IEnumerable<DataViewSchema.Column> GetDependencies(IEnumerable<DataViewSchema.Column> outputColumns)
+    {
+        var needed = new bool[InputSchema.Count];
+        foreach (var column in outputColumns)
+        {
+            if (column.Index < OutputIndex)
+                needed[column.Index] = true;
+            else if (_seedColumn is { } seed)
+                needed[seed.Index] = true;
+        }
+        return InputSchema.Where(c => needed[c.Index]);
+    }
+
+    /// <summary>Which output columns are active, as a flag per output column index.</summary>
+    public bool[] ActiveFlags(IEnumerable<DataViewSchema.Column> activeColumns)
+    {
+        var active = new bool[OutputSchema.Count];
+        foreach (var column in activeColumns)
+            active[column.Index] = true;
+        return active;
+    }
+
+    /// <summary>
+    /// The getter of the generated column over <paramref name="input"/>. Without a seed column the row at input
+    /// position <c>p</c> is row <c>p</c> of the base seed's stream; with one, the row's seed picks the row.
+    /// </summary>
+    public ValueGetter<VBuffer<float>> CreateOutputGetter(DataViewRow input)
+    {
+        var source = new GeneratedRowSource(_generator, _settings.Seed);
+        int width = _generator.OutputLength;
+        if (_seedColumn is { } seedColumn)
+        {
+            var readSeed = SeedColumn.CreateGetter(input, input.Schema[seedColumn.Index]);
+            long seed = 0;
+            return (ref VBuffer<float> destination) =>
+            {
+                readSeed(ref seed);
+                var editor = VBufferEditor.Create(ref destination, width);
+                source.ReadSeededRow(seed, editor.Values);
+                destination = editor.Commit();
+            };
+        }
+        return (ref VBuffer<float> destination) =>
+        {
+            long position = input.Position;
+            if (position < 0)
+                throw new InvalidOperationException("The generated column was read before the cursor moved to a row (call MoveNext first).");
+            var editor = VBufferEditor.Create(ref destination, width);
+            source.ReadStreamRow(position, editor.Values);
+            destination = editor.Commit();
+        };
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.ML.Data;
+
+namespace Microsoft.ML.Gan.Persistence;
+
+/// <summary>The getter logic shared by the live cursor and the live prediction row: input columns pass through.</summary>
+internal sealed class GeneratedColumnGetters
+{
+    private readonly GeneratedBinding _binding;
+    private readonly DataViewRow _input;
+    private readonly bool[] _active;
+    private readonly ValueGetter<VBuffer<float>>? _output;
+
+    public GeneratedColumnGetters(GeneratedBinding binding, DataViewRow input, bool[] active)
+    {
+        _binding = binding;
+        _input = input;
+        _active = active;
+        if (active[binding.OutputIndex])
+            _output = binding.CreateOutputGetter(input);
+    }
+
+    public bool IsColumnActive(DataViewSchema.Column column)
+    {
+        CheckIndex(column);
+        return _active[column.Index];
+    }
+
+    public ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+    {
+        CheckIndex(column);
+        if (!_active[column.Index])
+            throw new InvalidOperationException($"Column '{column.Name}' is not active in this cursor: ask for it when creating the cursor.");
+        if (column.Index < _binding.OutputIndex)
+            return _input.GetGetter<TValue>(_input.Schema[column.Index]);
+        if (_output is ValueGetter<TValue> getter)
+            return getter;
+        throw new InvalidOperationException(
+            $"Column '{column.Name}' holds {column.Type}: read it as VBuffer<Single>, not {typeof(TValue).Name}.");
+    }
+
+    private void CheckIndex(DataViewSchema.Column column)
+    {
+        if (column.Index < 0 || column.Index >= _active.Length)
+            throw new ArgumentOutOfRangeException(nameof(column), $"Column '{column.Name}' (index {column.Index}) is not in this schema.");
+    }
+}

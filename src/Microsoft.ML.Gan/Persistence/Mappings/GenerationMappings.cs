@@ -1,0 +1,88 @@
+using System.ComponentModel;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+
+namespace Microsoft.ML.Gan.Persistence.Mappings;
+
+/// <summary>Input of the stream generation step. Infrastructure of saved GAN models; not for direct use.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class StreamGenerationInput
+{
+    /// <summary>The model record in base64 (the same string object on every row, so passing it costs nothing).</summary>
+    [ColumnName(GanChainColumns.Payload)]
+    public ReadOnlyMemory<char> Payload;
+
+    /// <summary>The row's index in the ordered cursor.</summary>
+    [ColumnName(GanChainColumns.RowIndex)]
+    public long RowIndex;
+}
+
+/// <summary>Input of the seeded generation step. Infrastructure of saved GAN models; not for direct use.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class SeededGenerationInput
+{
+    /// <summary>The model record in base64.</summary>
+    [ColumnName(GanChainColumns.Payload)]
+    public ReadOnlyMemory<char> Payload;
+
+    /// <summary>The row's seed.</summary>
+    [ColumnName(GanChainColumns.Seed)]
+    public long Seed;
+}
+
+/// <summary>
+/// Output of the generation steps, and also their per-cursor cache: ML.NET creates one output object per cursor
+/// (or per prediction engine) and passes the same object to every call of the mapping.
+/// Infrastructure of saved GAN models; not for direct use.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class GenerationOutput
+{
+    /// <summary>The generated row.</summary>
+    [ColumnName(GanChainColumns.Generated)]
+    public float[] Generated = [];
+
+    [NoColumn]
+    internal GeneratedRowSource? Source;
+
+    internal GeneratedRowSource Prepare(ReadOnlyMemory<char> payload)
+    {
+        Source ??= LoadedGenerators.Resolve(payload).CreateSource();
+        if (Generated.Length != Source.OutputLength)
+            Generated = new float[Source.OutputLength];
+        return Source;
+    }
+}
+
+/// <summary>
+/// Generation step of a saved GAN model without a seed column: row i of the ordered cursor gets row i of the
+/// saved base seed's stream. A stateless mapping, so ML.NET may run it on parallel cursors; the row index travels
+/// in a column, so that is safe. Infrastructure of saved GAN models; not for direct use.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[CustomMappingFactoryAttribute(GanChainColumns.StreamContract)]
+public sealed class StreamGenerationMappingFactory : CustomMappingFactory<StreamGenerationInput, GenerationOutput>
+{
+    /// <summary>The mapping.</summary>
+    public static void Map(StreamGenerationInput input, GenerationOutput output) =>
+        output.Prepare(input.Payload).ReadStreamRow(input.RowIndex, output.Generated);
+
+    /// <inheritdoc/>
+    public override Action<StreamGenerationInput, GenerationOutput> GetMapping() => Map;
+}
+
+/// <summary>
+/// Generation step of a saved GAN model with a seed column: each row is generated from its own seed.
+/// Infrastructure of saved GAN models; not for direct use.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[CustomMappingFactoryAttribute(GanChainColumns.SeededContract)]
+public sealed class SeededGenerationMappingFactory : CustomMappingFactory<SeededGenerationInput, GenerationOutput>
+{
+    /// <summary>The mapping.</summary>
+    public static void Map(SeededGenerationInput input, GenerationOutput output) =>
+        output.Prepare(input.Payload).ReadSeededRow(input.Seed, output.Generated);
+
+    /// <inheritdoc/>
+    public override Action<SeededGenerationInput, GenerationOutput> GetMapping() => Map;
+}
