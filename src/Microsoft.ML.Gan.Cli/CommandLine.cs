@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Microsoft.ML.Gan.Cli;
+
+/// <summary>The mlgan command tree.</summary>
+internal static class CommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("mlgan: generative adversarial networks for ML.NET.");
+        root.Subcommands.Add(RingDemoCommand.Create());
+        return root;
+    }
+}
