@@ -3,7 +3,7 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// <summary>
 /// An in-memory, column-by-column copy of a table: each column keeps its name, its original ML.NET type and its
 /// values (numbers with NaN for missing, or codes into typed categories). It is the input and the output of the
-/// DataTransformer, and converts back to an <see cref="IDataView"/> with the original schema.
+/// <see cref="DataTransformer"/>, and converts back to an <see cref="IDataView"/> with the original schema.
 /// </summary>
 public sealed class TabularTable
 {
