@@ -1,3 +1,4 @@
+using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Tabular.Data;
 
 namespace Microsoft.ML.Gan.Tabular.Tests.Data;
@@ -66,7 +67,7 @@ public sealed class DataTransformerRoundTripTests
     [TestMethod]
     public void CategoriesComeBackExactlyIncludingMissingCategories()
     {
-        foreach (string name in new[] { "Color", "Flag", "Grade" })
+        foreach (string name in new[] { "Color", "Flag", "Grade", "Size" })
         {
             var original = (DiscreteColumn)Table[name];
             var decoded = (DiscreteColumn)Decoded[name];
@@ -112,6 +113,20 @@ public sealed class DataTransformerRoundTripTests
     }
 
     [TestMethod]
+    public void DatesComeBackWithinSecondsAndKeysKeepTheirType()
+    {
+        var original = ((ContinuousColumn)Table["Joined"]).Values.ToArray();
+        var decoded = ((ContinuousColumn)Decoded["Joined"]).Values.ToArray();
+        int close = Enumerable.Range(0, Rows).Count(i => Math.Abs(decoded[i] - original[i]) < TimeSpan.TicksPerMinute);
+        Assert.IsGreaterThan(Rows * 99 / 100, close);
+
+        var view = Decoded.ToDataView();
+        Assert.AreEqual(DateTimeDataViewType.Instance, view.Schema["Joined"].Type);
+        Assert.AreEqual(new KeyDataViewType(typeof(uint), 3), view.Schema["Size"].Type);
+        CollectionAssert.AreEqual(new[] { "small", "medium", "large" }, ((DiscreteColumn)Decoded["Size"]).KeyValues!.ToArray());
+    }
+
+    [TestMethod]
     public void ConstantColumnTakesNoWidthAndDecodesToItsValue()
     {
         Assert.IsFalse(Transformer.Spans.Any(s => s.ColumnName == "Constant"));
@@ -152,7 +167,7 @@ public sealed class DataTransformerRoundTripTests
     public void ConditionableSpansAreTheDiscreteColumnsWithTrainingFrequencies()
     {
         var names = Transformer.ConditionableSpans.Select(s => Transformer.Spans[s].ColumnName).ToArray();
-        CollectionAssert.AreEqual(new[] { "Color", "Flag", "Grade" }, names);
+        CollectionAssert.AreEqual(new[] { "Color", "Flag", "Grade", "Size" }, names);
 
         var (spanIndex, categoryIndex) = Transformer.FindCategory("Flag", true);
         var frequencies = Transformer.GetCategoryFrequencies(spanIndex);
@@ -163,6 +178,7 @@ public sealed class DataTransformerRoundTripTests
 
         var (gradeSpan, nanIndex) = Transformer.FindCategory("Grade", double.NaN);
         Assert.AreEqual(Transformer.FindCategory("Grade", 2).SpanIndex, gradeSpan, "any number type finds a numeric category");
+        Assert.AreEqual(Transformer.FindCategory("Size", 2u).CategoryIndex, Transformer.FindCategory("Size", 2).CategoryIndex);
         var encoded = new float[Transformer.OutputDimension];
         encoded[Transformer.Spans[gradeSpan].Start + nanIndex] = 1;
         var decoded = (DiscreteColumn)Transformer.InverseTransform(encoded, 1)["Grade"];

@@ -11,7 +11,7 @@ internal static class TestTables
     /// <summary>
     /// Bimodal (Double, two well-separated modes), Age (Int32, whole numbers), Income (Single, 10 % NaN),
     /// Color (text with the empty "missing" category), Flag (Boolean), Constant (Double 3.5), Grade (Double read as
-    /// discrete, NaN its own category).
+    /// discrete, NaN its own category), Size (key of count 3), Joined (DateTime, whole days 2000–2020).
     /// </summary>
     public static TabularTable Mixed(int rows, int seed)
     {
@@ -22,6 +22,9 @@ internal static class TestTables
         var colorCodes = new int[rows];
         var flagCodes = new int[rows];
         var grades = new int[rows];
+        var sizes = new int[rows];
+        var joined = new double[rows];
+        long start = new DateTime(2000, 1, 1).Ticks;
         for (int i = 0; i < rows; i++)
         {
             bimodal[i] = random.NextDouble() < 0.6 ? Gaussian.Next(random, 0, 1) : Gaussian.Next(random, 10, 2);
@@ -30,6 +33,8 @@ internal static class TestTables
             colorCodes[i] = random.Next(Colors.Length);
             flagCodes[i] = random.NextDouble() < 0.3 ? 1 : 0;
             grades[i] = random.Next(4);
+            sizes[i] = random.Next(3);
+            joined[i] = start + random.Next(7300) * TimeSpan.TicksPerDay;
         }
         return new TabularTable(
         [
@@ -40,6 +45,8 @@ internal static class TestTables
             new DiscreteColumn("Flag", BooleanDataViewType.Instance, flagCodes, [false, true]),
             new ContinuousColumn("Constant", NumberDataViewType.Double, Enumerable.Repeat(3.5, rows).ToArray()),
             new DiscreteColumn("Grade", NumberDataViewType.Double, grades, [1.0, 2.0, 3.0, double.NaN]),
+            new DiscreteColumn("Size", new KeyDataViewType(typeof(uint), 3), sizes, [1u, 2u, 3u], ["small", "medium", "large"]),
+            new ContinuousColumn("Joined", DateTimeDataViewType.Instance, joined),
         ]);
     }
 

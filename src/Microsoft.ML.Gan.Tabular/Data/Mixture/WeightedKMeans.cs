@@ -18,8 +18,7 @@ internal static class WeightedKMeans
         var totals = new double[clusters];
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
-            bool changed = Assign(points, centres, labels) || iteration == 0;
-            if (!changed)
+            if (!Assign(points, centres, labels) && iteration > 0)
                 break;
             Array.Clear(sums);
             Array.Clear(totals);
