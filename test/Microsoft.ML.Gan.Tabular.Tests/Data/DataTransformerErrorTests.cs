@@ -45,8 +45,10 @@ public sealed class DataTransformerErrorTests
             () => DataTransformer.Fit(Table, new DataTransformerOptions { WeightThreshold = -0.1 })).ParamName);
         Assert.AreEqual("MaxCategories", Assert.ThrowsExactly<ArgumentOutOfRangeException>(
             () => DataTransformer.Fit(Table, new DataTransformerOptions { MaxCategories = 1 })).ParamName);
-        Assert.AreEqual("MaxIterations", Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+        Assert.AreEqual("MixtureMaxIterations", Assert.ThrowsExactly<ArgumentOutOfRangeException>(
             () => DataTransformer.Fit(Table, new DataTransformerOptions { MixtureMaxIterations = 0 })).ParamName);
+        Assert.AreEqual("WeightConcentrationPrior", Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => DataTransformer.Fit(Table, new DataTransformerOptions { WeightConcentrationPrior = 0 })).ParamName);
     }
 
     [TestMethod]

@@ -14,6 +14,8 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// decoding gives NaN whenever the indicator says missing.</para>
 /// <para>Decoded continuous values are clipped to the training [min, max] and rounded when every training value was a
 /// whole number. Decoded categories are always training values.</para>
+/// <para>A fitted transformer is immutable: <see cref="Transform"/> and <see cref="InverseTransform"/> may run on
+/// several threads at once.</para>
 /// </remarks>
 public sealed class DataTransformer
 {

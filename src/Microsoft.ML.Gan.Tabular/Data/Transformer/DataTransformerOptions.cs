@@ -39,7 +39,12 @@ public sealed class DataTransformerOptions
             throw new ArgumentOutOfRangeException(nameof(WeightThreshold), WeightThreshold, "WeightThreshold must be in [0, 1).");
         if (MaxCategories < 2)
             throw new ArgumentOutOfRangeException(nameof(MaxCategories), MaxCategories, "MaxCategories must be at least 2 (one kept category and the \"other\" category).");
-        MixtureOptions(0).Validate();
+        if (!(WeightConcentrationPrior > 0) || double.IsInfinity(WeightConcentrationPrior))
+            throw new ArgumentOutOfRangeException(nameof(WeightConcentrationPrior), WeightConcentrationPrior, "WeightConcentrationPrior must be a positive finite number.");
+        if (MixtureMaxIterations < 1)
+            throw new ArgumentOutOfRangeException(nameof(MixtureMaxIterations), MixtureMaxIterations, "MixtureMaxIterations must be at least 1.");
+        if (!(MixtureTolerance >= 0))
+            throw new ArgumentOutOfRangeException(nameof(MixtureTolerance), MixtureTolerance, "MixtureTolerance must be ≥ 0.");
     }
 
     /// <summary>The mixture options for one column, seeded from <see cref="Seed"/> and the column's position.</summary>
