@@ -1,0 +1,121 @@
+using System.Reflection;
+using Microsoft.ML.Data;
+
+namespace Microsoft.ML.Gan.Tabular.Data;
+
+/// <summary>An <see cref="IDataView"/> over a <see cref="TabularTable"/>, each column expanded once to a typed array.</summary>
+internal sealed class TabularDataView : IDataView
+{
+    private static readonly MethodInfo ExpandMethod =
+        typeof(TabularDataView).GetMethod(nameof(Expand), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private readonly Array[] _values;
+    private readonly int _rowCount;
+
+    public TabularDataView(TabularTable table)
+    {
+        _rowCount = table.RowCount;
+        var builder = new DataViewSchema.Builder();
+        _values = new Array[table.Columns.Count];
+        for (int i = 0; i < _values.Length; i++)
+        {
+            var column = table.Columns[i];
+            builder.AddColumn(column.Name, column.Type, KeyValuesAnnotation(column));
+            _values[i] = column switch
+            {
+                ContinuousColumn continuous => ColumnTypes.ToTypedArray(column.Type, continuous.Values),
+                DiscreteColumn discrete => ExpandCategories(discrete),
+                _ => throw new NotSupportedException($"Column kind {column.GetType().Name} is not supported."),
+            };
+        }
+        Schema = builder.ToSchema();
+    }
+
+    public bool CanShuffle => false;
+
+    public DataViewSchema Schema { get; }
+
+    public long? GetRowCount() => _rowCount;
+
+    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
+        new Cursor(this, columnsNeeded);
+
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
+        [new Cursor(this, columnsNeeded)];
+
+    private static Array ExpandCategories(DiscreteColumn column)
+    {
+        Type valueType = column.Type is TextDataViewType ? typeof(ReadOnlyMemory<char>) : column.Type.RawType;
+        var expand = ExpandMethod.MakeGenericMethod(valueType);
+        return (Array)expand.Invoke(null, [column])!;
+    }
+
+    private static TValue[] Expand<TValue>(DiscreteColumn column)
+    {
+        var categories = new TValue[column.Categories.Count];
+        for (int c = 0; c < categories.Length; c++)
+            categories[c] = column.Categories[c] is string text ? (TValue)(object)text.AsMemory() : (TValue)column.Categories[c];
+        var codes = column.Codes;
+        var values = new TValue[codes.Length];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = categories[codes[i]];
+        return values;
+    }
+
+    private static DataViewSchema.Annotations? KeyValuesAnnotation(TabularColumn column)
+    {
+        if (column is not DiscreteColumn { KeyValues: { } names })
+            return null;
+        var annotations = new DataViewSchema.Annotations.Builder();
+        var vector = new VBuffer<ReadOnlyMemory<char>>(names.Count, [.. names.Select(n => n.AsMemory())]);
+        annotations.Add(ColumnReader.KeyValuesKind, new VectorDataViewType(TextDataViewType.Instance, names.Count),
+            (ref VBuffer<ReadOnlyMemory<char>> value) => vector.CopyTo(ref value));
+        return annotations.ToAnnotations();
+    }
+
+    private sealed class Cursor : DataViewRowCursor
+    {
+        private readonly TabularDataView _parent;
+        private readonly bool[] _active;
+        private long _position = -1;
+
+        public Cursor(TabularDataView parent, IEnumerable<DataViewSchema.Column> columnsNeeded)
+        {
+            _parent = parent;
+            _active = new bool[parent.Schema.Count];
+            foreach (var column in columnsNeeded)
+                _active[column.Index] = true;
+        }
+
+        public override DataViewSchema Schema => _parent.Schema;
+
+        public override long Position => _position;
+
+        public override long Batch => 0;
+
+        public override bool IsColumnActive(DataViewSchema.Column column) => _active[column.Index];
+
+        public override bool MoveNext()
+        {
+            if (_position + 1 >= _parent._rowCount)
+            {
+                _position = _parent._rowCount;
+                return false;
+            }
+            _position++;
+            return true;
+        }
+
+        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+        {
+            if (!_active[column.Index])
+                throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was created.");
+            if (_parent._values[column.Index] is not TValue[] values)
+                throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type.RawType.Name} values, not {typeof(TValue).Name}.");
+            return (ref TValue value) => value = values[_position];
+        }
+
+        public override ValueGetter<DataViewRowId> GetIdGetter() =>
+            (ref DataViewRowId id) => id = new DataViewRowId((ulong)_position, 0);
+    }
+}
