@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Command = System.CommandLine.Command;
 using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Training;
 using Microsoft.ML.Gan.Vectors;
@@ -18,11 +17,11 @@ internal static class RingDemoCommand
         public float[] Features { get; set; } = Array.Empty<float>();
     }
 
-    public static Command Create()
+    public static System.CommandLine.Command Create()
     {
         var output = new Option<FileInfo>("--out") { Description = "PNG file to write.", DefaultValueFactory = _ => new FileInfo("ring.png") };
         var steps = new Option<int>("--steps") { Description = "Generator steps.", DefaultValueFactory = _ => 2000 };
-        var command = new Command("demo-ring", "Train WGAN-GP on a ring of 8 Gaussians and plot real vs generated points.") { output, steps };
+        var command = new System.CommandLine.Command("demo-ring", "Train WGAN-GP on a ring of 8 Gaussians and plot real vs generated points.") { output, steps };
         command.SetAction(result => Run(result.GetValue(output)!, result.GetValue(steps)));
         return command;
     }

@@ -75,6 +75,9 @@ public sealed class GanTrainer
         while (step < totalSteps)
         {
             _options.CancellationToken.ThrowIfCancellationRequested();
+            double rateScale = LearningRateScale(step, totalSteps);
+            SetLearningRate(generatorOptimizer, _options.GeneratorLearningRate * rateScale);
+            SetLearningRate(discriminatorOptimizer, _options.DiscriminatorLearningRate * rateScale);
             using (NewDisposeScope())
             {
                 SetRequiresGrad(discriminatorParameters, true);
@@ -162,6 +165,19 @@ public sealed class GanTrainer
             OptimizerKind.RmsProp => optim.RMSProp(parameters, learningRate, weight_decay: _options.WeightDecay),
             _ => throw new ArgumentOutOfRangeException(nameof(GanTrainingOptions.Optimizer), _options.Optimizer, "Unknown optimizer."),
         };
+
+    /// <summary>1 until the decay start, then linearly down to 0 at the last step.</summary>
+    private double LearningRateScale(long step, long totalSteps)
+    {
+        long decayStart = (long)Math.Floor(_options.LearningRateDecayStart * totalSteps);
+        return step < decayStart ? 1.0 : (double)(totalSteps - step) / (totalSteps - decayStart);
+    }
+
+    private static void SetLearningRate(OptimizerHelper optimizer, double rate)
+    {
+        foreach (var group in optimizer.ParamGroups)
+            group.LearningRate = rate;
+    }
 
     private void ClipWeights(IEnumerable<Parameter> parameters)
     {

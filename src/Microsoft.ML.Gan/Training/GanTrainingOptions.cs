@@ -61,6 +61,10 @@ public class GanTrainingOptions
     /// <summary>Adam β₂ of the discriminator. Default 0.999.</summary>
     public double DiscriminatorBeta2 { get; set; } = 0.999;
 
+    /// <summary>Fraction of training after which both learning rates decay linearly to zero at the last step
+    /// (CycleGAN uses 0.5). Default 1: constant learning rates.</summary>
+    public double LearningRateDecayStart { get; set; } = 1.0;
+
     /// <summary>L2 weight decay of both optimizers. Default 0.</summary>
     public double WeightDecay { get; set; }
 
@@ -114,6 +118,7 @@ public class GanTrainingOptions
         foreach (var (name, beta) in new[] { (nameof(GeneratorBeta1), GeneratorBeta1), (nameof(GeneratorBeta2), GeneratorBeta2),
                      (nameof(DiscriminatorBeta1), DiscriminatorBeta1), (nameof(DiscriminatorBeta2), DiscriminatorBeta2) })
             Require(beta is >= 0 and < 1, name, beta, "in [0, 1)");
+        Require(LearningRateDecayStart is >= 0 and <= 1, nameof(LearningRateDecayStart), LearningRateDecayStart, "in [0, 1]");
         Require(WeightDecay >= 0, nameof(WeightDecay), WeightDecay, "non-negative");
         Require(GradientClipNorm is null or > 0, nameof(GradientClipNorm), GradientClipNorm, "positive when set");
         Require(GeneratorEmaDecay is null or (> 0 and < 1), nameof(GeneratorEmaDecay), GeneratorEmaDecay, "in (0, 1) when set");

@@ -19,7 +19,7 @@ public sealed class EngineRingProbe
         options.MaxSteps = int.Parse(E("STEPS", "1000")); options.BatchSize = int.Parse(E("BATCH", "256")); options.Seed = 1; options.ProgressInterval = 100; options.Progress = new Progress<GanProgress>(p => System.IO.File.AppendAllText("/tmp/probe-log.txt", p + "\n"));
         options.GeneratorLayers = new[] { hid, hid, hid }; options.DiscriminatorLayers = new[] { hid, hid, hid }; options.LatentDimension = 8;
         options.GeneratorLearningRate = options.DiscriminatorLearningRate = double.Parse(E("LR", "1e-4"));
-        options.CriticSteps = int.Parse(E("NCRIT", "5")); options.Threads = 1; options.Pack = int.Parse(E("PAC", "1")); options.PenaltyWeight = double.Parse(E("PW", "10"));
+        options.CriticSteps = int.Parse(E("NCRIT", "5")); options.Threads = 1; options.Pack = int.Parse(E("PAC", "1")); options.PenaltyWeight = double.Parse(E("PW", "10")); options.LearningRateDecayStart = double.Parse(E("DECAY", "1"));
         options.GeneratorBeta1 = options.DiscriminatorBeta1 = double.Parse(E("B1", options.GeneratorBeta1.ToString()));
         options.GeneratorBeta2 = options.DiscriminatorBeta2 = double.Parse(E("B2", options.GeneratorBeta2.ToString()));
         if (E("EMA", "0") == "1") options.GeneratorEmaDecay = 0.999;
