@@ -5,6 +5,7 @@ internal static class BenchmarkRegistry
 {
     private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["mlp-gan"] = (Core.MlpGanBenchmark.Description, Core.MlpGanBenchmark.Run),
         ["tabular-transformer"] = (Tabular.TransformerBenchmark.Description, Tabular.TransformerBenchmark.Run),
     };
 

@@ -16,6 +16,7 @@ public sealed class RingOfGaussiansTests
         var samples = VectorData.Generated(model.Sample(Samples, seed: 11));
         var (perMode, highQuality) = RingOfGaussians.Evaluate(samples);
         string report = $"per mode {string.Join(",", perMode)}, within 3σ {highQuality:P1}";
+        Console.WriteLine(report);
         Assert.IsTrue(perMode.All(count => count >= Samples / 100), $"Not all 8 modes covered: {report}");
         Assert.IsGreaterThanOrEqualTo(0.8, highQuality, $"Too few samples within 3σ of a mode: {report}");
     }
@@ -30,10 +31,10 @@ public sealed class RingOfGaussiansTests
     }
 
     [TestMethod]
-    public void NonSaturatingGanWithPackingCoversAllEightModes()
+    public void NonSaturatingGanWithR1CoversAllEightModes()
     {
         var mlContext = new MLContext(seed: 1);
-        var options = RingSettings.NonSaturatingWithPacking();
+        var options = RingSettings.NonSaturatingWithR1();
         var model = mlContext.Gan().VanillaGan(options).Fit(VectorData.Ring(mlContext));
         AssertCoversRing(model);
     }
