@@ -111,6 +111,26 @@ public sealed class VectorGanBehaviourTests
         CollectionAssert.AreEqual(VectorData.Generated(model.Sample(512)), VectorData.Generated(transformed));
     }
 
+    private sealed class SeedRow
+    {
+        public int Seed { get; set; }
+    }
+
+    [TestMethod]
+    public void SeedColumnSeedsEachRowOnItsOwn()
+    {
+        var mlContext = new MLContext(seed: 3);
+        var options = Small(10);
+        options.SeedColumnName = "Seed";
+        var model = mlContext.Gan().WganGp(options).Fit(VectorData.Ring(mlContext, 512));
+        var seeds = mlContext.Data.LoadFromEnumerable(new[] { 5, 9, 5, 9, 7 }.Select(s => new SeedRow { Seed = s }).ToList());
+        var rows = VectorData.Generated(model.Transform(seeds)).Chunk(2).ToArray();
+        CollectionAssert.AreEqual(rows[0], rows[2]);
+        CollectionAssert.AreEqual(rows[1], rows[3]);
+        CollectionAssert.AreNotEqual(rows[0], rows[1]);
+        CollectionAssert.AreNotEqual(rows[0], rows[4]);
+    }
+
     /// <summary>IProgress that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
