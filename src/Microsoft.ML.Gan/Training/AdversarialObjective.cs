@@ -49,16 +49,35 @@ public sealed class AdversarialObjective
     {
         using var scope = NewDisposeScope();
         var detachedFake = fake.detach();
-        var loss = AdversarialLosses.Discriminator(Loss, critic(real), critic(detachedFake), RealLabel);
-        bool penalize = Penalty != PenaltyKind.None && DiscriminatorStep % PenaltyInterval == 0;
-        if (penalize)
-        {
-            double weight = PenaltyWeight * PenaltyInterval;
-            loss = loss + (Penalty == PenaltyKind.GradientPenalty
-                ? GradientPenalties.Interpolated(critic, real, detachedFake, weight, groupSize)
-                : GradientPenalties.R1(critic, real, weight, groupSize));
-        }
+        var loss = Adversarial(critic(real), critic(detachedFake)) + PenaltyTerm(critic, real, detachedFake, groupSize);
         return loss.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The adversarial part of the discriminator loss from logits the family already computed (e.g. a discriminator
+    /// with an auxiliary classifier head, whose one forward pass also yields class logits).
+    /// </summary>
+    public Tensor Adversarial(Tensor realLogits, Tensor fakeLogits) =>
+        AdversarialLosses.Discriminator(Loss, realLogits, fakeLogits, RealLabel);
+
+    /// <summary>
+    /// The configured penalty for the current discriminator step (a zero scalar when there is none or lazy
+    /// regularization skips this step). <see cref="Discriminator"/> adds it; families that call
+    /// <see cref="Adversarial"/> add it themselves.
+    /// </summary>
+    /// <param name="critic">Maps a batch to logits.</param>
+    /// <param name="real">Real batch.</param>
+    /// <param name="fake">Generated batch, detached from the generator.</param>
+    /// <param name="groupSize">Rows the critic reads as one sample (PacGAN).</param>
+    public Tensor PenaltyTerm(Func<Tensor, Tensor> critic, Tensor real, Tensor fake, int groupSize = 1)
+    {
+        bool penalize = Penalty != PenaltyKind.None && DiscriminatorStep % PenaltyInterval == 0;
+        if (!penalize)
+            return zeros(Array.Empty<long>(), dtype: real.dtype, device: real.device);
+        double weight = PenaltyWeight * PenaltyInterval;
+        return Penalty == PenaltyKind.GradientPenalty
+            ? GradientPenalties.Interpolated(critic, real, fake, weight, groupSize)
+            : GradientPenalties.R1(critic, real, weight, groupSize);
     }
 
     /// <summary>Generator loss given the critic's logits on generated samples.</summary>

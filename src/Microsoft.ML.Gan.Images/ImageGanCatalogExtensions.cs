@@ -1,0 +1,53 @@
+using Microsoft.ML.Gan;
+using Microsoft.ML.Gan.Images;
+
+namespace Microsoft.ML;
+
+/// <summary>The image GAN estimators on <c>mlContext.Gan().Images</c>.</summary>
+public static class ImageGanCatalogExtensions
+{
+    /// <summary>DCGAN (Radford et al. 2016) on an image column.</summary>
+    public static ImageGanEstimator Dcgan(this ImageGanCatalog catalog, DcganOptions? options = null) =>
+        Create(catalog, options ?? new DcganOptions());
+
+    /// <summary>WGAN with weight clipping (Arjovsky et al. 2017) and a DCGAN critic.</summary>
+    public static ImageGanEstimator Wgan(this ImageGanCatalog catalog, ImageWganOptions? options = null) =>
+        Create(catalog, options ?? new ImageWganOptions());
+
+    /// <summary>WGAN-GP (Gulrajani et al. 2017) with a DCGAN critic without batch norm.</summary>
+    public static ImageGanEstimator WganGp(this ImageGanCatalog catalog, ImageWganGpOptions? options = null) =>
+        Create(catalog, options ?? new ImageWganGpOptions());
+
+    /// <summary>Conditional DCGAN by label concatenation (cGAN) on an image column and a label column.</summary>
+    public static ImageGanEstimator ConditionalGan(this ImageGanCatalog catalog, ConditionalGanOptions? options = null) =>
+        Create(catalog, options ?? new ConditionalGanOptions());
+
+    /// <summary>AC-GAN (Odena et al. 2017): conditional DCGAN with an auxiliary classifier in the discriminator.</summary>
+    public static ImageGanEstimator AcGan(this ImageGanCatalog catalog, AcGanOptions? options = null) =>
+        Create(catalog, options ?? new AcGanOptions());
+
+    /// <summary>Any convolutional image GAN described by <paramref name="options"/> (e.g. projection conditioning).</summary>
+    public static ImageGanEstimator ImageGan(this ImageGanCatalog catalog, ImageGanOptions options) =>
+        Create(catalog, options);
+
+    /// <summary>
+    /// Evaluates <paramref name="generatedCount"/> images of <paramref name="model"/>: trains a domain classifier on
+    /// <paramref name="realTrain"/>, then reports domain-feature Fréchet distance, KID, precision/recall against
+    /// <paramref name="realTest"/> and, for a conditional model, CAS. To compare several models, create one
+    /// <see cref="Microsoft.ML.Gan.Images.Metrics.ImageGanEvaluator"/> and reuse it.
+    /// </summary>
+    public static Microsoft.ML.Gan.Images.Metrics.ImageGanEvaluation Evaluate(this ImageGanCatalog catalog, ImageGanTransformer model,
+        ImageSet realTrain, ImageSet realTest, int generatedCount = 2000, Microsoft.ML.Gan.Images.Metrics.DomainClassifierOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        using var evaluator = new Microsoft.ML.Gan.Images.Metrics.ImageGanEvaluator(realTrain, realTest, options);
+        return evaluator.Evaluate(model, generatedCount);
+    }
+
+    private static ImageGanEstimator Create(ImageGanCatalog catalog, ImageGanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new ImageGanEstimator(catalog.Context, options);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+using Microsoft.ML.Gan.Images.Networks;
+using Microsoft.ML.Gan.Persistence;
+using Microsoft.ML.Gan.Torch;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Images;
+
+/// <summary>The image GAN family's payload: network record, pixel range, then the generator's weights.</summary>
+internal static class ImageGanFamily
+{
+    public const string Name = "Microsoft.ML.Gan.Images.Dcgan";
+
+    /// <summary>Registers the deserializer when the assembly loads, so loaded models work without setup.</summary>
+#pragma warning disable CA2255 // A library initializer is intended here: loaded models need the family registered.
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void Register() => GanPayloadRegistry.Register(Name, bytes => Read(bytes, CPU));
+
+    public static byte[] Write(ImageGanGenerator generator)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            generator.Spec.Write(writer);
+            writer.Write(generator.PixelMin);
+            writer.Write(generator.PixelMax);
+            byte[] weights = ModuleBytes.Save(generator.Network);
+            writer.Write(weights.Length);
+            writer.Write(weights);
+        }
+        return stream.ToArray();
+    }
+
+    public static ImageGanGenerator Read(byte[] body, Device device)
+    {
+        using var reader = new BinaryReader(new MemoryStream(body, writable: false));
+        var spec = ImageNetworkSpec.Read(reader);
+        float min = reader.ReadSingle(), max = reader.ReadSingle();
+        byte[] weights = reader.ReadBytes(reader.ReadInt32());
+        var network = new DcganGenerator(spec);
+        ModuleBytes.Load(network, weights);
+        return new ImageGanGenerator(spec, min, max, TorchSharp.ModuleExtensionMethods.to(network, device), device);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.ML.Gan.Images.Networks;
+using Microsoft.ML.Gan.Persistence;
+using Microsoft.ML.Gan.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Images;
+
+/// <summary>
+/// A fitted image generator: noise drawn on the CPU from a generator seeded per block (or per row), optional class
+/// labels, the DCGAN generator in eval mode, and the map from [−1, 1] back to the user's pixel range.
+/// Row p of a stream (and a row seeded with s) of a conditional model has class p mod K (s mod K).
+/// </summary>
+internal sealed class ImageGanGenerator : IRowGenerator
+{
+    private readonly DcganGenerator _network;
+    private readonly Device _device;
+
+    public ImageGanGenerator(ImageNetworkSpec spec, float pixelMin, float pixelMax, DcganGenerator network, Device device)
+    {
+        Spec = spec;
+        PixelMin = pixelMin;
+        PixelMax = pixelMax;
+        _network = network;
+        _network.eval();
+        _device = device;
+    }
+
+    public ImageNetworkSpec Spec { get; }
+
+    public float PixelMin { get; }
+
+    public float PixelMax { get; }
+
+    public DcganGenerator Network => _network;
+
+    public int OutputLength => Spec.Shape.Length;
+
+    public void GenerateBlock(long seed, long blockIndex, Span<float> destination)
+    {
+        var labels = Spec.LabelWidth == 0 ? null
+            : Enumerable.Range(0, GanRowStream.BlockSize).Select(i => (int)((blockIndex * GanRowStream.BlockSize + i) % Spec.ClassCount)).ToArray();
+        Generate(NoiseSeeds.ForBlock(seed, blockIndex), GanRowStream.BlockSize, labels, destination);
+    }
+
+    public void GenerateFromSeed(long rowSeed, Span<float> destination)
+    {
+        int[]? label = Spec.LabelWidth == 0 ? null : [(int)(((rowSeed % Spec.ClassCount) + Spec.ClassCount) % Spec.ClassCount)];
+        Generate(NoiseSeeds.ForRow(rowSeed), 1, label, destination);
+    }
+
+    /// <summary>Block <paramref name="blockIndex"/> of the stream of <paramref name="seed"/> with every row of class
+    /// <paramref name="label"/> (same noise as the unlabelled stream).</summary>
+    public void GenerateBlockOfClass(long seed, long blockIndex, int label, Span<float> destination) =>
+        Generate(NoiseSeeds.ForBlock(seed, blockIndex), GanRowStream.BlockSize, Enumerable.Repeat(label, GanRowStream.BlockSize).ToArray(), destination);
+
+    private void Generate(long noiseSeed, int rows, int[]? labels, Span<float> destination)
+    {
+        using var scope = NewDisposeScope();
+        using var noiseGenerator = new Generator((ulong)noiseSeed, CPU);
+        using var noGrad = no_grad();
+        // Noise is drawn on the CPU so that the same seed gives the same images on every device.
+        var input = randn(new long[] { rows, Spec.LatentDimension }, generator: noiseGenerator);
+        if (labels is not null)
+            input = cat(new[] { input, nn.functional.one_hot(tensor(labels, ScalarType.Int64), Spec.ClassCount).to(ScalarType.Float32) }, 1);
+        var images = _network.call(input.to(_device));
+        var scaled = ((images + 1) * (0.5f * (PixelMax - PixelMin)) + PixelMin).to(CPU).contiguous();
+        scaled.data<float>().CopyTo(destination);
+    }
+
+    public void Dispose() => _network.Dispose();
+}

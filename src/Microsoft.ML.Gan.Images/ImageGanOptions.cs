@@ -1,0 +1,203 @@
+using Microsoft.ML.Gan.Training;
+
+namespace Microsoft.ML.Gan.Images;
+
+/// <summary>How the generator and discriminator use the class label.</summary>
+public enum ImageConditioning
+{
+    /// <summary>Unconditional (the label column, if any, is ignored).</summary>
+    None,
+
+    /// <summary>cGAN (Mirza &amp; Osindero 2014): one-hot label concatenated to G's noise and, as constant planes, to D's input.</summary>
+    Concat,
+
+    /// <summary>AC-GAN (Odena et al. 2017): label concatenated to G's noise; D has an auxiliary classifier head trained
+    /// with cross-entropy on real and generated images, and G is also trained to make its images classifiable.</summary>
+    AuxiliaryClassifier,
+
+    /// <summary>Projection discriminator (Miyato &amp; Koyama 2018) with conditional batch normalization in G.</summary>
+    Projection,
+}
+
+/// <summary>Normalization inside the discriminator's hidden convolutions (never on its input layer).</summary>
+public enum DiscriminatorNormalization
+{
+    /// <summary>Batch normalization (DCGAN).</summary>
+    BatchNorm,
+
+    /// <summary>Layer normalization over (C, H, W) of each sample (the WGAN-GP paper's suggestion for critics).</summary>
+    LayerNorm,
+
+    /// <summary>No normalization.</summary>
+    None,
+}
+
+/// <summary>
+/// Options of the convolutional image GANs (DCGAN, Radford et al. 2016, and its WGAN, WGAN-GP and conditional
+/// variants). Defaults are DCGAN's: Adam(2e-4, β₁ = 0.5), non-saturating loss, batch 64, z of 100, ngf = ndf = 64,
+/// batch norm in G and D except G's output and D's input layers, weights ~ N(0, 0.02).
+/// </summary>
+/// <remarks>
+/// <para><b>Sizes.</b> G starts from an s<sub>h</sub>×s<sub>w</sub> seed (a transposed convolution of the noise) and doubles
+/// it k times with 4×4 stride-2 transposed convolutions; D mirrors it with 4×4 stride-2 convolutions and ends with an
+/// s<sub>h</sub>×s<sub>w</sub> convolution to one logit. k is the largest count of halvings that leaves both H and W
+/// whole numbers of at least 4, and must be at least 1 (H and W even, both ≥ 8). Examples: 28×28 → 7×7 seed, k = 2;
+/// 32×32 → 4×4, k = 3; 64×64 → 4×4, k = 4; 48×80 → 6×10, k = 3. Stage widths are ngf·2<sup>j</sup> (capped at 8·ngf).</para>
+/// <para><b>Pixels.</b> A float-vector image column holds planar C×H×W values in [<see cref="PixelMin"/>,
+/// <see cref="PixelMax"/>] (default [0, 1]; use 0 and 255 after ExtractPixels without scaling); an MLImage column is
+/// read as bytes / 255. Networks see [−1, 1] (tanh output); generated vectors come back in [PixelMin, PixelMax].</para>
+/// </remarks>
+public class ImageGanOptions : GanTrainingOptions
+{
+    /// <summary>The image column: MLImage, or a known-size float vector of C×H×W planar pixels. Default "Image".</summary>
+    public string ImageColumnName { get; set; } = "Image";
+
+    /// <summary>Optional class label column (key, or integer/Single index 0..ClassCount−1); required when
+    /// <see cref="Conditioning"/> is not None. Default null.</summary>
+    public string? LabelColumnName { get; set; }
+
+    /// <summary>Number of classes of a non-key label column; null infers max label + 1. Key columns use their key count.</summary>
+    public int? ClassCount { get; set; }
+
+    /// <summary>Column the fitted model writes generated images to (planar float vector). Default "Generated".</summary>
+    public string OutputColumnName { get; set; } = "Generated";
+
+    /// <summary>Optional integer input column whose value seeds each generated row (see <see cref="ImageGanTransformer"/>).</summary>
+    public string? SeedColumnName { get; set; }
+
+    /// <summary>Image channels: 1 (grayscale) or 3 (RGB). Default 1.</summary>
+    public int Channels { get; set; } = 1;
+
+    /// <summary>Image height in pixels. Default 28.</summary>
+    public int Height { get; set; } = 28;
+
+    /// <summary>Image width in pixels. Default 28.</summary>
+    public int Width { get; set; } = 28;
+
+    /// <summary>Pixel value that means black in the float-vector column (and in generated vectors). Default 0.</summary>
+    public float PixelMin { get; set; }
+
+    /// <summary>Pixel value that means full intensity in the float-vector column (and in generated vectors). Default 1.</summary>
+    public float PixelMax { get; set; } = 1;
+
+    /// <summary>Size of the noise z. Default 100.</summary>
+    public int LatentDimension { get; set; } = 100;
+
+    /// <summary>ngf: channels of the generator's last hidden stage (doubling towards the seed). Default 64.</summary>
+    public int GeneratorFeatures { get; set; } = 64;
+
+    /// <summary>ndf: channels of the discriminator's first stage (doubling towards the head). Default 64.</summary>
+    public int DiscriminatorFeatures { get; set; } = 64;
+
+    /// <summary>Normalization in the discriminator's hidden stages. Default batch norm.</summary>
+    public DiscriminatorNormalization DiscriminatorNormalization { get; set; } = DiscriminatorNormalization.BatchNorm;
+
+    /// <summary>Spectral normalization of every discriminator convolution (Miyato et al. 2018). Default false.</summary>
+    public bool SpectralNorm { get; set; }
+
+    /// <summary>How the label conditions the networks. Default None.</summary>
+    public ImageConditioning Conditioning { get; set; } = ImageConditioning.None;
+
+    /// <summary>Weight of AC-GAN's classification losses. Default 1.</summary>
+    public double AuxiliaryLossWeight { get; set; } = 1.0;
+
+    /// <summary>If set, training writes a PNG grid of generated images to this path (a "{step}" in it is replaced by the
+    /// step) at every progress report (<see cref="GanTrainingOptions.ProgressInterval"/>, default once per epoch).</summary>
+    public string? SampleGridPath { get; set; }
+
+    /// <summary>The declared image shape.</summary>
+    public ImageShape ResolveShape() => new(Channels, Height, Width);
+
+    /// <summary>A shallow copy reporting progress to <paramref name="progress"/> (the user's options stay untouched).</summary>
+    internal ImageGanOptions WithProgress(IProgress<GanProgress>? progress)
+    {
+        var copy = (ImageGanOptions)MemberwiseClone();
+        copy.Progress = progress;
+        return copy;
+    }
+
+    /// <inheritdoc />
+    public override void Validate()
+    {
+        base.Validate();
+        Require(!string.IsNullOrWhiteSpace(ImageColumnName), nameof(ImageColumnName), ImageColumnName, "a column name");
+        Require(!string.IsNullOrWhiteSpace(OutputColumnName), nameof(OutputColumnName), OutputColumnName, "a column name");
+        Require(Channels is 1 or 3, nameof(Channels), Channels, "1 (grayscale) or 3 (RGB)");
+        Require(Height >= 1 && Width >= 1, nameof(Height), $"{Height}×{Width}", "positive sizes");
+        Networks.DcganLayout.Create(ResolveShape());
+        Require(PixelMax > PixelMin, nameof(PixelMax), PixelMax, $"greater than PixelMin ({PixelMin})");
+        Require(LatentDimension >= 1, nameof(LatentDimension), LatentDimension, "at least 1");
+        Require(GeneratorFeatures >= 1, nameof(GeneratorFeatures), GeneratorFeatures, "at least 1");
+        Require(DiscriminatorFeatures >= 1, nameof(DiscriminatorFeatures), DiscriminatorFeatures, "at least 1");
+        Require(ClassCount is null or >= 2, nameof(ClassCount), ClassCount, "at least 2 when set");
+        Require(AuxiliaryLossWeight >= 0, nameof(AuxiliaryLossWeight), AuxiliaryLossWeight, "non-negative");
+        Require(Conditioning == ImageConditioning.None || LabelColumnName is not null, nameof(LabelColumnName), LabelColumnName,
+            $"a label column because Conditioning is {Conditioning}");
+        Require(!(Penalty == Penalties.PenaltyKind.GradientPenalty && DiscriminatorNormalization == DiscriminatorNormalization.BatchNorm),
+            nameof(DiscriminatorNormalization), DiscriminatorNormalization,
+            "LayerNorm or None with a gradient penalty (batch norm makes each critic output depend on the whole batch)");
+    }
+}
+
+/// <summary>DCGAN (Radford et al. 2016): the defaults of <see cref="ImageGanOptions"/>.</summary>
+public sealed class DcganOptions : ImageGanOptions
+{
+}
+
+/// <summary>Conditional DCGAN (cGAN, label concatenation) with DCGAN's defaults.</summary>
+public sealed class ConditionalGanOptions : ImageGanOptions
+{
+    /// <summary>Sets label concatenation and the label column "Label".</summary>
+    public ConditionalGanOptions()
+    {
+        Conditioning = ImageConditioning.Concat;
+        LabelColumnName = "Label";
+    }
+}
+
+/// <summary>AC-GAN (Odena et al. 2017) with DCGAN's defaults and an auxiliary classifier head.</summary>
+public sealed class AcGanOptions : ImageGanOptions
+{
+    /// <summary>Sets auxiliary-classifier conditioning and the label column "Label".</summary>
+    public AcGanOptions()
+    {
+        Conditioning = ImageConditioning.AuxiliaryClassifier;
+        LabelColumnName = "Label";
+    }
+}
+
+/// <summary>WGAN with a DCGAN critic (Arjovsky et al. 2017): Wasserstein loss, clipping at 0.01, RMSprop(5e-5), n_critic = 5.</summary>
+public sealed class ImageWganOptions : ImageGanOptions
+{
+    /// <summary>Sets the paper's defaults.</summary>
+    public ImageWganOptions()
+    {
+        Loss = Losses.AdversarialLoss.Wasserstein;
+        WeightClip = 0.01;
+        Optimizer = OptimizerKind.RmsProp;
+        GeneratorLearningRate = 5e-5;
+        DiscriminatorLearningRate = 5e-5;
+        CriticSteps = 5;
+    }
+}
+
+/// <summary>WGAN-GP with a DCGAN critic (Gulrajani et al. 2017): Wasserstein loss, gradient penalty λ = 10,
+/// Adam(1e-4, β = (0, 0.9)), n_critic = 5, no batch norm in the critic (LayerNorm by default, as the paper suggests).</summary>
+public sealed class ImageWganGpOptions : ImageGanOptions
+{
+    /// <summary>Sets the paper's defaults.</summary>
+    public ImageWganGpOptions()
+    {
+        Loss = Losses.AdversarialLoss.Wasserstein;
+        Penalty = Penalties.PenaltyKind.GradientPenalty;
+        PenaltyWeight = 10;
+        GeneratorLearningRate = 1e-4;
+        DiscriminatorLearningRate = 1e-4;
+        GeneratorBeta1 = 0;
+        GeneratorBeta2 = 0.9;
+        DiscriminatorBeta1 = 0;
+        DiscriminatorBeta2 = 0.9;
+        CriticSteps = 5;
+        DiscriminatorNormalization = DiscriminatorNormalization.LayerNorm;
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.ML.Data;
+using Microsoft.ML.Gan.Persistence;
+using Microsoft.ML.Gan.Training;
+
+namespace Microsoft.ML.Gan.Images;
+
+/// <summary>
+/// A fitted image GAN. As a transformer it appends a generated image (planar C×H×W float vector in
+/// [PixelMin, PixelMax]) to every input row: row p of its seeded stream, or the image of the row's own seed when a
+/// seed column is configured. For a conditional model row p has class p mod <see cref="ClassCount"/> (a seeded row,
+/// its seed mod ClassCount): to ask for given classes use <see cref="Generate"/>, <see cref="GenerateSet"/> or
+/// <see cref="SaveGrid"/>. Saves with <c>mlContext.Model.Save</c>; <see cref="Load(MLContext, string)"/> restores
+/// this typed model from the same zip.
+/// </summary>
+public sealed class ImageGanTransformer : GanTransformerBase
+{
+    private readonly Guid _id;
+
+    internal ImageGanTransformer(MLContext mlContext, ImageGanGenerator generator, GanGenerationSettings settings,
+        TrainingSummary? summary, Guid id)
+        : base(mlContext, generator, settings)
+    {
+        TrainingSummary = summary;
+        _id = id;
+    }
+
+    /// <summary>What training did (null for a loaded model).</summary>
+    public TrainingSummary? TrainingSummary { get; }
+
+    /// <summary>The shape of a generated image.</summary>
+    public ImageShape Shape => ImageGenerator.Spec.Shape;
+
+    /// <summary>Number of classes of a conditional model; 0 when unconditional.</summary>
+    public int ClassCount => ImageGenerator.Spec.LabelWidth;
+
+    /// <summary>The conditioning the model was trained with.</summary>
+    public ImageConditioning Conditioning => ImageGenerator.Spec.Conditioning;
+
+    /// <summary>Pixel value of black in generated vectors.</summary>
+    public float PixelMin => ImageGenerator.PixelMin;
+
+    /// <summary>Pixel value of full intensity in generated vectors.</summary>
+    public float PixelMax => ImageGenerator.PixelMax;
+
+    private ImageGanGenerator ImageGenerator => (ImageGanGenerator)Generator;
+
+    /// <summary>
+    /// <paramref name="count"/> generated images, row-major planar C×H×W values in [PixelMin, PixelMax]. Without a label
+    /// these are the first rows of the stream of <paramref name="seed"/> (the rows <see cref="GanTransformerBase.Sample"/>
+    /// gives); with one, the same noise with every image of that class.
+    /// </summary>
+    /// <param name="count">How many images.</param>
+    /// <param name="label">Class (0-based) of every image, for a conditional model; null for the stream's classes.</param>
+    /// <param name="seed">The stream's seed; null uses the model's.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The count is negative, or the label is outside [0, ClassCount) or given to an unconditional model.</exception>
+    public float[] Generate(int count, int? label = null, long? seed = null)
+    {
+        ThrowIfDisposed();
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (label is int l && (ClassCount == 0 || l < 0 || l >= ClassCount))
+            throw new ArgumentOutOfRangeException(nameof(label), label,
+                ClassCount == 0 ? "This model is unconditional; pass no label." : $"label is {l}; expected a class in [0, {ClassCount}).");
+        int length = Shape.Length;
+        var result = new float[(long)count * length];
+        var block = new float[GanRowStream.BlockSize * length];
+        long streamSeed = seed ?? Settings.Seed;
+        for (int start = 0, index = 0; start < count; start += GanRowStream.BlockSize, index++)
+        {
+            lock (Generator)
+            {
+                if (label is int classIndex)
+                    ImageGenerator.GenerateBlockOfClass(streamSeed, index, classIndex, block);
+                else
+                    ImageGenerator.GenerateBlock(streamSeed, index, block);
+            }
+            int rows = Math.Min(GanRowStream.BlockSize, count - start);
+            block.AsSpan(0, rows * length).CopyTo(result.AsSpan(start * length));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Generated images as an <see cref="ImageSet"/> (values rescaled to [0, 1]) with their classes: all
+    /// <paramref name="label"/>, or image p of class p mod ClassCount (null labels for an unconditional model).
+    /// </summary>
+    public ImageSet GenerateSet(int count, int? label = null, long? seed = null)
+    {
+        var values = Generate(count, label, seed);
+        float min = PixelMin, range = PixelMax - PixelMin;
+        for (int i = 0; i < values.Length; i++)
+            values[i] = Math.Clamp((values[i] - min) / range, 0f, 1f);
+        int[]? labels = ClassCount == 0 ? null : Enumerable.Range(0, count).Select(p => label ?? p % ClassCount).ToArray();
+        return new ImageSet(Shape, values, labels, ClassCount);
+    }
+
+    /// <summary><paramref name="count"/> generated images as <see cref="MLImage"/>s (opaque RGBA); dispose them.</summary>
+    public MLImage[] GenerateImages(int count, int? label = null, long? seed = null)
+    {
+        var set = GenerateSet(count, label, seed);
+        return Enumerable.Range(0, count).Select(i => ImageGrid.ToMLImage(set.Pixels.AsSpan(i * Shape.Length, Shape.Length), Shape)).ToArray();
+    }
+
+    /// <summary>One generated row of the output column (values in [PixelMin, PixelMax]) as an <see cref="MLImage"/>.</summary>
+    public MLImage ToMLImage(ReadOnlySpan<float> generated)
+    {
+        var scaled = new float[generated.Length];
+        for (int i = 0; i < scaled.Length; i++)
+            scaled[i] = (generated[i] - PixelMin) / (PixelMax - PixelMin);
+        return ImageGrid.ToMLImage(scaled, Shape);
+    }
+
+    /// <summary>
+    /// Writes a PNG grid of rows × columns generated images. For a conditional model row r holds class r mod ClassCount
+    /// (a 10×10 grid of a 10-class model shows each class in one row); otherwise the first rows·columns stream images.
+    /// </summary>
+    public void SaveGrid(string path, int rows, int columns, long? seed = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
+        ImageSet set;
+        if (ClassCount == 0)
+        {
+            set = GenerateSet(rows * columns, null, seed);
+        }
+        else
+        {
+            var pixels = new float[rows * columns * Shape.Length];
+            for (int r = 0; r < rows; r++)
+                GenerateSet(columns, r % ClassCount, (seed ?? Settings.Seed) + r).Pixels.CopyTo(pixels, r * columns * Shape.Length);
+            set = new ImageSet(Shape, pixels);
+        }
+        ImageGrid.Save(path, set, rows, columns);
+    }
+
+    /// <summary>Loads an image GAN saved with <c>mlContext.Model.Save</c> as this typed, fast model.</summary>
+    /// <exception cref="InvalidDataException">The file is not a saved image GAN (the message says what it is).</exception>
+    public static ImageGanTransformer Load(MLContext mlContext, string path)
+    {
+        var saved = GanModelLoader.Load(mlContext, path);
+        if (saved.Payload.Family != ImageGanFamily.Name)
+            throw new InvalidDataException($"'{path}' holds a '{saved.Payload.Family}' GAN model, not an image GAN.");
+        var generator = ImageGanFamily.Read(saved.Payload.Body.ToArray(), TorchSharp.torch.CPU);
+        return new ImageGanTransformer(mlContext, generator, saved.Settings, null, saved.Payload.Id);
+    }
+
+    /// <inheritdoc />
+    protected override GanPayload CreatePayload() => new(ImageGanFamily.Name, _id, ImageGanFamily.Write(ImageGenerator));
+}

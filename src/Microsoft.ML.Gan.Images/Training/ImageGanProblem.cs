@@ -1,0 +1,93 @@
+using Microsoft.ML.Gan.Images.Networks;
+using Microsoft.ML.Gan.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Images.Training;
+
+/// <summary>
+/// A convolutional image GAN as the engine sees it: real images in [−1, 1], optional labels, the DCGAN networks and
+/// the losses of the chosen conditioning. Generated images in D's step reuse the real batch's labels; G's step draws
+/// labels from the training labels (so classes keep their frequencies). All randomness comes from torch's default generator.
+/// </summary>
+internal sealed class ImageGanProblem : IAdversarialProblem, IDisposable
+{
+    private readonly ImageNetworkSpec _spec;
+    private readonly Tensor _images;
+    private readonly Tensor? _labels;
+    private readonly Device _device;
+    private readonly DcganGenerator _generator;
+    private readonly DcganDiscriminator _discriminator;
+    private readonly double _auxiliaryWeight;
+
+    /// <param name="spec">Network shapes.</param>
+    /// <param name="images">[N, C, H, W] in [−1, 1] on <paramref name="device"/>.</param>
+    /// <param name="labels">[N] int64 class indices, or null when unconditional.</param>
+    /// <param name="auxiliaryWeight">Weight of AC-GAN's classification losses.</param>
+    /// <param name="device">Training device.</param>
+    public ImageGanProblem(ImageNetworkSpec spec, Tensor images, Tensor? labels, double auxiliaryWeight, Device device)
+    {
+        _spec = spec;
+        _images = images;
+        _labels = spec.LabelWidth > 0 ? labels : null;
+        _auxiliaryWeight = auxiliaryWeight;
+        _device = device;
+        _generator = new DcganGenerator(spec).to(device);
+        _discriminator = new DcganDiscriminator(spec).to(device);
+    }
+
+    public nn.Module Generator => _generator;
+
+    public DcganGenerator GeneratorNetwork => _generator;
+
+    public nn.Module Discriminator => _discriminator;
+
+    public long RowCount => _images.shape[0];
+
+    public nn.Module CreateGeneratorReplica() => new DcganGenerator(_spec).to(_device);
+
+    public Tensor DiscriminatorLoss(AdversarialObjective objective, int batchSize)
+    {
+        var rows = randint(RowCount, batchSize, dtype: ScalarType.Int64, device: _device);
+        var real = _images.index_select(0, rows);
+        var labels = _labels?.index_select(0, rows);
+        var oneHot = OneHot(labels);
+        var fake = _generator.call(GeneratorInput(batchSize, oneHot)).detach();
+        var critic = _discriminator.Critic(oneHot);
+        if (_spec.Conditioning != ImageConditioning.AuxiliaryClassifier)
+            return objective.Discriminator(critic, real, fake);
+
+        var (realLogits, realClasses) = _discriminator.Judge(real, oneHot);
+        var (fakeLogits, fakeClasses) = _discriminator.Judge(fake, oneHot);
+        var classification = nn.functional.cross_entropy(realClasses!, labels!) + nn.functional.cross_entropy(fakeClasses!, labels!);
+        return objective.Adversarial(realLogits, fakeLogits) + objective.PenaltyTerm(critic, real, fake) + _auxiliaryWeight * classification;
+    }
+
+    public Tensor GeneratorLoss(AdversarialObjective objective, int batchSize)
+    {
+        Tensor? labels = null;
+        if (_labels is not null)
+            labels = _labels.index_select(0, randint(RowCount, batchSize, dtype: ScalarType.Int64, device: _device));
+        var oneHot = OneHot(labels);
+        var fake = _generator.call(GeneratorInput(batchSize, oneHot));
+        var (logits, classes) = _discriminator.Judge(fake, oneHot);
+        var loss = objective.Generator(logits);
+        return classes is null ? loss : loss + _auxiliaryWeight * nn.functional.cross_entropy(classes, labels!);
+    }
+
+    /// <summary>G's input: noise ~ N(0, I) followed by the one-hot labels (when conditional).</summary>
+    private Tensor GeneratorInput(int rows, Tensor? oneHot)
+    {
+        var noise = randn(rows, _spec.LatentDimension, device: _device);
+        return oneHot is null ? noise : cat(new[] { noise, oneHot }, 1);
+    }
+
+    private Tensor? OneHot(Tensor? labels) =>
+        labels is null ? null : nn.functional.one_hot(labels, _spec.ClassCount).to(ScalarType.Float32);
+
+    public void Dispose()
+    {
+        _generator.Dispose();
+        _discriminator.Dispose();
+    }
+}
