@@ -37,7 +37,7 @@ public static class GanPayloadRegistry
     public static IRowGenerator CreateGenerator(GanPayload payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        if (!Factories.TryGetValue(payload.Family, out var factory))
+        if (!Factories.TryGetValue(payload.Family, out var factory) && !TryLoadFamilyAssembly(payload.Family, out factory))
         {
             string known = Factories.IsEmpty ? "none" : string.Join(", ", RegisteredFamilies.Select(f => $"'{f}'"));
             throw new InvalidOperationException(
@@ -57,5 +57,33 @@ public static class GanPayloadRegistry
         }
         return generator ?? throw new InvalidDataException(
             $"The deserializer of GAN family '{payload.Family}' returned no generator.");
+    }
+
+    /// <summary>
+    /// Family names start with the name of the assembly that defines them (e.g. "Microsoft.ML.Gan.Images.Dcgan" lives
+    /// in Microsoft.ML.Gan.Images). A model loaded in a process that has not touched that assembly yet would find no
+    /// deserializer, so load the longest assembly named by a prefix of the family and run its module initializer,
+    /// where families register themselves.
+    /// </summary>
+    private static bool TryLoadFamilyAssembly(string family, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Func<byte[], IRowGenerator>? factory)
+    {
+        string[] parts = family.Split('.');
+        for (int length = parts.Length; length >= 1; length--)
+        {
+            string assemblyName = string.Join('.', parts, 0, length);
+            try
+            {
+                var assembly = System.Reflection.Assembly.Load(new System.Reflection.AssemblyName(assemblyName));
+                System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+            }
+            catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException or ArgumentException)
+            {
+                continue;
+            }
+            if (Factories.TryGetValue(family, out factory))
+                return true;
+        }
+        factory = null;
+        return false;
     }
 }
