@@ -1,0 +1,47 @@
+using Microsoft.ML.Gan.Tabular.Data;
+
+namespace Microsoft.ML.Gan.Tabular.Ctgan;
+
+/// <summary>
+/// The float form of decoded rows that a saved CTGAN chain carries from its generation step to its per-column
+/// steps: two floats per fitted column, (hi, lo) with value = hi + lo (a continuous value — up to 48 significant
+/// bits, so whole numbers below 2^48 are exact — or a discrete column's category index).
+/// </summary>
+internal static class DecodedRows
+{
+    public const int SlotsPerColumn = 2;
+
+    public static int Width(int columns) => columns * SlotsPerColumn;
+
+    /// <summary>Writes every row of <paramref name="table"/>, row-major, into <paramref name="destination"/>.</summary>
+    public static void Write(TabularTable table, Span<float> destination)
+    {
+        int stride = Width(table.Columns.Count);
+        for (int c = 0; c < table.Columns.Count; c++)
+        {
+            switch (table.Columns[c])
+            {
+                case ContinuousColumn continuous:
+                    var values = continuous.Values;
+                    for (int r = 0; r < values.Length; r++)
+                        Split(values[r], destination.Slice(r * stride + c * SlotsPerColumn, SlotsPerColumn));
+                    break;
+                case DiscreteColumn discrete:
+                    var codes = discrete.Codes;
+                    for (int r = 0; r < codes.Length; r++)
+                        Split(codes[r], destination.Slice(r * stride + c * SlotsPerColumn, SlotsPerColumn));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The value held in a column's slots.</summary>
+    public static double Read(ReadOnlySpan<float> row, int slot) => (double)row[slot] + row[slot + 1];
+
+    private static void Split(double value, Span<float> slots)
+    {
+        float hi = (float)value;
+        slots[0] = hi;
+        slots[1] = float.IsFinite(hi) ? (float)(value - hi) : 0f;
+    }
+}
