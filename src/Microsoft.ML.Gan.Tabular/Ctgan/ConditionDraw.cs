@@ -39,9 +39,7 @@ internal sealed class ConditionDraw : IDisposable
     public Tensor OneHot(Tensor category)
     {
         using var scope = NewDisposeScope();
-        var vectors = zeros([category.shape[0], Layout.Width], device: category.device);
-        vectors.scatter_(1, category.unsqueeze(1), 1f);
-        return vectors.MoveToOuterDisposeScope();
+        return nn.functional.one_hot(category, Layout.Width).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 
     public void Dispose()
