@@ -6,6 +6,7 @@ internal static class BenchmarkRegistry
     private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
         ["tabular-transformer"] = (Tabular.TransformerBenchmark.Description, Tabular.TransformerBenchmark.Run),
+        ["tabular-ctgan"] = (Tabular.CtganBenchmark.Description, Tabular.CtganBenchmark.Run),
     };
 
     public static int Run(string[] args)
