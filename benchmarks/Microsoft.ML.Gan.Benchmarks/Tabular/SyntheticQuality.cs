@@ -11,7 +11,7 @@ namespace Microsoft.ML.Gan.Benchmarks.Tabular;
 internal static class SyntheticQuality
 {
     public const string Label = "income";
-    public const string Positive = " >50K";
+    public const string Positive = ">50K";
 
     public sealed record Utility(double Accuracy, double F1, double Auc);
 
@@ -20,7 +20,7 @@ internal static class SyntheticQuality
         var categorical = schema.Columns.Where(c => c is DiscreteColumn && c.Name != Label).Select(c => c.Name).ToArray();
         var numeric = schema.Columns.Where(c => c is ContinuousColumn).Select(c => c.Name).ToArray();
         var pipeline = mlContext.Transforms.Conversion.MapValue("Label",
-                [new KeyValuePair<string, bool>(Positive, true), new KeyValuePair<string, bool>(" <=50K", false)], Label)
+                [new KeyValuePair<string, bool>(Positive, true), new KeyValuePair<string, bool>("<=50K", false)], Label)
             .Append(mlContext.Transforms.Categorical.OneHotEncoding([.. categorical.Select(c => new InputOutputColumnPair(c + "_onehot", c))]))
             .Append(mlContext.Transforms.Conversion.ConvertType([.. numeric.Select(c => new InputOutputColumnPair(c + "_float", c))], DataKind.Single))
             .Append(mlContext.Transforms.Concatenate("Features", [.. categorical.Select(c => c + "_onehot"), .. numeric.Select(c => c + "_float")]))

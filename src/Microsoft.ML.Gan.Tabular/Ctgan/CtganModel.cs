@@ -132,7 +132,8 @@ public sealed class CtganModel : ITransformer, IDisposable
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"Cannot sample with the condition {condition.ColumnName} = '{condition.Value}': {e.Message}", nameof(condition), e);
+            string reason = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            throw new ArgumentException($"Cannot sample with the condition {condition.ColumnName} = '{condition.Value}': {reason}", nameof(condition), e);
         }
         var layout = Generator.Layout;
         int column = layout.IndexOf(condition.ColumnName);

@@ -3,7 +3,7 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// <summary>
 /// A condition for CTGAN sampling: every generated row has <see cref="Value"/> in the discrete column
 /// <see cref="ColumnName"/>, and the other columns are generated conditioned on it. A tuple converts to it:
-/// <c>model.Sample(1000, condition: ("workclass", " Private"))</c>.
+/// <c>model.Sample(1000, condition: ("workclass", "Private"))</c>.
 /// </summary>
 /// <param name="ColumnName">A discrete column of the training data.</param>
 /// <param name="Value">
