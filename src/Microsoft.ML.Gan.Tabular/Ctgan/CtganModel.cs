@@ -18,7 +18,7 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// <remarks>
 /// A model loaded with <c>mlContext.Model.Load</c> runs the per-column steps of <see cref="DecodeChain"/>, one row
 /// at a time: use it in pipelines and prediction engines, and the typed model for bulk sampling. In that loaded chain
-/// a key-typed column comes back as its raw unsigned integer type, and continuous values keep 48 significant bits.
+/// a key-typed column comes back as its raw unsigned integer type.
 /// </remarks>
 public sealed class CtganModel : ITransformer, IDisposable
 {

@@ -64,7 +64,10 @@ internal sealed class CtganProblem : IAdversarialProblem, IDisposable
             real = _data.index_select(0, rows);
             condition = _sampler.OneHot(category);
         }
-        var fake = _activation.Activate(Generate(condition, batchSize), _options.GumbelTemperature);
+        // The critic's loss does not reach the generator: no graph for its forward pass.
+        Tensor fake;
+        using (no_grad())
+            fake = _activation.Activate(Generate(condition, batchSize), _options.GumbelTemperature);
         return objective.Discriminator(_critic, cat([real, condition], 1), cat([fake, condition], 1), _options.Pac);
     }
 

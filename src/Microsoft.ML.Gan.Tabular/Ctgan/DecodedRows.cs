@@ -4,8 +4,8 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>
 /// The float form of decoded rows that a saved CTGAN chain carries from its generation step to its per-column
-/// steps: two floats per fitted column, (hi, lo) with value = hi + lo (a continuous value — up to 48 significant
-/// bits, so whole numbers below 2^48 are exact — or a discrete column's category index).
+/// steps: per fitted column, one double (a continuous value, or a discrete column's category index) stored bit for bit
+/// in two float slots (low and high 32 bits; the slots are only copied, never computed with, so every bit survives).
 /// </summary>
 internal static class DecodedRows
 {
@@ -36,12 +36,13 @@ internal static class DecodedRows
     }
 
     /// <summary>The value held in a column's slots.</summary>
-    public static double Read(ReadOnlySpan<float> row, int slot) => (double)row[slot] + row[slot + 1];
+    public static double Read(ReadOnlySpan<float> row, int slot) => BitConverter.Int64BitsToDouble(
+        (uint)BitConverter.SingleToInt32Bits(row[slot]) | ((long)BitConverter.SingleToInt32Bits(row[slot + 1]) << 32));
 
     private static void Split(double value, Span<float> slots)
     {
-        float hi = (float)value;
-        slots[0] = hi;
-        slots[1] = float.IsFinite(hi) ? (float)(value - hi) : 0f;
+        long bits = BitConverter.DoubleToInt64Bits(value);
+        slots[0] = BitConverter.Int32BitsToSingle((int)bits);
+        slots[1] = BitConverter.Int32BitsToSingle((int)(bits >> 32));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Analysis;
 using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Tabular.Tests.Data;
 
 namespace Microsoft.ML.Gan.Tabular.Tests.Ctgan;
 
@@ -50,6 +51,37 @@ public sealed class CtganColumnKindsTests
         CollectionAssert.AreEqual(new[] { "Price", "Color", "Units" }, sample.Columns.Select(c => c.Name).ToArray());
         CollectionAssert.AreEqual(new[] { typeof(double), typeof(string), typeof(int) }, sample.Columns.Select(c => c.DataType).ToArray());
         Assert.IsTrue(sample.Columns["Color"].Cast<string>().All(c => c == "red"));
+    }
+
+    [TestMethod]
+    public void EveryColumnKindKeepsItsTypeAndSurvivesSaving()
+    {
+        var mlContext = new MLContext(1);
+        var data = TestTables.Mixed(600, seed: 2).ToDataView();
+        var options = CtganTestData.QuickOptions(epochs: 1);
+        options.DiscreteColumns = ["Grade"];
+        using var model = mlContext.Gan().Tabular.Ctgan(options).Fit(data);
+        var sample = model.Sample(300); // the stream the transformer also uses
+        CollectionAssert.AreEqual(data.Schema.Select(c => (c.Name, c.Type)).ToArray(), sample.Schema.Select(c => (c.Name, c.Type)).ToArray());
+
+        var input = mlContext.Data.LoadFromEnumerable(Enumerable.Range(0, 300).Select(i => new CtganSamplingTests.IdRow { Id = i }));
+        string path = Path.Combine(Path.GetTempPath(), $"ctgan-kinds-{Guid.NewGuid():N}.zip");
+        try
+        {
+            mlContext.Model.Save(model, input.Schema, path);
+            var loaded = mlContext.Model.Load(path, out _).Transform(input);
+            // The loaded chain gives key columns their raw type; every other column keeps its type.
+            var expected = data.Schema.Select(c => (c.Name, c.Type is KeyDataViewType key ? NumberDataViewType.UInt32 : c.Type)).ToArray();
+            CollectionAssert.AreEqual(expected, loaded.Schema.Where(c => !c.IsHidden && c.Name != "Id").Select(c => (c.Name, c.Type)).ToArray());
+            CollectionAssert.AreEqual(model.Transform(input).GetColumn<DateTime>("Joined").ToArray(), loaded.GetColumn<DateTime>("Joined").ToArray());
+            CollectionAssert.AreEqual(sample.GetColumn<DateTime>("Joined").ToArray(), loaded.GetColumn<DateTime>("Joined").ToArray());
+            CollectionAssert.AreEqual(sample.GetColumn<float>("Income").ToArray(), loaded.GetColumn<float>("Income").ToArray());
+            CollectionAssert.AreEqual(sample.GetColumn<double>("Grade").ToArray(), loaded.GetColumn<double>("Grade").ToArray());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private sealed class WideRow

@@ -69,6 +69,15 @@ public sealed class CtganInputValidationTests
     }
 
     [TestMethod]
+    public void CancellationStopsTraining()
+    {
+        var mlContext = new MLContext(1);
+        var options = CtganTestData.QuickOptions(epochs: 50);
+        options.CancellationToken = new CancellationToken(canceled: true);
+        Assert.ThrowsExactly<OperationCanceledException>(() => mlContext.Gan().Tabular.Ctgan(options).Fit(CtganTestData.Create(mlContext, 400, 1)));
+    }
+
+    [TestMethod]
     public void PaperDefaults()
     {
         var options = new CtganOptions();
