@@ -48,11 +48,8 @@ internal sealed class CtganGenerator : IRowGenerator
 
     public int OutputLength => DecodedRows.Width(Schema.Columns.Count);
 
-    public void GenerateBlock(long seed, long blockIndex, Span<float> destination)
-    {
-        var table = Decode(seed, blockIndex, 1, null, GanRowStream.BlockSize);
-        DecodedRows.Write(table, destination);
-    }
+    public void GenerateBlock(long seed, long blockIndex, Span<float> destination) =>
+        DecodedRows.Write(DecodeBlocks(seed, blockIndex, 1, null, GanRowStream.BlockSize)[0], destination);
 
     public void GenerateFromSeed(long rowSeed, Span<float> destination)
     {
@@ -69,19 +66,24 @@ internal sealed class CtganGenerator : IRowGenerator
     /// </summary>
     public TabularTable Sample(int rows, long seed, ForcedCategory? condition)
     {
+        if (rows == 0)
+            return Transformer.InverseTransform([], 0);
         var parts = new List<TabularTable>();
         long blocks = (rows + GanRowStream.BlockSize - 1) / GanRowStream.BlockSize;
         for (long first = 0; first < blocks; first += BlocksPerCall)
         {
             int count = (int)Math.Min(BlocksPerCall, blocks - first);
-            int remaining = rows - parts.Sum(p => p.RowCount);
-            parts.Add(Decode(seed, first, count, condition, Math.Min(remaining, count * GanRowStream.BlockSize)));
+            long remaining = rows - first * GanRowStream.BlockSize;
+            parts.AddRange(DecodeBlocks(seed, first, count, condition, (int)Math.Min(remaining, count * GanRowStream.BlockSize)));
         }
-        return parts.Count == 0 ? Transformer.InverseTransform([], 0) : TableConcatenation.Concat(parts, rows);
+        return parts.Count == 1 ? parts[0] : TableConcatenation.Concat(parts, rows);
     }
 
-    /// <summary>Generates <paramref name="blocks"/> blocks from <paramref name="firstBlock"/> in one network call and decodes the first <paramref name="rows"/> rows.</summary>
-    private TabularTable Decode(long seed, long firstBlock, int blocks, ForcedCategory? condition, int rows)
+    /// <summary>
+    /// Generates <paramref name="blocks"/> blocks from <paramref name="firstBlock"/> in one network call and decodes
+    /// the first <paramref name="rows"/> rows, one table per block (each block's decoding draws are seeded by the block).
+    /// </summary>
+    private List<TabularTable> DecodeBlocks(long seed, long firstBlock, int blocks, ForcedCategory? condition, int rows)
     {
         using var scope = NewDisposeScope();
         var generators = new Generator[blocks];
@@ -91,14 +93,14 @@ internal sealed class CtganGenerator : IRowGenerator
                 generators[b] = new Generator((ulong)NoiseSeeds.ForBlock(seed, firstBlock + b), CPU);
             var encoded = Encoded(generators, GanRowStream.BlockSize, condition);
             int stride = Transformer.OutputDimension;
-            var parts = new List<TabularTable>(blocks);
+            var tables = new List<TabularTable>(blocks);
             for (int b = 0; b * GanRowStream.BlockSize < rows; b++)
             {
                 int count = Math.Min(GanRowStream.BlockSize, rows - b * GanRowStream.BlockSize);
                 int decodeSeed = unchecked((int)NoiseSeeds.ForBlock(seed, firstBlock + b));
-                parts.Add(Transformer.InverseTransform(encoded.AsSpan(b * GanRowStream.BlockSize * stride, count * stride), count, decodeSeed));
+                tables.Add(Transformer.InverseTransform(encoded.AsSpan(b * GanRowStream.BlockSize * stride, count * stride), count, decodeSeed));
             }
-            return parts.Count == 1 ? parts[0] : TableConcatenation.Concat(parts, rows);
+            return tables;
         }
         finally
         {

@@ -78,6 +78,22 @@ public sealed class CtganInputValidationTests
     }
 
     [TestMethod]
+    public void SchemaCheckNamesVectorColumnsAndMissingOptionColumns()
+    {
+        var mlContext = new MLContext(1);
+        var data = mlContext.Data.LoadFromEnumerable(Enumerable.Range(0, 5).Select(i => new VectorRow { Value = i, Embedding = [i, i] }));
+        // SchemaShape.Create is internal to ML.NET (ML.NET's own pipelines call it).
+        var shape = (SchemaShape)typeof(SchemaShape).GetMethod("Create", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .Invoke(null, [data.Schema])!;
+        var error = Assert.ThrowsExactly<ArgumentException>(() => mlContext.Gan().Tabular.Ctgan().GetOutputSchema(shape));
+        StringAssert.Contains(error.Message, "Embedding");
+        var ignoring = new CtganOptions { IgnoreColumns = ["Embedding"] };
+        Assert.AreEqual(shape.Count, mlContext.Gan().Tabular.Ctgan(ignoring).GetOutputSchema(shape).Count);
+        var missing = new CtganOptions { DiscreteColumns = ["Other"] };
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => mlContext.Gan().Tabular.Ctgan(missing).GetOutputSchema(shape)).Message, "Other");
+    }
+
+    [TestMethod]
     public void PaperDefaults()
     {
         var options = new CtganOptions();
@@ -91,6 +107,14 @@ public sealed class CtganInputValidationTests
         CollectionAssert.AreEqual(new[] { 256, 256 }, options.GeneratorLayers);
         CollectionAssert.AreEqual(new[] { 256, 256 }, options.DiscriminatorLayers);
         Assert.AreEqual((0.5, 0.2), (options.DiscriminatorDropout, options.GumbelTemperature));
+    }
+
+    private sealed class VectorRow
+    {
+        public float Value { get; set; }
+
+        [Microsoft.ML.Data.VectorType(2)]
+        public float[] Embedding { get; set; } = [];
     }
 
     private sealed class GapRow
