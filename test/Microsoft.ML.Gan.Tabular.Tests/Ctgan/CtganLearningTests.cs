@@ -40,6 +40,21 @@ public sealed class CtganLearningTests
         Assert.IsTrue(share > 0.65, $"Region and Amount's mode agree in all real rows; generated rows agree in only {share:P1}.");
     }
 
+    [TestMethod]
+    public void SameSeedSameModel()
+    {
+        double[] Train()
+        {
+            var mlContext = new MLContext(seed: 4);
+            var options = CtganTestData.QuickOptions(epochs: 3);
+            options.Seed = null; // taken from the MLContext
+            using var model = mlContext.Gan().Tabular.Ctgan(options).Fit(CtganTestData.Create(mlContext, 600, seed: 1));
+            return CtganSamplingTests.Amounts(model.SampleTable(300, seed: 1));
+        }
+
+        CollectionAssert.AreEqual(Train(), Train());
+    }
+
     internal static double Share(DiscreteColumn column, object value)
     {
         int code = column.Categories.ToList().IndexOf(value);
