@@ -8,6 +8,7 @@ internal static class BenchmarkRegistry
         ["mlp-gan"] = (Core.MlpGanBenchmark.Description, Core.MlpGanBenchmark.Run),
         ["tabular-transformer"] = (Tabular.TransformerBenchmark.Description, Tabular.TransformerBenchmark.Run),
         ["images-dcgan"] = (Images.DcganBenchmark.Description, Images.DcganBenchmark.Run),
+        ["tabular-ctgan"] = (Tabular.CtganBenchmark.Description, Tabular.CtganBenchmark.Run),
     };
 
     public static int Run(string[] args)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -20,28 +19,21 @@ internal static class TransformerBenchmark
     public static int Run(string[] args)
     {
         int repeats = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-        string csv = DecompressAdult();
-        try
-        {
-            var data = LoadAdult(new MLContext(seed: 1), csv);
-            var (read, table) = Median(repeats, () => TabularTable.FromDataView(data));
-            var (fit, transformer) = Median(repeats, () => DataTransformer.Fit(table, new DataTransformerOptions { Seed = 1 }));
-            var (transform, encoded) = Median(repeats, () => transformer.Transform(table));
-            var (inverse, _) = Median(repeats, () => transformer.InverseTransform(encoded, table.RowCount, seed: 1));
-            var (toDataView, _) = Median(repeats, () => CountRows(table.ToDataView()));
-            Report(table, transformer, repeats, [
-                ("Read IDataView → TabularTable", read),
-                ("Fit", fit),
-                ("Transform", transform),
-                ("InverseTransform", inverse),
-                ("TabularTable → IDataView (cursor pass)", toDataView),
-            ]);
-            return 0;
-        }
-        finally
-        {
-            File.Delete(csv);
-        }
+        using var adult = AdultCsv.Decompress();
+        var data = adult.Load(new MLContext(seed: 1));
+        var (read, table) = Median(repeats, () => TabularTable.FromDataView(data));
+        var (fit, transformer) = Median(repeats, () => DataTransformer.Fit(table, new DataTransformerOptions { Seed = 1 }));
+        var (transform, encoded) = Median(repeats, () => transformer.Transform(table));
+        var (inverse, _) = Median(repeats, () => transformer.InverseTransform(encoded, table.RowCount, seed: 1));
+        var (toDataView, _) = Median(repeats, () => CountRows(table.ToDataView()));
+        Report(table, transformer, repeats, [
+            ("Read IDataView → TabularTable", read),
+            ("Fit", fit),
+            ("Transform", transform),
+            ("InverseTransform", inverse),
+            ("TabularTable → IDataView (cursor pass)", toDataView),
+        ]);
+        return 0;
     }
 
     private static void Report(TabularTable table, DataTransformer transformer, int repeats, (string Phase, TimeSpan Time)[] phases)
@@ -49,7 +41,7 @@ internal static class TransformerBenchmark
         Console.WriteLine("## Tabular data transformer (adult.csv, 32,561 rows × 15 columns)");
         Console.WriteLine();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, " +
-            $"load average {LoadAverage()}; date {DateTime.UtcNow:yyyy-MM-dd}; threads used: 1; median of {repeats} runs after one warm-up.");
+            $"load average {AdultCsv.LoadAverage()}; date {DateTime.UtcNow:yyyy-MM-dd}; threads used: 1; median of {repeats} runs after one warm-up.");
         Console.WriteLine($"Encoded width: {transformer.OutputDimension} ({transformer.Spans.Count} spans).");
         Console.WriteLine();
         Console.WriteLine("| phase | median time | rows/s |");
@@ -80,7 +72,7 @@ internal static class TransformerBenchmark
         return (times[repeats / 2], result);
     }
 
-    private static long CountRows(IDataView data)
+    internal static long CountRows(IDataView data)
     {
         long rows = 0;
         using var cursor = data.GetRowCursor(data.Schema);
@@ -112,41 +104,4 @@ internal static class TransformerBenchmark
         float number = 0;
         return () => single(ref number);
     }
-
-    private static IDataView LoadAdult(MLContext mlContext, string path)
-    {
-        var columns = new TextLoader.Column[]
-        {
-            new("age", DataKind.Int32, 0), new("workclass", DataKind.String, 1), new("fnlwgt", DataKind.Int32, 2),
-            new("education", DataKind.String, 3), new("education-num", DataKind.Int32, 4), new("marital-status", DataKind.String, 5),
-            new("occupation", DataKind.String, 6), new("relationship", DataKind.String, 7), new("race", DataKind.String, 8),
-            new("sex", DataKind.String, 9), new("capital-gain", DataKind.Single, 10), new("capital-loss", DataKind.Single, 11),
-            new("hours-per-week", DataKind.Int32, 12), new("native-country", DataKind.String, 13), new("income", DataKind.String, 14),
-        };
-        // Cache so that "read" times the table conversion, not CSV parsing.
-        return mlContext.Data.Cache(mlContext.Data.LoadFromTextFile(path, columns, separatorChar: ',', hasHeader: true));
-    }
-
-    private static string DecompressAdult()
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"adult-benchmark-{Environment.ProcessId}.csv");
-        using var source = new GZipStream(File.OpenRead(FindUpwards("data/adult.csv.gz")), CompressionMode.Decompress);
-        using var target = File.Create(path);
-        source.CopyTo(target);
-        return path;
-    }
-
-    private static string FindUpwards(string relativePath)
-    {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, relativePath);
-            if (File.Exists(candidate))
-                return candidate;
-        }
-        throw new FileNotFoundException($"{relativePath} was not found in {Environment.CurrentDirectory} or any folder above it.");
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 }

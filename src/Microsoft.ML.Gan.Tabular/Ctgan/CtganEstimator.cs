@@ -1,0 +1,100 @@
+using Microsoft.ML.Data;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Torch;
+using Microsoft.ML.Gan.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Tabular.Ctgan;
+
+/// <summary>
+/// Learns a table's joint distribution with CTGAN (Xu et al. 2019): mode-specific normalization of continuous
+/// columns, a conditional generator trained by sampling, a PacGAN critic with WGAN-GP. Reads every visible scalar
+/// column of the input (text, Boolean and key columns are discrete; numbers and dates continuous unless listed in
+/// <see cref="CtganOptions.DiscreteColumns"/>) and returns a <see cref="CtganModel"/>. A
+/// <c>Microsoft.Data.Analysis.DataFrame</c> is an <see cref="IDataView"/> and can be passed as it is.
+/// </summary>
+public sealed class CtganEstimator : IEstimator<CtganModel>
+{
+    private readonly MLContext _mlContext;
+    private readonly CtganOptions _options;
+
+    internal CtganEstimator(MLContext mlContext, CtganOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _mlContext = mlContext;
+        _options = options;
+    }
+
+    /// <summary>Fits the data transformer, then trains the generator with the shared engine.</summary>
+    /// <exception cref="ArgumentException">
+    /// The data has no rows, a column has an unsupported type or only missing values, every column is constant, or an
+    /// option names a column the data does not have (the message names the column).
+    /// </exception>
+    /// <exception cref="OperationCanceledException">The options' cancellation token was cancelled.</exception>
+    public CtganModel Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var table = TabularTable.FromDataView(input, new TabularReadOptions
+        {
+            DiscreteColumns = _options.DiscreteColumns,
+            IgnoreColumns = _options.IgnoreColumns,
+        });
+        if (table.RowCount == 0)
+            throw new ArgumentException("The training data has no rows; CTGAN needs data to learn from.", nameof(input));
+        var transformer = DataTransformer.Fit(table, _options.Transformer);
+        if (transformer.OutputDimension == 0)
+            throw new ArgumentException(
+                $"Every column of the training data is constant ({string.Join(", ", transformer.ColumnNames)}); there is nothing to learn.", nameof(input));
+
+        int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, nameof(CtganEstimator));
+        var device = TorchDevices.Resolve(_options.Device);
+        TorchRuntime.SetThreads(_options.Threads);
+        var layout = new ConditionLayout(transformer);
+        var architecture = new CtganArchitecture(_options.EmbeddingDimension, [.. _options.GeneratorLayers],
+            transformer.OutputDimension, layout.Width);
+        float[] encoded = transformer.Transform(table, seed);
+
+        TorchRuntime.Seed(seed);
+        using var sampler = layout.ColumnCount == 0
+            ? null
+            : new ConditionalSampler(layout, encoded, table.RowCount, transformer.OutputDimension, device);
+        using var activation = new SpanActivation(transformer.Spans, layout, device);
+        using var problem = new CtganProblem(_options, architecture,
+            tensor(encoded, [table.RowCount, transformer.OutputDimension], device: device), sampler, activation, device);
+        var (trained, summary) = GanHost.WithLog(_mlContext, nameof(CtganEstimator),
+            log => new GanTrainer(_options, log).Train(problem, seed));
+
+        // Keep the fitted generator apart from the problem (which disposes its networks).
+        var network = CtganNetworks.CreateGenerator(architecture);
+        ModuleBytes.Load(network, ModuleBytes.Save(trained));
+        if (!ReferenceEquals(trained, problem.Generator))
+            trained.Dispose();
+        var generator = new CtganGenerator(transformer, architecture, network.to(device), device);
+        return new CtganModel(_mlContext, generator, seed, summary, Guid.NewGuid());
+    }
+
+    /// <summary>
+    /// Checks the columns CTGAN reads; the output is the input with the learned columns appended under the same names
+    /// and types, so its shape is the input's.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option names a missing column, or a learned column is a vector or of an unsupported type.</exception>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        var names = inputSchema.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (option, listed) in new[] { (nameof(CtganOptions.DiscreteColumns), _options.DiscreteColumns), (nameof(CtganOptions.IgnoreColumns), _options.IgnoreColumns) })
+        {
+            foreach (string name in listed.Where(n => !names.Contains(n)))
+                throw new ArgumentException($"{option} names column '{name}', which is not in the input. Columns: {string.Join(", ", names)}.", option);
+        }
+        foreach (var column in inputSchema.Where(c => !_options.IgnoreColumns.Contains(c.Name)))
+        {
+            if (column.Kind != SchemaShape.Column.VectorKind.Scalar)
+                throw new ArgumentException($"Column '{column.Name}' is a vector; CTGAN learns scalar columns. Add it to IgnoreColumns.", nameof(inputSchema));
+            if (!ColumnTypes.IsSupported(column.IsKey ? new KeyDataViewType(column.ItemType.RawType, 1) : column.ItemType))
+                throw new ArgumentException($"Column '{column.Name}' has type {column.ItemType}, which CTGAN cannot learn. Add it to IgnoreColumns.", nameof(inputSchema));
+        }
+        return inputSchema;
+    }
+}

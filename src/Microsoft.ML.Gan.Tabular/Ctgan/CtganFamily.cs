@@ -1,0 +1,51 @@
+using System.Runtime.CompilerServices;
+using Microsoft.ML.Gan.Persistence;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Torch;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Tabular.Ctgan;
+
+/// <summary>
+/// CTGAN's payload body: a format version, the generator's shape, the fitted data transformer, the generator's weights.
+/// </summary>
+internal static class CtganFamily
+{
+    public const string Name = "Microsoft.ML.Gan.Tabular.Ctgan";
+    private const int Version = 1;
+
+    /// <summary>Registers the deserializer when the assembly loads, so loaded models work without setup.</summary>
+#pragma warning disable CA2255 // A library initializer is intended here: loaded models need the family registered.
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void Register() => GanPayloadRegistry.Register(Name, bytes => Read(bytes, CPU));
+
+    public static byte[] Write(CtganGenerator generator)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Version);
+            generator.Architecture.Write(writer);
+            generator.Transformer.Save(writer);
+            byte[] weights = ModuleBytes.Save(generator.Network);
+            writer.Write(weights.Length);
+            writer.Write(weights);
+        }
+        return stream.ToArray();
+    }
+
+    public static CtganGenerator Read(byte[] body, Device device)
+    {
+        using var reader = new BinaryReader(new MemoryStream(body, writable: false));
+        int version = reader.ReadInt32();
+        if (version != Version)
+            throw new InvalidDataException($"The CTGAN model has format version {version}; this library reads version {Version}.");
+        var architecture = CtganArchitecture.Read(reader);
+        var transformer = DataTransformer.Load(reader);
+        byte[] weights = reader.ReadBytes(reader.ReadInt32());
+        var network = CtganNetworks.CreateGenerator(architecture);
+        ModuleBytes.Load(network, weights);
+        return new CtganGenerator(transformer, architecture, TorchSharp.ModuleExtensionMethods.to(network, device), device);
+    }
+}

@@ -1,0 +1,152 @@
+using Microsoft.ML.Gan.Persistence;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Tabular.Ctgan;
+
+/// <summary>
+/// A fitted CTGAN generator. A block of rows: noise and conditions (a column uniformly, a category by its true
+/// frequency) drawn from a generator seeded by (seed, block), the residual network in eval mode (BatchNorm running
+/// statistics), tanh on scalars and a Gumbel draw on categorical spans, then the data transformer's inverse. As an
+/// <see cref="IRowGenerator"/> it writes each decoded row as <see cref="DecodedRows"/>.
+/// </summary>
+internal sealed class CtganGenerator : IRowGenerator
+{
+    private const float Forced = 1e9f;
+    /// <summary>Blocks generated per network call in bulk sampling.</summary>
+    private const int BlocksPerCall = 16;
+    private readonly nn.Module<Tensor, Tensor> _network;
+    private readonly Device _device;
+    private readonly ConditionDraw? _conditions;
+    private readonly SpanActivation _activation;
+
+    public CtganGenerator(DataTransformer transformer, CtganArchitecture architecture, nn.Module<Tensor, Tensor> network, Device device)
+    {
+        Transformer = transformer;
+        Architecture = architecture;
+        Layout = new ConditionLayout(transformer);
+        _network = network;
+        _network.eval();
+        _device = device;
+        _conditions = Layout.ColumnCount == 0 ? null : new ConditionDraw(Layout, Layout.ProbabilityMatrix(logFrequency: false), CPU);
+        _activation = new SpanActivation(transformer.Spans, Layout, CPU);
+        Schema = transformer.InverseTransform(new float[transformer.OutputDimension], 1);
+    }
+
+    public DataTransformer Transformer { get; }
+
+    public CtganArchitecture Architecture { get; }
+
+    public ConditionLayout Layout { get; }
+
+    public nn.Module<Tensor, Tensor> Network => _network;
+
+    /// <summary>One decoded row: the fitted columns' names, types, kinds and categories.</summary>
+    public TabularTable Schema { get; }
+
+    public int OutputLength => DecodedRows.Width(Schema.Columns.Count);
+
+    public void GenerateBlock(long seed, long blockIndex, Span<float> destination) =>
+        DecodedRows.Write(DecodeBlocks(seed, blockIndex, 1, null, GanRowStream.BlockSize)[0], destination);
+
+    public void GenerateFromSeed(long rowSeed, Span<float> destination)
+    {
+        using var scope = NewDisposeScope();
+        long noiseSeed = NoiseSeeds.ForRow(rowSeed);
+        using var generator = new Generator((ulong)noiseSeed, CPU);
+        var encoded = Encoded([generator], 1, null);
+        DecodedRows.Write(Transformer.InverseTransform(encoded, 1, unchecked((int)noiseSeed)), destination);
+    }
+
+    /// <summary>
+    /// The first <paramref name="rows"/> rows of the stream of <paramref name="seed"/> (the rows the transformer gives
+    /// input rows 0, 1, …), optionally with one category forced in every row.
+    /// </summary>
+    public TabularTable Sample(int rows, long seed, ForcedCategory? condition)
+    {
+        if (rows == 0)
+            return Transformer.InverseTransform([], 0);
+        var parts = new List<TabularTable>();
+        long blocks = (rows + GanRowStream.BlockSize - 1) / GanRowStream.BlockSize;
+        for (long first = 0; first < blocks; first += BlocksPerCall)
+        {
+            int count = (int)Math.Min(BlocksPerCall, blocks - first);
+            long remaining = rows - first * GanRowStream.BlockSize;
+            parts.AddRange(DecodeBlocks(seed, first, count, condition, (int)Math.Min(remaining, count * GanRowStream.BlockSize)));
+        }
+        return parts.Count == 1 ? parts[0] : TableConcatenation.Concat(parts, rows);
+    }
+
+    /// <summary>
+    /// Generates <paramref name="blocks"/> blocks from <paramref name="firstBlock"/> in one network call and decodes
+    /// the first <paramref name="rows"/> rows, one table per block (each block's decoding draws are seeded by the block).
+    /// </summary>
+    private List<TabularTable> DecodeBlocks(long seed, long firstBlock, int blocks, ForcedCategory? condition, int rows)
+    {
+        using var scope = NewDisposeScope();
+        var generators = new Generator[blocks];
+        try
+        {
+            for (int b = 0; b < blocks; b++)
+                generators[b] = new Generator((ulong)NoiseSeeds.ForBlock(seed, firstBlock + b), CPU);
+            var encoded = Encoded(generators, GanRowStream.BlockSize, condition);
+            int stride = Transformer.OutputDimension;
+            var tables = new List<TabularTable>(blocks);
+            for (int b = 0; b * GanRowStream.BlockSize < rows; b++)
+            {
+                int count = Math.Min(GanRowStream.BlockSize, rows - b * GanRowStream.BlockSize);
+                int decodeSeed = unchecked((int)NoiseSeeds.ForBlock(seed, firstBlock + b));
+                tables.Add(Transformer.InverseTransform(encoded.AsSpan(b * GanRowStream.BlockSize * stride, count * stride), count, decodeSeed));
+            }
+            return tables;
+        }
+        finally
+        {
+            foreach (var generator in generators)
+                generator?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Encoded rows ready for decoding, <paramref name="rowsPerGenerator"/> per generator: each generator draws its
+    /// rows' noise, conditions and Gumbel noise, so a block's rows depend on its generator only.
+    /// </summary>
+    private float[] Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var inputs = new Tensor[generators.Length];
+        for (int b = 0; b < generators.Length; b++)
+        {
+            var noise = randn([rowsPerGenerator, Architecture.EmbeddingDimension], generator: generators[b]);
+            inputs[b] = cat([noise, Conditions(generators[b], rowsPerGenerator, condition)], 1);
+        }
+        var raw = _network.call(cat(inputs, 0).to(_device)).to(CPU);
+        var pieces = new Tensor[generators.Length];
+        for (int b = 0; b < generators.Length; b++)
+            pieces[b] = _activation.Sample(raw.narrow(0, b * rowsPerGenerator, rowsPerGenerator), generators[b]);
+        var encoded = cat(pieces, 0);
+        if (condition is not null)
+            encoded.select(1, condition.EncodedPosition).fill_(Forced);
+        return encoded.contiguous().data<float>().ToArray();
+    }
+
+    private Tensor Conditions(Generator generator, int rows, ForcedCategory? condition)
+    {
+        if (_conditions is null)
+            return empty(rows, 0);
+        if (condition is not null)
+            return _conditions.OneHot(full([rows], (long)condition.Category, dtype: ScalarType.Int64));
+        var (_, category) = _conditions.Draw(rows, generator);
+        return _conditions.OneHot(category);
+    }
+
+    public void Dispose()
+    {
+        _network.Dispose();
+        _conditions?.Dispose();
+        _activation.Dispose();
+    }
+}

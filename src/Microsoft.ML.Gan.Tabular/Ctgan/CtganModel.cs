@@ -1,0 +1,142 @@
+using Microsoft.Data.Analysis;
+using Microsoft.ML.Data;
+using Microsoft.ML.Gan.Persistence;
+using Microsoft.ML.Gan.Tabular.Ctgan.Persistence;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Training;
+
+namespace Microsoft.ML.Gan.Tabular.Ctgan;
+
+/// <summary>
+/// A fitted CTGAN synthesizer. <see cref="Sample"/> generates rows with exactly the training schema (the learned
+/// columns' names, types and order), optionally all with one value of a discrete column. As a transformer it is
+/// row-to-row: every input row gets one generated row, appended as the training columns (hiding input columns of the
+/// same names); row p of a transform is row p of the model's seeded stream, which is also what <see cref="Sample"/>
+/// returns. Saves with <c>mlContext.Model.Save</c> into one zip; <c>mlContext.Model.Load</c> gives a working
+/// transformer with the same rows, and <see cref="Load(MLContext, string)"/> this typed, fast model.
+/// </summary>
+/// <remarks>
+/// A model loaded with <c>mlContext.Model.Load</c> runs the per-column steps of <see cref="DecodeChain"/>, one row
+/// at a time: use it in pipelines and prediction engines, and the typed model for bulk sampling. In that loaded chain
+/// a key-typed column comes back as its raw unsigned integer type.
+/// </remarks>
+public sealed class CtganModel : ITransformer, IDisposable
+{
+    private readonly MLContext _mlContext;
+    private readonly CtganRowTransformer _rows;
+    private readonly Lazy<ITransformer[]> _decodeSteps;
+    private readonly Lazy<TransformerChain<ITransformer>> _live;
+
+    internal CtganModel(MLContext mlContext, CtganGenerator generator, long seed, TrainingSummary? summary, Guid id)
+    {
+        _mlContext = mlContext;
+        _rows = new CtganRowTransformer(mlContext, generator, new GanGenerationSettings(DecodeChainColumns.Row, seed), id);
+        TrainingSummary = summary;
+        _decodeSteps = new Lazy<ITransformer[]>(() => DecodeChain.Build(_mlContext, generator.Schema));
+        _live = new Lazy<TransformerChain<ITransformer>>(() => new TransformerChain<ITransformer>([_rows, .. _decodeSteps.Value]));
+    }
+
+    /// <summary>What training did (null for a loaded model).</summary>
+    public TrainingSummary? TrainingSummary { get; }
+
+    /// <summary>The base seed of the row stream used when no seed is given.</summary>
+    public long Seed => _rows.Settings.Seed;
+
+    /// <summary>The fitted data transformer (column encodings, category frequencies).</summary>
+    public DataTransformer DataTransformer => Generator.Transformer;
+
+    /// <summary>The schema of generated rows: the training columns (ignored columns excluded), names, types and order.</summary>
+    public DataViewSchema SampleSchema => Generator.Schema.ToDataView().Schema;
+
+    bool ITransformer.IsRowToRowMapper => true;
+
+    private CtganGenerator Generator => _rows.CtganGenerator;
+
+    /// <summary>
+    /// Generates <paramref name="rowCount"/> rows with the training schema, in bulk (batched network calls, one
+    /// columnar decode). Rows are those of the seed's stream, so the same seed gives the same rows, also after saving
+    /// and loading.
+    /// </summary>
+    /// <param name="rowCount">How many rows (at most <see cref="int.MaxValue"/>).</param>
+    /// <param name="seed">The stream's seed; null for <see cref="Seed"/>.</param>
+    /// <param name="condition">
+    /// Optional <c>column = value</c> on a discrete column: every row has that value, and the other columns are
+    /// generated conditioned on it.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">The row count is negative or too large.</exception>
+    /// <exception cref="ArgumentException">The condition names an unknown, continuous or constant column, or a value the column never had.</exception>
+    public IDataView Sample(long rowCount, long? seed = null, SampleCondition? condition = null) =>
+        SampleTable(rowCount, seed, condition).ToDataView();
+
+    /// <summary>Like <see cref="Sample"/>, as a <see cref="DataFrame"/>.</summary>
+    /// <inheritdoc cref="Sample" path="/param"/>
+    /// <inheritdoc cref="Sample" path="/exception"/>
+    public DataFrame SampleDataFrame(long rowCount, long? seed = null, SampleCondition? condition = null) =>
+        Sample(rowCount, seed, condition).ToDataFrame(-1);
+
+    /// <summary>Like <see cref="Sample"/>, as a columnar <see cref="TabularTable"/>.</summary>
+    /// <inheritdoc cref="Sample" path="/param"/>
+    /// <inheritdoc cref="Sample" path="/exception"/>
+    public TabularTable SampleTable(long rowCount, long? seed = null, SampleCondition? condition = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowCount, int.MaxValue);
+        var forced = condition is null ? null : Resolve(condition);
+        lock (Generator)
+            return Generator.Sample((int)rowCount, seed ?? Seed, forced);
+    }
+
+    /// <summary>The input schema plus the training columns.</summary>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => _live.Value.GetOutputSchema(inputSchema);
+
+    /// <summary>Appends one generated row to each input row (row p of the stream of <see cref="Seed"/>), lazily.</summary>
+    public IDataView Transform(IDataView input) => _live.Value.Transform(input);
+
+    IRowToRowMapper ITransformer.GetRowToRowMapper(DataViewSchema inputSchema) =>
+        ((ITransformer)_live.Value).GetRowToRowMapper(inputSchema);
+
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        var saved = GanTransformerChain.Build(_mlContext, _rows.ToSavedModel());
+        ((ICanSaveModel)new TransformerChain<ITransformer>([.. saved, .. _decodeSteps.Value])).Save(ctx);
+    }
+
+    /// <summary>Loads a CTGAN model saved with <c>mlContext.Model.Save</c> as this typed, fast model.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a saved CTGAN model (the message says what it is).</exception>
+    public static CtganModel Load(MLContext mlContext, string path) => FromSaved(mlContext, GanModelLoader.Load(mlContext, path), $"'{path}'");
+
+    /// <summary>Loads a CTGAN model saved with <c>mlContext.Model.Save</c> from a stream.</summary>
+    /// <exception cref="InvalidDataException">The stream does not hold a saved CTGAN model.</exception>
+    public static CtganModel Load(MLContext mlContext, Stream stream) => FromSaved(mlContext, GanModelLoader.Load(mlContext, stream), "The stream");
+
+    /// <summary>Disposes the generator.</summary>
+    public void Dispose() => _rows.Dispose();
+
+    private static CtganModel FromSaved(MLContext mlContext, GanSavedModel saved, string what)
+    {
+        if (saved.Payload.Family != CtganFamily.Name)
+            throw new InvalidDataException($"{what} holds a '{saved.Payload.Family}' GAN model, not a CTGAN model.");
+        var generator = CtganFamily.Read(saved.Payload.Body.ToArray(), TorchSharp.torch.CPU);
+        return new CtganModel(mlContext, generator, saved.Settings.Seed, null, saved.Payload.Id);
+    }
+
+    private ForcedCategory Resolve(SampleCondition condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition.ColumnName, nameof(condition));
+        ArgumentNullException.ThrowIfNull(condition.Value, nameof(condition));
+        int categoryIndex;
+        try
+        {
+            (_, categoryIndex) = Generator.Transformer.FindCategory(condition.ColumnName, condition.Value);
+        }
+        catch (ArgumentException e)
+        {
+            string reason = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            throw new ArgumentException($"Cannot sample with the condition {condition.ColumnName} = '{condition.Value}': {reason}", nameof(condition), e);
+        }
+        var layout = Generator.Layout;
+        int column = layout.IndexOf(condition.ColumnName);
+        return new ForcedCategory(column, layout.SpanStart[column] + categoryIndex, layout.Spans[column].Start + categoryIndex);
+    }
+}
