@@ -74,11 +74,11 @@ internal static class MlEfficacy
             return ml.Data.LoadFromEnumerable(items, featurizer.Schema<bool>(BooleanDataViewType.Instance));
         }
         var (train, synth, test) = (Load(training, out int trainRows), Load(synthetic, out int synthRows), Load(holdout, out int testRows));
-        var trainers = new (string, Func<IEstimator<ITransformer>>)[]
+        var trainers = new (string, Func<MLContext, IEstimator<ITransformer>>)[]
         {
-            ("FastTreeBinary", () => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+            ("FastTreeBinary", c => c.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
                 { LabelColumnName = Label, FeatureColumnName = Features, NumberOfTrees = options.NumberOfTrees, Seed = options.Seed })),
-            ("LbfgsLogisticRegression", () => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            ("LbfgsLogisticRegression", c => c.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
                 { LabelColumnName = Label, FeatureColumnName = Features })),
         };
         EfficacyMetrics Score(IDataView predictions)
@@ -86,7 +86,7 @@ internal static class MlEfficacy
             var m = ml.BinaryClassification.Evaluate(predictions, Label);
             return new EfficacyMetrics { Accuracy = m.Accuracy, F1Score = m.F1Score, AreaUnderRocCurve = m.AreaUnderRocCurve };
         }
-        return Result(options, MlEfficacyTask.BinaryClassification, labels[positive], trainRows, synthRows, testRows, Compare(trainers, train, synth, test, Score));
+        return Result(options, MlEfficacyTask.BinaryClassification, labels[positive], trainRows, synthRows, testRows, Compare(trainers, options.Seed, train, synth, test, Score));
     }
 
     private static MlEfficacyResult Multiclass(MLContext ml, EfficacyFeaturizer featurizer, AlignedTable training, AlignedTable holdout, AlignedTable synthetic, int column, TabularEvaluationOptions options)
@@ -102,13 +102,13 @@ internal static class MlEfficacy
             return ml.Data.LoadFromEnumerable(items, featurizer.Schema<uint>(keyType));
         }
         var (train, synth, test) = (Load(training, out int trainRows), Load(synthetic, out int synthRows), Load(holdout, out int testRows));
-        var trainers = new (string, Func<IEstimator<ITransformer>>)[]
+        var trainers = new (string, Func<MLContext, IEstimator<ITransformer>>)[]
         {
-            ("OneVersusAll(FastTreeBinary)", () => ml.MulticlassClassification.Trainers.OneVersusAll(
-                ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+            ("OneVersusAll(FastTreeBinary)", c => c.MulticlassClassification.Trainers.OneVersusAll(
+                c.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
                     { LabelColumnName = Label, FeatureColumnName = Features, NumberOfTrees = options.NumberOfTrees, Seed = options.Seed }),
                 labelColumnName: Label)),
-            ("LbfgsMaximumEntropy", () => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            ("LbfgsMaximumEntropy", c => c.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
                 { LabelColumnName = Label, FeatureColumnName = Features })),
         };
         EfficacyMetrics Score(IDataView predictions)
@@ -116,7 +116,7 @@ internal static class MlEfficacy
             var m = ml.MulticlassClassification.Evaluate(predictions, Label);
             return new EfficacyMetrics { MacroAccuracy = m.MacroAccuracy, MicroAccuracy = m.MicroAccuracy };
         }
-        return Result(options, MlEfficacyTask.MulticlassClassification, null, trainRows, synthRows, testRows, Compare(trainers, train, synth, test, Score));
+        return Result(options, MlEfficacyTask.MulticlassClassification, null, trainRows, synthRows, testRows, Compare(trainers, options.Seed, train, synth, test, Score));
     }
 
     private static MlEfficacyResult Regression(MLContext ml, EfficacyFeaturizer featurizer, AlignedTable training, AlignedTable holdout, AlignedTable synthetic, int column, TabularEvaluationOptions options)
@@ -134,11 +134,11 @@ internal static class MlEfficacy
             return ml.Data.LoadFromEnumerable(items, featurizer.Schema<float>(NumberDataViewType.Single));
         }
         var (train, synth, test) = (Load(training, out int trainRows), Load(synthetic, out int synthRows), Load(holdout, out int testRows));
-        var trainers = new (string, Func<IEstimator<ITransformer>>)[]
+        var trainers = new (string, Func<MLContext, IEstimator<ITransformer>>)[]
         {
-            ("FastTreeRegression", () => ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+            ("FastTreeRegression", c => c.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
                 { LabelColumnName = Label, FeatureColumnName = Features, NumberOfTrees = options.NumberOfTrees, Seed = options.Seed })),
-            ("SdcaRegression", () => ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
+            ("SdcaRegression", c => c.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
                 { LabelColumnName = Label, FeatureColumnName = Features, NumberOfThreads = 1 })),
         };
         EfficacyMetrics Score(IDataView predictions)
@@ -146,7 +146,7 @@ internal static class MlEfficacy
             var m = ml.Regression.Evaluate(predictions, Label);
             return new EfficacyMetrics { RSquared = m.RSquared, RootMeanSquaredError = m.RootMeanSquaredError, MeanAbsoluteError = m.MeanAbsoluteError };
         }
-        return Result(options, MlEfficacyTask.Regression, null, trainRows, synthRows, testRows, Compare(trainers, train, synth, test, Score));
+        return Result(options, MlEfficacyTask.Regression, null, trainRows, synthRows, testRows, Compare(trainers, options.Seed, train, synth, test, Score));
     }
 
     /// <summary>Rows whose label maps to a value; the others (missing, or a class absent from the real training rows) are dropped.</summary>
@@ -165,19 +165,21 @@ internal static class MlEfficacy
     }
 
     private static List<TrainerEfficacy> Compare(
-        (string Name, Func<IEstimator<ITransformer>> Create)[] trainers, IDataView real, IDataView synthetic, IDataView test, Func<IDataView, EfficacyMetrics> score) =>
+        (string Name, Func<MLContext, IEstimator<ITransformer>> Create)[] trainers, int seed, IDataView real, IDataView synthetic, IDataView test,
+        Func<IDataView, EfficacyMetrics> score) =>
         [.. trainers.Select(t => new TrainerEfficacy
         {
             Trainer = t.Name,
-            TrainRealTestReal = TrainAndTest(t.Create, real, test, score),
-            TrainSyntheticTestReal = TrainAndTest(t.Create, synthetic, test, score),
+            TrainRealTestReal = TrainAndTest(t.Create, seed, real, test, score),
+            TrainSyntheticTestReal = TrainAndTest(t.Create, seed, synthetic, test, score),
         })];
 
-    private static EfficacyMetrics TrainAndTest(Func<IEstimator<ITransformer>> create, IDataView train, IDataView test, Func<IDataView, EfficacyMetrics> score)
+    /// <summary>Trains with a fresh context of the given seed, so that both runs of a trainer start from the same random state.</summary>
+    private static EfficacyMetrics TrainAndTest(Func<MLContext, IEstimator<ITransformer>> create, int seed, IDataView train, IDataView test, Func<IDataView, EfficacyMetrics> score)
     {
         try
         {
-            var model = create().Fit(train);
+            var model = create(new MLContext(seed)).Fit(train);
             return score(model.Transform(test));
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
