@@ -45,7 +45,7 @@ internal static class HtmlReportWriter
 
     private static void ColumnShapes(StringBuilder html, TabularQualityReport report)
     {
-        html.Append("<h2>Column shapes</h2>\n<p class=\"note\">KSComplement = 1 − Kolmogorov–Smirnov statistic (continuous); TVComplement = 1 − total variation distance (categorical). 1 is identical.</p>\n");
+        html.Append("<h2 id=\"shapes\">Column shapes</h2>\n<p class=\"note\">KSComplement = 1 − Kolmogorov–Smirnov statistic (continuous); TVComplement = 1 − total variation distance (categorical). 1 is identical.</p>\n");
         html.Append("<table><tr><th>Column</th><th>Kind</th><th>Metric</th><th>Score</th></tr>\n");
         foreach (var s in report.ColumnShapes)
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(s.Column)}</td><td>{s.Kind}</td><td>{s.Metric}</td><td class=\"num\">{Number(s.Score)}</td></tr>\n");
@@ -54,7 +54,7 @@ internal static class HtmlReportWriter
 
     private static void PairTrends(StringBuilder html, TabularQualityReport report)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Pair trends</h2>\n<p class=\"note\">CorrelationSimilarity = 1 − |ρ<sub>real</sub> − ρ<sub>synthetic</sub>| / 2 ({report.CorrelationMethod}) for continuous pairs; ContingencySimilarity = 1 − total variation of the joint frequencies otherwise. Lowest {Math.Min(25, report.PairTrends.Count)} of {report.PairTrends.Count} pairs; all pairs are in the JSON report.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"pairs\">Pair trends</h2>\n<p class=\"note\">CorrelationSimilarity = 1 − |ρ<sub>real</sub> − ρ<sub>synthetic</sub>| / 2 ({report.CorrelationMethod}) for continuous pairs; ContingencySimilarity = 1 − total variation of the joint frequencies otherwise. Lowest {Math.Min(25, report.PairTrends.Count)} of {report.PairTrends.Count} pairs; all pairs are in the JSON report.</p>\n");
         html.Append("<table><tr><th>Column 1</th><th>Column 2</th><th>Metric</th><th>Real ρ</th><th>Synthetic ρ</th><th>Score</th></tr>\n");
         foreach (var p in report.PairTrends.OrderBy(p => p.Score ?? double.MaxValue).Take(25))
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(p.Column1)}</td><td>{Encode(p.Column2)}</td><td>{p.Metric}</td><td class=\"num\">{Number(p.RealCorrelation)}</td><td class=\"num\">{Number(p.SyntheticCorrelation)}</td><td class=\"num\">{Number(p.Score)}</td></tr>\n");
@@ -63,7 +63,7 @@ internal static class HtmlReportWriter
 
     private static void Efficacy(StringBuilder html, MlEfficacyResult efficacy)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<h2>ML efficacy</h2>\n<p class=\"note\">Label '{Encode(efficacy.LabelColumn)}', {efficacy.Task}{(efficacy.PositiveClass is { } p ? $", positive class '{Encode(p)}'" : "")}. Each trainer is trained on {efficacy.RealTrainingRows} real rows (TRTR) and on {efficacy.SyntheticTrainingRows} synthetic rows (TSTR), and both are tested on {efficacy.TestRows} real holdout rows.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"efficacy\">ML efficacy</h2>\n<p class=\"note\">Label '{Encode(efficacy.LabelColumn)}', {efficacy.Task}{(efficacy.PositiveClass is { } p ? $", positive class '{Encode(p)}'" : "")}. Each trainer is trained on {efficacy.RealTrainingRows} real rows (TRTR) and on {efficacy.SyntheticTrainingRows} synthetic rows (TSTR), and both are tested on {efficacy.TestRows} real holdout rows.</p>\n");
         html.Append("<table><tr><th>Trainer</th><th>Metric</th><th>Train real, test real</th><th>Train synthetic, test real</th></tr>\n");
         foreach (var t in efficacy.Trainers)
         {
@@ -92,7 +92,7 @@ internal static class HtmlReportWriter
 
     private static void Privacy(StringBuilder html, PrivacyResult privacy)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Privacy</h2>\n<p class=\"note\">Distance to closest record (DCR) to the {privacy.TrainingRows} real training rows, on a mixed-type distance in [0, 1] (range-normalized difference for numbers, mismatch for categories, averaged over columns); {privacy.SyntheticSampleRows} synthetic and {privacy.HoldoutSampleRows} holdout rows sampled. Synthetic rows should be no closer than real holdout rows.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"privacy\">Privacy</h2>\n<p class=\"note\">Distance to closest record (DCR) to the {privacy.TrainingRows} real training rows, on a mixed-type distance in [0, 1] (range-normalized difference for numbers, mismatch for categories, averaged over columns); {privacy.SyntheticSampleRows} synthetic and {privacy.HoldoutSampleRows} holdout rows sampled. Synthetic rows should be no closer than real holdout rows.</p>\n");
         html.Append("<table><tr><th>DCR</th><th>Synthetic</th><th>Real holdout (baseline)</th></tr>\n");
         Row(html, "Minimum", privacy.SyntheticDcr.Minimum, privacy.HoldoutDcr.Minimum);
         Row(html, "5th percentile", privacy.SyntheticDcr.Percentile5, privacy.HoldoutDcr.Percentile5);
@@ -115,13 +115,13 @@ internal static class HtmlReportWriter
 
     private static void Plots(StringBuilder html, TabularQualityReport report)
     {
-        html.Append("<h2>Distributions</h2>\n<div class=\"plots\">\n");
+        html.Append("<h2 id=\"distributions\">Distributions</h2>\n<div class=\"plots\">\n");
         foreach (var distribution in report.Distributions)
             Image(html, ReportPlots.Distribution(distribution), $"{distribution.Column}: real vs synthetic");
         html.Append("</div>\n");
         if (report.RealCorrelations is { } real && report.SyntheticCorrelations is { } synthetic)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<h2>Correlations ({report.CorrelationMethod})</h2>\n<div class=\"plots\">\n");
+            html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"correlations\">Correlations ({report.CorrelationMethod})</h2>\n<div class=\"plots\">\n");
             Image(html, ReportPlots.Heatmap(real, "Real"), "Real correlation heatmap");
             Image(html, ReportPlots.Heatmap(synthetic, "Synthetic"), "Synthetic correlation heatmap");
             html.Append("</div>\n");

@@ -75,21 +75,28 @@ internal static class ReportPlots
         var plot = new Plot();
         try
         {
-            var heatmap = plot.Add.Heatmap(data);
-            heatmap.Colormap = new ScottPlot.Colormaps.MellowRainbow();
-            heatmap.ManualRange = new ScottPlot.Range(-1, 1);
-            heatmap.Position = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
-            plot.Add.ColorBar(heatmap);
+            // Cells are drawn as rectangles (row 0 at the top) so that cell k is centred on tick k; the hidden
+            // heatmap only feeds the colour bar.
+            var colormap = new ScottPlot.Colormaps.MellowRainbow();
+            var scale = plot.Add.Heatmap(new double[,] { { -1, 1 } });
+            scale.Colormap = colormap;
+            scale.ManualRange = new ScottPlot.Range(-1, 1);
+            scale.IsVisible = false;
+            plot.Add.ColorBar(scale);
             for (int i = 0; i < n; i++)
             {
                 for (int j = 0; j < n; j++)
                 {
-                    // Row 0 of the data is drawn at the top.
-                    var text = plot.Add.Text(double.IsNaN(data[i, j]) ? "n/a" : data[i, j].ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), j, n - 1 - i);
+                    double value = data[i, j], y = n - 1 - i;
+                    var cell = plot.Add.Rectangle(j - 0.5, j + 0.5, y - 0.5, y + 0.5);
+                    cell.FillColor = double.IsNaN(value) ? Colors.LightGray : colormap.GetColor((value + 1) / 2);
+                    cell.LineWidth = 0;
+                    var text = plot.Add.Text(double.IsNaN(value) ? "n/a" : value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), j, y);
                     text.LabelAlignment = Alignment.MiddleCenter;
                     text.LabelFontSize = 11;
                 }
             }
+            plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
             double[] positions = [.. Enumerable.Range(0, n).Select(k => (double)k)];
             plot.Axes.Bottom.SetTicks(positions, [.. matrix.Columns.Select(Shorten)]);
             plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
