@@ -5,7 +5,7 @@ using Microsoft.ML.Gan.Tabular.Evaluation;
 
 namespace Microsoft.ML.Gan.Tabular.Export;
 
-/// <summary>Applies the export's privacy filters to a synthetic table: rare-category suppression, exact copies, DCR.</summary>
+/// <summary>Applies the export's privacy filters to a synthetic table: exact copies, rare-category suppression, DCR.</summary>
 internal static class PrivacyFilter
 {
     public static (TabularTable Table, List<FilterStepSummary> Steps) Apply(TabularTable synthetic, SyntheticExportOptions options, CancellationToken cancellationToken)
@@ -17,56 +17,54 @@ internal static class PrivacyFilter
         var training = TabularTable.FromDataView(options.RealTraining, read);
         var holdout = options.RealHoldout is null ? null : TabularTable.FromDataView(options.RealHoldout, read);
 
+        // Exact copies go before suppression (a copy with a suppressed value still leaks its other values) and again
+        // after it (suppression can turn a row into a copy of a real row with a missing value).
+        int copies = 0;
+        if (options.DropExactCopies)
+            (synthetic, copies) = RemoveCopies(synthetic, training);
+        FilterStepSummary? rare = null;
         if (options.RareCategoryThreshold > 0)
         {
             var aligned = AlignedTables.Align(("real training", training), ("synthetic", synthetic));
-            (synthetic, var step) = SuppressRare(synthetic, aligned.Tables[0], aligned.Tables[1], options);
-            steps.Add(step);
+            (synthetic, rare) = SuppressRare(synthetic, aligned.Tables[0], aligned.Tables[1], options);
+            if (options.DropExactCopies && rare.ValuesSuppressed > 0)
+            {
+                (synthetic, int more) = RemoveCopies(synthetic, training);
+                copies += more;
+            }
         }
+        if (options.DropExactCopies)
+            steps.Add(new FilterStepSummary { Name = "ExactCopyRemoval", Settings = "rows equal in every column to a real training row (checked before and after suppression)", RowsRemoved = copies });
+        if (rare is not null)
+            steps.Add(rare);
         cancellationToken.ThrowIfCancellationRequested();
 
-        if (options.DropExactCopies || options.MinimumDcrQuantile is not null)
+        if (options.MinimumDcrQuantile is { } q)
         {
-            var aligned = holdout is null
-                ? AlignedTables.Align(("real training", training), ("synthetic", synthetic))
-                : AlignedTables.Align(("real training", training), ("synthetic", synthetic), ("holdout", holdout));
-            var real = aligned.Tables[0];
-            var rows = aligned.Tables[1];
-            var keep = Enumerable.Repeat(true, rows.RowCount).ToArray();
-            if (options.DropExactCopies)
+            var aligned = AlignedTables.Align(("real training", training), ("synthetic", synthetic), ("holdout", holdout!));
+            var distance = new RecordDistance(aligned.Tables[0]);
+            var sample = PrivacyMetrics.Sample(aligned.Tables[2], options.HoldoutSampleSize, new Random(options.Seed));
+            double threshold = PrivacyMetrics.Quantile(distance.Closest(sample, cancellationToken), q);
+            double[] dcr = distance.Closest(aligned.Tables[1], cancellationToken);
+            int[] keep = [.. Enumerable.Range(0, dcr.Length).Where(r => dcr[r] >= threshold)];
+            steps.Add(new FilterStepSummary
             {
-                bool[] copies = new ExactCopyIndex(real).Matches(rows);
-                int removed = 0;
-                for (int r = 0; r < keep.Length; r++)
-                {
-                    if (copies[r]) { keep[r] = false; removed++; }
-                }
-                steps.Add(new FilterStepSummary { Name = "ExactCopyRemoval", Settings = "rows equal in every column to a real training row", RowsRemoved = removed });
-            }
-            cancellationToken.ThrowIfCancellationRequested();
-            if (options.MinimumDcrQuantile is { } q)
-            {
-                var distance = new RecordDistance(real);
-                var sample = PrivacyMetrics.Sample(aligned.Tables[2], options.HoldoutSampleSize, new Random(options.Seed));
-                double threshold = PrivacyMetrics.Quantile(distance.Closest(sample, cancellationToken), q);
-                int[] candidates = [.. Enumerable.Range(0, keep.Length).Where(r => keep[r])];
-                double[] dcr = distance.Closest(rows.Subset(candidates), cancellationToken);
-                int removed = 0;
-                for (int i = 0; i < candidates.Length; i++)
-                {
-                    if (dcr[i] < threshold) { keep[candidates[i]] = false; removed++; }
-                }
-                steps.Add(new FilterStepSummary
-                {
-                    Name = "DcrThreshold",
-                    Settings = string.Create(CultureInfo.InvariantCulture,
-                        $"distance to closest real training row below {threshold:G6}, the {q:G4}-quantile of {sample.RowCount} holdout rows' distances"),
-                    RowsRemoved = removed,
-                });
-            }
-            synthetic = SelectRows(synthetic, [.. Enumerable.Range(0, keep.Length).Where(r => keep[r])]);
+                Name = "DcrThreshold",
+                Settings = string.Create(CultureInfo.InvariantCulture,
+                    $"distance to closest real training row below {threshold:G6}, the {q:G4}-quantile of {sample.RowCount} holdout rows' distances"),
+                RowsRemoved = dcr.Length - keep.Length,
+            });
+            synthetic = SelectRows(synthetic, keep);
         }
         return (synthetic, steps);
+    }
+
+    private static (TabularTable Table, int Removed) RemoveCopies(TabularTable synthetic, TabularTable training)
+    {
+        var aligned = AlignedTables.Align(("real training", training), ("synthetic", synthetic));
+        bool[] copies = new ExactCopyIndex(aligned.Tables[0]).Matches(aligned.Tables[1]);
+        int[] keep = [.. Enumerable.Range(0, copies.Length).Where(r => !copies[r])];
+        return (SelectRows(synthetic, keep), copies.Length - keep.Length);
     }
 
     private static (TabularTable, FilterStepSummary) SuppressRare(TabularTable synthetic, AlignedTable real, AlignedTable rows, SyntheticExportOptions options)

@@ -2,8 +2,9 @@ namespace Microsoft.ML.Gan.Tabular.Export;
 
 /// <summary>
 /// Options of <see cref="SyntheticDataExporter"/>: the real rows the privacy filter compares against, which filters
-/// run, and how existing outputs are treated. The filters run in this order: rare-category suppression, exact-copy
-/// removal, then the DCR filter (so that a suppressed row that became a copy is removed too).
+/// run, and how existing outputs are treated. The filters run in this order: exact-copy removal, rare-category
+/// suppression, exact-copy removal again (a suppressed row may have become a copy of a real row with a missing
+/// value), then the DCR filter.
 /// </summary>
 public sealed class SyntheticExportOptions
 {
