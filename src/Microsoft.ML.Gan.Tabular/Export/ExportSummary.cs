@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Microsoft.ML.Gan.Tabular.Export;
+
+/// <summary>
+/// What an export did: where it wrote, how many rows came in and went out, and each privacy filter with the rows it
+/// removed. Files get it as a JSON sidecar (<c>&lt;file&gt;.export.json</c>); databases as a row of the
+/// <c>mlgan_exports</c> table, written in the same transaction as the data.
+/// </summary>
+public sealed class ExportSummary
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>"csv", "parquet", "sqlite", "postgresql", or "none" for <see cref="SyntheticDataExporter.Filter"/>.</summary>
+    public required string Format { get; init; }
+
+    /// <summary>The file path, or the table name for databases (never a connection string).</summary>
+    public required string Target { get; init; }
+
+    /// <summary>When the export finished (UTC).</summary>
+    public required DateTimeOffset ExportedAtUtc { get; init; }
+
+    /// <summary>Synthetic rows given.</summary>
+    public required int InputRows { get; init; }
+
+    /// <summary>Rows written.</summary>
+    public required int OutputRows { get; init; }
+
+    /// <summary>The filters that ran, in order.</summary>
+    public required IReadOnlyList<FilterStepSummary> Filters { get; init; }
+
+    /// <summary>The summary as indented JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+}
+
+/// <summary>One privacy filter's settings and effect.</summary>
+public sealed class FilterStepSummary
+{
+    /// <summary>"RareCategorySuppression", "ExactCopyRemoval" or "DcrThreshold".</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The settings, in words (threshold, quantile, handling).</summary>
+    public required string Settings { get; init; }
+
+    /// <summary>Rows this filter removed.</summary>
+    public required int RowsRemoved { get; init; }
+
+    /// <summary>Values replaced by the missing value (rare-category suppression only).</summary>
+    public int ValuesSuppressed { get; init; }
+}

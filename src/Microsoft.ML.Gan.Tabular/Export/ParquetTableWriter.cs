@@ -1,0 +1,70 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Microsoft.ML.Gan.Tabular.Export;
+
+/// <summary>
+/// Parquet through Parquet.Net: one optional (nullable) field per column with the column's own type (text as UTF-8
+/// strings, every ML.NET number type as itself, DateTime as a timestamp in microseconds), in row groups of at most
+/// <see cref="RowGroupSize"/> rows.
+/// </summary>
+internal static class ParquetTableWriter
+{
+    public const int RowGroupSize = 100_000;
+
+    public static void Write(ExportTable table, Stream stream, Action<long> progress, CancellationToken cancellationToken) =>
+        WriteAsync(table, stream, progress, cancellationToken).GetAwaiter().GetResult();
+
+    private static async Task WriteAsync(ExportTable table, Stream stream, Action<long> progress, CancellationToken cancellationToken)
+    {
+        var fields = table.Columns.Select(Field).ToArray();
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        for (int start = 0; start < table.RowCount || start == 0; start += RowGroupSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = Math.Min(RowGroupSize, table.RowCount - start);
+            using var group = writer.CreateRowGroup();
+            for (int c = 0; c < fields.Length; c++)
+                await WriteColumn(group, fields[c], table.Columns[c], start, count, cancellationToken).ConfigureAwait(false);
+            progress(start + count);
+            if (table.RowCount == 0) break;
+        }
+    }
+
+    private static DataField Field(ExportColumn column)
+    {
+        if (column.ClrType == typeof(string))
+            return new DataField<string>(column.Name, nullable: true);
+        if (column.ClrType == typeof(DateTime))
+            return new DateTimeDataField(column.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: false, unit: DateTimeTimeUnit.Micros, isNullable: true);
+        return new DataField(column.Name, column.ClrType, isNullable: true);
+    }
+
+    private static Task WriteColumn(ParquetRowGroupWriter group, DataField field, ExportColumn column, int start, int count, CancellationToken cancellationToken)
+    {
+        var values = column.Values.AsSpan(start, count);
+        Type t = column.ClrType;
+        if (t == typeof(string)) return group.WriteAsync(field, values.ToArray().Select(v => (string?)v).ToArray()!);
+        if (t == typeof(bool)) return Nullable<bool>(group, field, values, cancellationToken);
+        if (t == typeof(float)) return Nullable<float>(group, field, values, cancellationToken);
+        if (t == typeof(double)) return Nullable<double>(group, field, values, cancellationToken);
+        if (t == typeof(sbyte)) return Nullable<sbyte>(group, field, values, cancellationToken);
+        if (t == typeof(byte)) return Nullable<byte>(group, field, values, cancellationToken);
+        if (t == typeof(short)) return Nullable<short>(group, field, values, cancellationToken);
+        if (t == typeof(ushort)) return Nullable<ushort>(group, field, values, cancellationToken);
+        if (t == typeof(int)) return Nullable<int>(group, field, values, cancellationToken);
+        if (t == typeof(uint)) return Nullable<uint>(group, field, values, cancellationToken);
+        if (t == typeof(long)) return Nullable<long>(group, field, values, cancellationToken);
+        if (t == typeof(ulong)) return Nullable<ulong>(group, field, values, cancellationToken);
+        if (t == typeof(DateTime)) return Nullable<DateTime>(group, field, values, cancellationToken);
+        throw new NotSupportedException($"Column '{column.Name}' has type {t.Name}, which the Parquet writer does not support.");
+    }
+
+    private static Task Nullable<T>(ParquetRowGroupWriter group, DataField field, ReadOnlySpan<object?> values, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var typed = new T?[values.Length];
+        for (int i = 0; i < typed.Length; i++) typed[i] = values[i] is null ? null : (T)values[i]!;
+        return group.WriteAsync<T>(field, typed, cancellationToken: cancellationToken);
+    }
+}

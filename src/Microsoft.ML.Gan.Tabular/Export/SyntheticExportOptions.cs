@@ -1,0 +1,92 @@
+namespace Microsoft.ML.Gan.Tabular.Export;
+
+/// <summary>
+/// Options of <see cref="SyntheticDataExporter"/>: the real rows the privacy filter compares against, which filters
+/// run, and how existing outputs are treated. The filters run in this order: exact-copy removal, rare-category
+/// suppression, exact-copy removal again (a suppressed row may have become a copy of a real row with a missing
+/// value), then the DCR filter.
+/// </summary>
+public sealed class SyntheticExportOptions
+{
+    /// <summary>
+    /// The real rows the synthesizer was trained on; every filter compares against them. Default: null, which is
+    /// allowed only when every filter is turned off (a plain export).
+    /// </summary>
+    public IDataView? RealTraining { get; init; }
+
+    /// <summary>Real rows the synthesizer did not see; needed by <see cref="MinimumDcrQuantile"/>. Default: null.</summary>
+    public IDataView? RealHoldout { get; init; }
+
+    /// <summary>Numeric columns to treat as categories when comparing rows (as in the evaluation). Default: none.</summary>
+    public IReadOnlyList<string> DiscreteColumns { get; init; } = [];
+
+    /// <summary>Drop synthetic rows equal in every column to a real training row. Default: true.</summary>
+    public bool DropExactCopies { get; init; } = true;
+
+    /// <summary>
+    /// When set to q in [0, 1), drop synthetic rows whose distance to the closest real training row (the evaluation's
+    /// mixed-type DCR) is below the q-quantile of the same distance for real holdout rows: no kept row is closer to the
+    /// training data than the closest (q × 100) % of unseen real rows. Needs <see cref="RealHoldout"/>. Default: null (off).
+    /// </summary>
+    public double? MinimumDcrQuantile { get; init; }
+
+    /// <summary>Cap on the holdout rows whose DCR sets the threshold (a seeded random subsample above it). Default: 2000.</summary>
+    public int HoldoutSampleSize { get; init; } = 2000;
+
+    /// <summary>
+    /// k: a category of a discrete column seen fewer than k times in the real training rows (never seen included) is
+    /// suppressed in the synthetic rows, as <see cref="RareCategoryHandling"/> says. 0 turns this off. Default: 5.
+    /// </summary>
+    public int RareCategoryThreshold { get; init; } = 5;
+
+    /// <summary>What suppression does with a rare category. Default: <see cref="RareCategoryHandling.SetMissing"/>.</summary>
+    public RareCategoryHandling RareCategoryHandling { get; init; } = RareCategoryHandling.SetMissing;
+
+    /// <summary>Replace an existing output file or table. Default: false (an existing output is an error).</summary>
+    public bool Overwrite { get; init; }
+
+    /// <summary>Called with the number of rows written so far, every <see cref="ProgressInterval"/> rows and at the end. Default: null.</summary>
+    public IProgress<long>? Progress { get; init; }
+
+    /// <summary>Rows between progress reports (and cancellation checks in database writes). Default: 10,000.</summary>
+    public int ProgressInterval { get; init; } = 10_000;
+
+    /// <summary>Seed of the holdout subsample. Default: 0.</summary>
+    public int Seed { get; init; }
+
+    internal bool AnyFilter => DropExactCopies || MinimumDcrQuantile is not null || RareCategoryThreshold > 0;
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(DiscreteColumns, nameof(DiscreteColumns));
+        if (RealTraining is null && AnyFilter)
+            throw new ArgumentException(
+                $"The privacy filters need {nameof(RealTraining)}. Give the real training rows, or turn every filter off " +
+                $"({nameof(DropExactCopies)} = false, {nameof(MinimumDcrQuantile)} = null, {nameof(RareCategoryThreshold)} = 0).", nameof(RealTraining));
+        if (MinimumDcrQuantile is { } q && !(q >= 0 && q < 1))
+            throw new ArgumentOutOfRangeException(nameof(MinimumDcrQuantile), q, $"{nameof(MinimumDcrQuantile)} must be in [0, 1).");
+        if (MinimumDcrQuantile is not null && RealHoldout is null)
+            throw new ArgumentException($"{nameof(MinimumDcrQuantile)} needs {nameof(RealHoldout)}: real rows the synthesizer did not see.", nameof(RealHoldout));
+        if (HoldoutSampleSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(HoldoutSampleSize), HoldoutSampleSize, $"{nameof(HoldoutSampleSize)} must be at least 1.");
+        if (RareCategoryThreshold < 0)
+            throw new ArgumentOutOfRangeException(nameof(RareCategoryThreshold), RareCategoryThreshold, $"{nameof(RareCategoryThreshold)} must not be negative.");
+        if (!Enum.IsDefined(RareCategoryHandling))
+            throw new ArgumentOutOfRangeException(nameof(RareCategoryHandling), RareCategoryHandling, $"{nameof(RareCategoryHandling)} is not a known handling.");
+        if (ProgressInterval < 1)
+            throw new ArgumentOutOfRangeException(nameof(ProgressInterval), ProgressInterval, $"{nameof(ProgressInterval)} must be at least 1.");
+    }
+}
+
+/// <summary>What the privacy filter does with a category rarer than the threshold.</summary>
+public enum RareCategoryHandling
+{
+    /// <summary>
+    /// Replace the value by the column's missing value (empty text, key 0, NaN for Single/Double). Boolean, integer
+    /// and DateTime columns have no missing value: there the row is dropped.
+    /// </summary>
+    SetMissing,
+
+    /// <summary>Drop every row carrying a rare category.</summary>
+    DropRow,
+}

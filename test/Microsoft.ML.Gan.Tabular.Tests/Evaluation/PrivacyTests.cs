@@ -1,0 +1,87 @@
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Tabular.Evaluation;
+using Microsoft.ML.Gan.Tabular.Tests.Data;
+
+namespace Microsoft.ML.Gan.Tabular.Tests.Evaluation;
+
+[TestClass]
+public sealed class PrivacyTests
+{
+    private static readonly MLContext Ml = new(seed: 1);
+
+    [TestMethod]
+    public void CopiedTableIsAllExactCopiesAtDistanceZero()
+    {
+        var training = EvalTables.Linear(500, seed: 1);
+        var holdout = EvalTables.Linear(300, seed: 2);
+        var report = Ml.Gan().Tabular.Evaluate(training.ToDataView(), training.ToDataView(), new TabularEvaluationOptions { RealHoldout = holdout.ToDataView() });
+
+        var privacy = report.Privacy;
+        Assert.AreEqual(1.0, privacy.ExactCopyRate);
+        Assert.AreEqual(0.0, privacy.HoldoutExactCopyRate);
+        Assert.AreEqual(0.0, privacy.SyntheticDcr.Median);
+        Assert.AreEqual(0.0, privacy.SyntheticDcr.Mean);
+        Assert.IsGreaterThan(0.0, privacy.HoldoutDcr.Percentile5);
+        Assert.AreEqual(1.0, privacy.SyntheticShareBelowHoldoutPercentile5);
+        Assert.AreEqual(500, privacy.TrainingRows);
+        Assert.AreEqual(300, privacy.HoldoutSampleRows);
+    }
+
+    [TestMethod]
+    public void FreshRowsFromTheSameDistributionLookLikeTheHoldout()
+    {
+        var training = EvalTables.Linear(1000, seed: 1);
+        var holdout = EvalTables.Linear(400, seed: 2);
+        var synthetic = EvalTables.Linear(400, seed: 3);
+        var privacy = Ml.Gan().Tabular.Evaluate(training.ToDataView(), synthetic.ToDataView(), new TabularEvaluationOptions { RealHoldout = holdout.ToDataView() }).Privacy;
+
+        Assert.AreEqual(0.0, privacy.ExactCopyRate);
+        Assert.AreEqual(privacy.HoldoutDcr.Median, privacy.SyntheticDcr.Median, 0.3 * privacy.HoldoutDcr.Median);
+        Assert.IsLessThan(0.15, privacy.SyntheticShareBelowHoldoutPercentile5);
+    }
+
+    [TestMethod]
+    public void DistanceIsTheMeanOfRangeNormalizedDifferencesAndMismatches()
+    {
+        // Real A spans 0..10, B is constant; one synthetic row differs from its closest real row by 2.5 in A (0.25
+        // of the range) and in its category: DCR = (0.25 + 0 + 1) / 3.
+        double[] a = [0, 10, 5];
+        var real = EvalTables.Of(a, [1, 1, 1], ["x", "x", "x"]);
+        var synthetic = EvalTables.Of([7.5], [1], ["y"]);
+        var privacy = Ml.Gan().Tabular.Evaluate(real.ToDataView(), synthetic.ToDataView(), new TabularEvaluationOptions { RealHoldout = real.ToDataView() }).Privacy;
+
+        Assert.AreEqual(1.25 / 3, privacy.SyntheticDcr.Minimum, 1e-6);
+        Assert.AreEqual(1.0, privacy.HoldoutExactCopyRate);
+    }
+
+    [TestMethod]
+    public void RareCategoriesAreReported()
+    {
+        // "violet" is seen twice in the real training rows (k = 5): each synthetic copy of a row carries it.
+        var training = EvalTables.Linear(200, seed: 1);
+        var synthetic = EvalTables.Linear(100, seed: 4);
+        var report = Ml.Gan().Tabular.Evaluate(training.ToDataView(), synthetic.ToDataView(),
+            new TabularEvaluationOptions { RealHoldout = EvalTables.Linear(50, seed: 2, withRare: false).ToDataView(), RareCategoryThreshold = 5 });
+
+        var exposed = report.Privacy.ExposedCategories.Single();
+        Assert.AreEqual("Color", exposed.Column);
+        Assert.AreEqual("violet", exposed.Category);
+        Assert.AreEqual(2, exposed.RealCount);
+        Assert.AreEqual(2, exposed.SyntheticCount);
+        Assert.AreEqual(2 / 100.0, report.Privacy.RareCategoryExposureRate, 1e-12);
+
+        var none = Ml.Gan().Tabular.Evaluate(training.ToDataView(), synthetic.ToDataView(), new TabularEvaluationOptions { RareCategoryThreshold = 2 });
+        Assert.AreEqual(0, none.Privacy.ExposedCategories.Count(e => e.Category == "violet" && e.RealCount == 2));
+    }
+
+    [TestMethod]
+    public void MissingValuesCountAsMismatchAgainstPresentValues()
+    {
+        var real = TestTables.Mixed(300, seed: 1);
+        var report = Ml.Gan().Tabular.Evaluate(real.ToDataView(), real.ToDataView(), new TabularEvaluationOptions { RealHoldout = real.ToDataView() });
+        // Every row, NaN incomes included, is an exact copy of itself at distance 0.
+        Assert.AreEqual(1.0, report.Privacy.ExactCopyRate);
+        Assert.AreEqual(0.0, report.Privacy.SyntheticDcr.Mean);
+        Assert.AreEqual(1.0, report.ColumnShapesScore, 1e-12);
+    }
+}
