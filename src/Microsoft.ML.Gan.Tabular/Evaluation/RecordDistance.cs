@@ -11,7 +11,8 @@ namespace Microsoft.ML.Gan.Tabular.Evaluation;
 /// Every column is encoded once as single-precision numbers so that one kernel, min(|a − b|, 1), serves both kinds:
 /// continuous values are divided by the range (a constant column uses 1/2^-20 so any difference counts fully),
 /// missing values become a far sentinel, and category codes are whole numbers (so differing codes are ≥ 1 apart).
-/// The reference rows are stored column by column and scanned in cache-sized blocks with SIMD vectors; the work is
+/// The reference rows are stored column by column and scanned in cache-sized blocks with SIMD vectors, each lane
+/// summing one reference row's column terms in a register; the work is
 /// O(queries × reference rows × columns).
 /// </remarks>
 internal sealed class RecordDistance
@@ -60,9 +61,9 @@ internal sealed class RecordDistance
         int columns = query.Length, count = queries.RowCount;
         var best = new float[count];
         Array.Fill(best, float.PositiveInfinity);
-        var sums = new float[BlockRows];
         var one = new Vector<float>(1f);
         int width = Vector<float>.Count;
+        var queryVectors = new Vector<float>[columns];
         for (int start = 0; start < _rows; start += BlockRows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -70,24 +71,28 @@ internal sealed class RecordDistance
             int vectorEnd = length - length % width;
             for (int q = 0; q < count; q++)
             {
-                Array.Clear(sums, 0, length);
                 for (int c = 0; c < columns; c++)
+                    queryVectors[c] = new Vector<float>(query[c][q]);
+                // Sums stay in a register across columns; the block's minimum is taken lane-wise, then across lanes.
+                var minimum = new Vector<float>(float.PositiveInfinity);
+                int i = 0;
+                for (; i < vectorEnd; i += width)
                 {
-                    float value = query[c][q];
-                    var reference = _reference[c].AsSpan(start, length);
-                    var v = new Vector<float>(value);
-                    int i = 0;
-                    for (; i < vectorEnd; i += width)
-                    {
-                        var d = Vector.Min(Vector.Abs(new Vector<float>(reference[i..]) - v), one);
-                        (new Vector<float>(sums.AsSpan(i)) + d).CopyTo(sums.AsSpan(i));
-                    }
-                    for (; i < length; i++)
-                        sums[i] += Math.Min(Math.Abs(reference[i] - value), 1f);
+                    var sum = Vector<float>.Zero;
+                    for (int c = 0; c < columns; c++)
+                        sum += Vector.Min(Vector.Abs(new Vector<float>(_reference[c], start + i) - queryVectors[c]), one);
+                    minimum = Vector.Min(minimum, sum);
                 }
                 float min = best[q];
-                for (int i = 0; i < length; i++)
-                    min = Math.Min(min, sums[i]);
+                for (int lane = 0; lane < width; lane++)
+                    min = Math.Min(min, minimum[lane]);
+                for (; i < length; i++)
+                {
+                    float sum = 0;
+                    for (int c = 0; c < columns; c++)
+                        sum += Math.Min(Math.Abs(_reference[c][start + i] - query[c][q]), 1f);
+                    min = Math.Min(min, sum);
+                }
                 best[q] = min;
             }
         }
