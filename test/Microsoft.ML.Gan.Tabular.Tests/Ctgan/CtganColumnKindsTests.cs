@@ -36,6 +36,20 @@ public sealed class CtganColumnKindsTests
     }
 
     [TestMethod]
+    public void TableWithoutDiscreteColumnsHasNoConditionalVector()
+    {
+        var mlContext = new MLContext(1);
+        var random = new Random(2);
+        var rows = Enumerable.Range(0, 400).Select(_ => new NumbersRow { X = random.NextDouble(), Y = random.Next(100) }).ToArray();
+        using var model = mlContext.Gan().Tabular.Ctgan(CtganTestData.QuickOptions(epochs: 2)).Fit(mlContext.Data.LoadFromEnumerable(rows));
+        Assert.AreEqual(0, new ConditionLayout(model.DataTransformer).Width);
+        var sample = model.SampleTable(300, seed: 1);
+        Assert.AreEqual(300, sample.RowCount);
+        Assert.IsTrue(((ContinuousColumn)sample["Y"]).Values.ToArray().All(v => v >= 0 && v <= 99 && v == Math.Round(v)));
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => model.Sample(5, condition: ("X", 0.5))).Message, "continuous");
+    }
+
+    [TestMethod]
     public void DataFrameInAndOut()
     {
         var mlContext = new MLContext(1);
@@ -82,6 +96,13 @@ public sealed class CtganColumnKindsTests
         {
             File.Delete(path);
         }
+    }
+
+    private sealed class NumbersRow
+    {
+        public double X { get; set; }
+
+        public int Y { get; set; }
     }
 
     private sealed class WideRow

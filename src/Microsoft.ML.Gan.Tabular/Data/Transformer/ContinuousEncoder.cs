@@ -6,6 +6,9 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// Mode-specific normalization of a continuous column (CTGAN §4.2): a scalar α = (x − μₖ)/(4σₖ) clipped to
 /// [−0.99, 0.99] and a one-hot of the mode k drawn from x's posterior responsibilities; plus a [present, missing]
 /// one-hot when the column had NaN. A column with a single distinct value has no α or mode span: it decodes to that value.
+/// A value held by at least <see cref="DataTransformerOptions.PointMassShare"/> of the present values (a point mass, such
+/// as the zeros of a zero-inflated amount) gets a mode of its own after the mixture's modes, with α = 0, and decodes to
+/// exactly that value; the mixture is fitted on the other values.
 /// </summary>
 internal sealed class ContinuousEncoder : ColumnEncoder
 {
@@ -17,12 +20,17 @@ internal sealed class ContinuousEncoder : ColumnEncoder
     private readonly double _max;
     private readonly bool _integral;
     private readonly bool _hasMissing;
+    private readonly double[] _pointMasses;
+    private readonly int _mixtureModes;
     private readonly (int Length, SpanKind Kind, SpanRole Role)[] _layout;
 
-    private ContinuousEncoder(string name, DataViewType type, VariationalGaussianMixture? mixture, double min, double max, bool integral, bool hasMissing)
+    private ContinuousEncoder(string name, DataViewType type, VariationalGaussianMixture? mixture, double[] pointMasses,
+        double min, double max, bool integral, bool hasMissing)
         : base(name, type)
     {
         _mixture = mixture;
+        _pointMasses = pointMasses;
+        _mixtureModes = mixture?.ModeCount ?? 0;
         _means = mixture is null ? [] : [.. mixture.Means];
         _spreads = mixture is null ? [] : [.. mixture.StandardDeviations.Select(sd => 4 * sd)];
         _min = min;
@@ -30,10 +38,10 @@ internal sealed class ContinuousEncoder : ColumnEncoder
         _integral = integral;
         _hasMissing = hasMissing;
         var layout = new List<(int, SpanKind, SpanRole)>();
-        if (mixture is not null)
+        if (ModeCount > 0)
         {
             layout.Add((1, SpanKind.Scalar, SpanRole.ContinuousValue));
-            layout.Add((mixture.ModeCount, SpanKind.Categorical, SpanRole.Mode));
+            layout.Add((ModeCount, SpanKind.Categorical, SpanRole.Mode));
         }
         if (hasMissing)
             layout.Add((2, SpanKind.Categorical, SpanRole.MissingIndicator));
@@ -42,10 +50,16 @@ internal sealed class ContinuousEncoder : ColumnEncoder
 
     public override IReadOnlyList<(int Length, SpanKind Kind, SpanRole Role)> Layout => _layout;
 
-    /// <summary>The fitted mixture, or null when the column has a single distinct value.</summary>
+    /// <summary>The fitted mixture, or null when the column has a single distinct value or only point masses.</summary>
     public VariationalGaussianMixture? Mixture => _mixture;
 
-    public static ContinuousEncoder Fit(ContinuousColumn column, VariationalGaussianMixtureOptions options)
+    /// <summary>The values that have a mode of their own (after the mixture's modes), ascending.</summary>
+    public IReadOnlyList<double> PointMasses => _pointMasses;
+
+    /// <summary>All modes: the mixture's, then one per point mass.</summary>
+    private int ModeCount => _mixtureModes + _pointMasses.Length;
+
+    public static ContinuousEncoder Fit(ContinuousColumn column, VariationalGaussianMixtureOptions options, double pointMassShare)
     {
         var values = column.Values;
         var present = new double[values.Length];
@@ -66,18 +80,49 @@ internal sealed class ContinuousEncoder : ColumnEncoder
                 $"Column '{column.Name}' has only missing values (NaN), so it cannot be modeled. Leave it out with TabularReadOptions.IgnoreColumns.");
         if (double.IsInfinity(min) || double.IsInfinity(max))
             throw new ArgumentException($"Column '{column.Name}' holds an infinite value; continuous columns need finite values or NaN.");
-        var mixture = min == max ? null : VariationalGaussianMixture.Fit(present.AsSpan(0, count), options);
-        return new ContinuousEncoder(column.Name, column.Type, mixture, min, max, integral, count < values.Length);
+        if (min == max)
+            return new ContinuousEncoder(column.Name, column.Type, null, [], min, max, integral, count < values.Length);
+        var (pointMasses, rest) = SplitPointMasses(present.AsSpan(0, count), pointMassShare);
+        var mixture = rest.Length == 0 ? null : VariationalGaussianMixture.Fit(rest, options);
+        return new ContinuousEncoder(column.Name, column.Type, mixture, pointMasses, min, max, integral, count < values.Length);
+    }
+
+    /// <summary>
+    /// The values held by at least <paramref name="share"/> of <paramref name="values"/>, and the other values. When the
+    /// other values are all equal, that value is a point mass too (a mixture needs two distinct values).
+    /// </summary>
+    private static (double[] PointMasses, double[] Others) SplitPointMasses(ReadOnlySpan<double> values, double share)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        var masses = new List<double>();
+        for (int start = 0; start < sorted.Length;)
+        {
+            int end = start;
+            while (end < sorted.Length && sorted[end] == sorted[start])
+                end++;
+            if (end - start >= share * sorted.Length)
+                masses.Add(sorted[start]);
+            start = end;
+        }
+        var rest = masses.Count == 0 ? sorted : sorted.Where(v => masses.BinarySearch(v) < 0).ToArray();
+        if (rest.Length > 0 && rest[0] == rest[^1])
+        {
+            masses.Add(rest[0]);
+            masses.Sort();
+            rest = [];
+        }
+        return ([.. masses], rest);
     }
 
     public override void Encode(TabularColumn column, Span<float> output, int stride, int offset, Random random)
     {
         var values = ((ContinuousColumn)column).Values;
         var mixture = _mixture;
-        int modeCount = mixture?.ModeCount ?? 0;
-        int missingOffset = offset + (mixture is null ? 0 : 1 + modeCount);
+        int modeCount = ModeCount;
+        int missingOffset = offset + (modeCount == 0 ? 0 : 1 + modeCount);
         int missingMode = mixture?.HeaviestMode() ?? 0;
-        Span<double> scratch = stackalloc double[modeCount];
+        Span<double> scratch = stackalloc double[_mixtureModes];
         for (int row = 0; row < values.Length; row++)
         {
             double x = values[row];
@@ -87,12 +132,17 @@ internal sealed class ContinuousEncoder : ColumnEncoder
                 if (!_hasMissing)
                     throw new ArgumentException(
                         $"Column '{Name}' has a missing value (NaN) at row {row}, but had none when the transformer was fitted.", nameof(column));
-                if (mixture is not null)
+                if (modeCount > 0)
                     output[at + offset + 1 + missingMode] = 1;
                 output[at + missingOffset + 1] = 1;
                 continue;
             }
-            if (mixture is not null)
+            int mass = _pointMasses.Length == 0 ? -1 : Array.BinarySearch(_pointMasses, x);
+            if (mass >= 0)
+            {
+                output[at + offset + 1 + _mixtureModes + mass] = 1;
+            }
+            else if (mixture is not null)
             {
                 int k = mixture.SampleMode(x, random.NextDouble(), scratch);
                 double alpha = (x - _means[k]) / _spreads[k];
@@ -109,9 +159,8 @@ internal sealed class ContinuousEncoder : ColumnEncoder
     public override void Decode(ReadOnlySpan<float> encoded, int stride, int offset, int start, int end, DecodeTarget target)
     {
         var values = ((Target)target).Values;
-        var mixture = _mixture;
-        int modeCount = mixture?.ModeCount ?? 0;
-        int missingOffset = offset + (mixture is null ? 0 : 1 + modeCount);
+        int modeCount = ModeCount;
+        int missingOffset = offset + (modeCount == 0 ? 0 : 1 + modeCount);
         for (int row = start; row < end; row++)
         {
             int at = row * stride;
@@ -120,12 +169,17 @@ internal sealed class ContinuousEncoder : ColumnEncoder
                 values[row] = double.NaN;
                 continue;
             }
-            if (mixture is null)
+            if (modeCount == 0)
             {
                 values[row] = _min;
                 continue;
             }
             int k = ArgMax(encoded, at + offset + 1, modeCount);
+            if (k >= _mixtureModes)
+            {
+                values[row] = _pointMasses[k - _mixtureModes];
+                continue;
+            }
             double x = encoded[at + offset] * _spreads[k] + _means[k];
             x = Math.Clamp(x, _min, _max);
             values[row] = _integral ? Math.Round(x) : x;
@@ -140,6 +194,9 @@ internal sealed class ContinuousEncoder : ColumnEncoder
         writer.Write(_hasMissing);
         writer.Write(_mixture is not null);
         _mixture?.Write(writer);
+        writer.Write(_pointMasses.Length);
+        foreach (double value in _pointMasses)
+            writer.Write(value);
     }
 
     public static ContinuousEncoder Read(BinaryReader reader, string name, DataViewType type)
@@ -149,9 +206,16 @@ internal sealed class ContinuousEncoder : ColumnEncoder
         bool integral = reader.ReadBoolean();
         bool hasMissing = reader.ReadBoolean();
         var mixture = reader.ReadBoolean() ? VariationalGaussianMixture.Read(reader) : null;
-        if (!(min <= max) || (mixture is null) != (min == max))
+        int masses = reader.ReadInt32();
+        if (masses < 0 || masses > 1_000_000)
+            throw new InvalidDataException($"Column '{name}': invalid point mass count {masses}.");
+        var pointMasses = new double[masses];
+        for (int i = 0; i < masses; i++)
+            pointMasses[i] = reader.ReadDouble();
+        bool modeled = mixture is not null || masses > 1;
+        if (!(min <= max) || modeled == (min == max))
             throw new InvalidDataException($"Column '{name}': invalid range [{min}, {max}].");
-        return new ContinuousEncoder(name, type, mixture, min, max, integral, hasMissing);
+        return new ContinuousEncoder(name, type, mixture, pointMasses, min, max, integral, hasMissing);
     }
 
     private sealed class Target(string name, DataViewType type, int rows) : DecodeTarget

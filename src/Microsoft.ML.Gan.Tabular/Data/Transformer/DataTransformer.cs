@@ -82,7 +82,7 @@ public sealed class DataTransformer
         {
             encoders[c] = table.Columns[c] switch
             {
-                ContinuousColumn continuous => ContinuousEncoder.Fit(continuous, options.MixtureOptions(c)),
+                ContinuousColumn continuous => ContinuousEncoder.Fit(continuous, options.MixtureOptions(c), options.PointMassShare),
                 DiscreteColumn discrete => DiscreteEncoder.Fit(discrete, options.MaxCategories),
                 var other => throw new ArgumentException($"Column '{other.Name}' is of unsupported kind {other.GetType().Name}.", nameof(table)),
             };

@@ -9,7 +9,7 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// </summary>
 internal static class DataTransformerFormat
 {
-    private const int Version = 1;
+    private const int Version = 2; // 2: point masses of continuous columns, PointMassShare
     private const int MaxPayload = int.MaxValue / 2;
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("MLGAN.DT");
 

@@ -19,6 +19,13 @@ public sealed class DataTransformerOptions
     /// </summary>
     public int MaxCategories { get; init; } = 1000;
 
+    /// <summary>
+    /// A continuous value held by at least this share of the column's present values (for example the zeros of a
+    /// zero-inflated amount) gets a mode of its own and decodes to exactly that value; in (0, 1], 1 keeps only
+    /// columns whose values are all point masses. Default: 0.1.
+    /// </summary>
+    public double PointMassShare { get; init; } = 0.1;
+
     /// <summary>The Dirichlet-process concentration of each column's mixture; small values favour few modes. Default: 0.001.</summary>
     public double WeightConcentrationPrior { get; init; } = 0.001;
 
@@ -37,6 +44,8 @@ public sealed class DataTransformerOptions
             throw new ArgumentOutOfRangeException(nameof(MaxModes), MaxModes, "MaxModes must be at least 1.");
         if (!(WeightThreshold >= 0 && WeightThreshold < 1))
             throw new ArgumentOutOfRangeException(nameof(WeightThreshold), WeightThreshold, "WeightThreshold must be in [0, 1).");
+        if (!(PointMassShare > 0 && PointMassShare <= 1))
+            throw new ArgumentOutOfRangeException(nameof(PointMassShare), PointMassShare, "PointMassShare must be in (0, 1].");
         if (MaxCategories < 2)
             throw new ArgumentOutOfRangeException(nameof(MaxCategories), MaxCategories, "MaxCategories must be at least 2 (one kept category and the \"other\" category).");
         if (!(WeightConcentrationPrior > 0) || double.IsInfinity(WeightConcentrationPrior))
@@ -70,6 +79,7 @@ public sealed class DataTransformerOptions
         writer.Write(MixtureMaxIterations);
         writer.Write(MixtureTolerance);
         writer.Write(Seed);
+        writer.Write(PointMassShare);
     }
 
     internal static DataTransformerOptions Read(BinaryReader reader)
@@ -83,6 +93,7 @@ public sealed class DataTransformerOptions
             MixtureMaxIterations = reader.ReadInt32(),
             MixtureTolerance = reader.ReadDouble(),
             Seed = reader.ReadInt32(),
+            PointMassShare = reader.ReadDouble(),
         };
         options.Validate();
         return options;
