@@ -1,0 +1,108 @@
+using System.Globalization;
+
+namespace Microsoft.ML.Gan.Cli.Tests;
+
+/// <summary>The mlgan commands end to end on a small table: fit, sample, evaluate, export, and their errors.</summary>
+[TestClass]
+public sealed class CliCommandTests
+{
+    private static string _folder = "";
+    private static string _table = "";
+    private static string _model = "";
+
+    [ClassInitialize]
+    public static void FitOnce(TestContext context)
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "mlgan-cli-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        _table = Path.Combine(_folder, "table.csv");
+        var random = new Random(4);
+        var lines = new List<string> { "size,colour,label" };
+        for (int i = 0; i < 300; i++)
+        {
+            string colour = random.NextDouble() < 0.7 ? "red" : "blue";
+            double size = (colour == "red" ? 10 : 20) + random.NextDouble();
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{size:F3},{colour},{(size > 15 ? "big" : "small")}"));
+        }
+        File.WriteAllLines(_table, lines);
+        _model = Path.Combine(_folder, "model.zip");
+        var (code, output) = CliRunner.Run("fit", _table, "--model", _model, "--epochs", "3", "--batch-size", "100", "--threads", "1");
+        Assert.AreEqual(0, code, output);
+    }
+
+    [ClassCleanup]
+    public static void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+
+    private static string Output(string name) => Path.Combine(_folder, name);
+
+    [TestMethod]
+    public void FitWritesALoadableModel()
+    {
+        Assert.IsTrue(File.Exists(_model));
+        Assert.IsNotNull(new MLContext().Model.Load(_model, out _));
+    }
+
+    [TestMethod]
+    public void SampleWritesTheAskedRowsWithTheTrainingColumns()
+    {
+        string path = Output("sample.csv");
+        var (code, output) = CliRunner.Run("sample", "--model", _model, "-n", "40", "--out", path);
+        Assert.AreEqual(0, code, output);
+        var lines = File.ReadAllLines(path);
+        Assert.AreEqual("size,colour,label", lines[0]);
+        Assert.HasCount(41, lines);
+    }
+
+    [TestMethod]
+    public void SampleWhereConditionsEveryRow()
+    {
+        string path = Output("blue.csv");
+        var (code, output) = CliRunner.Run("sample", "--model", _model, "-n", "30", "--out", path, "--where", "colour=blue");
+        Assert.AreEqual(0, code, output);
+        Assert.IsTrue(File.ReadAllLines(path).Skip(1).All(line => line.Split(',')[1] == "blue"));
+    }
+
+    [TestMethod]
+    public void EvaluateWritesAnHtmlReport()
+    {
+        string synthetic = Output("for-evaluation.csv");
+        Assert.AreEqual(0, CliRunner.Run("sample", "--model", _model, "-n", "200", "--out", synthetic).ExitCode);
+        string report = Output("report.html");
+        var (code, output) = CliRunner.Run("evaluate", "--real", _table, "--synthetic", synthetic, "--target", "label", "--report", report, "--json", Output("report.json"));
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(File.ReadAllText(report), "data:image/png;base64,");
+        StringAssert.Contains(output, "column shapes");
+    }
+
+    [TestMethod]
+    public void ExportToSqliteWithThePrivacyFilter()
+    {
+        string database = Output("synthetic.db");
+        var (code, output) = CliRunner.Run("export", "--model", _model, "-n", "100", "--to", "sqlite:" + database, "--real", _table);
+        Assert.AreEqual(0, code, output);
+        Assert.IsTrue(File.Exists(database));
+        StringAssert.Contains(output, "Exported");
+    }
+
+    [TestMethod]
+    public void BadArgumentsGiveClearMessagesAndNonZeroExitCodes()
+    {
+        var (code, output) = CliRunner.Run("sample", "--model", _model, "-n", "5", "--out", Output("x.csv"), "--where", "shade=blue");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(output, "'shade'");
+
+        (code, output) = CliRunner.Run("export", "--model", _model, "--to", "ftp:somewhere");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(output, "'ftp'");
+
+        (code, output) = CliRunner.Run("fit", Output("missing.csv"), "--model", Output("m.zip"));
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(output, "does not exist");
+
+        (code, _) = CliRunner.Run("fit", _table);
+        Assert.AreNotEqual(0, code, "--model is required");
+
+        (code, output) = CliRunner.Run("sample", "--model", Output("missing.zip"), "--out", Output("y.csv"));
+        Assert.AreEqual(1, code);
+    }
+}
