@@ -111,36 +111,41 @@ internal sealed class CtganGenerator : IRowGenerator
 
     /// <summary>
     /// Encoded rows ready for decoding, <paramref name="rowsPerGenerator"/> per generator: each generator draws its
-    /// rows' noise, conditions and Gumbel noise, so a block's rows depend on its generator only.
+    /// rows' noise, condition uniforms and Gumbel uniforms, so a block's rows depend on its generator only; everything
+    /// else is one batched pass over all blocks.
     /// </summary>
     private float[] Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var inputs = new Tensor[generators.Length];
+        int width = Transformer.OutputDimension;
+        var noise = new Tensor[generators.Length];
+        var conditionUniforms = new Tensor[generators.Length];
+        var gumbelUniforms = new Tensor[generators.Length];
         for (int b = 0; b < generators.Length; b++)
         {
-            var noise = randn([rowsPerGenerator, Architecture.EmbeddingDimension], generator: generators[b]);
-            inputs[b] = cat([noise, Conditions(generators[b], rowsPerGenerator, condition)], 1);
+            noise[b] = randn([rowsPerGenerator, Architecture.EmbeddingDimension], generator: generators[b]);
+            conditionUniforms[b] = rand([rowsPerGenerator, 2], generator: generators[b]);
+            gumbelUniforms[b] = rand([rowsPerGenerator, width], generator: generators[b]);
         }
-        var raw = _network.call(cat(inputs, 0).to(_device)).to(CPU);
-        var pieces = new Tensor[generators.Length];
-        for (int b = 0; b < generators.Length; b++)
-            pieces[b] = _activation.Sample(raw.narrow(0, b * rowsPerGenerator, rowsPerGenerator), generators[b]);
-        var encoded = cat(pieces, 0);
+        var conditions = Conditions(cat(conditionUniforms, 0), condition);
+        var raw = _network.call(cat([cat(noise, 0), conditions], 1).to(_device)).to(CPU);
+        var encoded = _activation.Sample(raw, cat(gumbelUniforms, 0));
         if (condition is not null)
             encoded.select(1, condition.EncodedPosition).fill_(Forced);
-        return encoded.contiguous().data<float>().ToArray();
+        var values = new float[encoded.shape[0] * width];
+        encoded.contiguous().data<float>().CopyTo(values);
+        return values;
     }
 
-    private Tensor Conditions(Generator generator, int rows, ForcedCategory? condition)
+    private Tensor Conditions(Tensor uniforms, ForcedCategory? condition)
     {
+        long rows = uniforms.shape[0];
         if (_conditions is null)
-            return empty(rows, 0);
+            return empty([rows, 0]);
         if (condition is not null)
             return _conditions.OneHot(full([rows], (long)condition.Category, dtype: ScalarType.Int64));
-        var (_, category) = _conditions.Draw(rows, generator);
-        return _conditions.OneHot(category);
+        return _conditions.OneHot(_conditions.FromUniforms(uniforms).Category);
     }
 
     public void Dispose()

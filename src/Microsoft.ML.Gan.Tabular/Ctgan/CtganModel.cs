@@ -19,6 +19,8 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// A model loaded with <c>mlContext.Model.Load</c> runs the per-column steps of <see cref="DecodeChain"/>, one row
 /// at a time: use it in pipelines and prediction engines, and the typed model for bulk sampling. In that loaded chain
 /// a key-typed column comes back as its raw unsigned integer type.
+/// Conditions (<see cref="SampleCondition"/>) apply to <see cref="Sample"/>; <see cref="Transform"/> generates
+/// unconditioned rows.
 /// </remarks>
 public sealed class CtganModel : ITransformer, IDisposable
 {

@@ -98,11 +98,12 @@ internal sealed class SpanActivation : IDisposable
     /// Generation: tanh on scalars, and on categorical spans logits plus Gumbel noise, whose argmax (taken when the
     /// row is decoded) is a draw from the span's softmax — the category Gumbel-softmax would pick, without the softmax.
     /// </summary>
-    public Tensor Sample(Tensor raw, Generator generator)
+    /// <param name="raw">Generator outputs [B, width].</param>
+    /// <param name="uniforms">Uniforms in [0, 1) of the same shape, from which the Gumbel noise is made.</param>
+    public Tensor Sample(Tensor raw, Tensor uniforms)
     {
         using var scope = NewDisposeScope();
-        var uniform = rand(raw.shape, generator: generator).to(raw.device).clamp_min(1e-20f);
-        var gumbel = -(-uniform.log()).log();
+        var gumbel = -(-uniforms.to(raw.device).clamp_min(1e-20f).log()).log();
         return (_scalarMask * raw.tanh() + _categoricalMask * (raw + gumbel)).MoveToOuterDisposeScope();
     }
 
