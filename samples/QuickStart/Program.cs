@@ -12,11 +12,10 @@ string output = args.Length > 1 ? args[1] : "synthetic-adult.csv";
 var mlContext = new MLContext(seed: 1);
 IDataView adult = LoadAdult(mlContext);
 
-// Paper defaults (WGAN-GP, PacGAN 10, batch 500, ...); only the epochs and the thread count are changed here.
+// Paper defaults (WGAN-GP, PacGAN 10, batch 500, ...); only the epochs are changed here.
 var options = new CtganOptions
 {
     Epochs = epochs,
-    Threads = Environment.ProcessorCount,
     Progress = new Progress<Microsoft.ML.Gan.Training.GanProgress>(p => Console.WriteLine(p)),
 };
 using CtganModel model = mlContext.Gan().Tabular.Ctgan(options).Fit(adult);
