@@ -16,7 +16,7 @@ internal static class DemoCommand
     {
         var directory = new Option<DirectoryInfo>("--out-dir") { Description = "Folder for synthetic.csv, report.html and model.zip.", DefaultValueFactory = _ => new DirectoryInfo("mlgan-demo") };
         var rows = new Option<int>("--rows") { Description = "Adult rows to train on (the rest of a same-size sample is the holdout).", DefaultValueFactory = _ => 5000 };
-        var epochs = new Option<int>("--epochs") { Description = "CTGAN epochs.", DefaultValueFactory = _ => 60 };
+        var epochs = new Option<int>("--epochs") { Description = "CTGAN epochs.", DefaultValueFactory = _ => 150 };
         var threads = CommonOptions.Threads();
         var command = new System.CommandLine.Command("demo", "Fit CTGAN on an embedded Adult sample, generate rows, evaluate them; writes synthetic.csv and report.html.")
         {
