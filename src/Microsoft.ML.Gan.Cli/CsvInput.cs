@@ -4,8 +4,9 @@ using Microsoft.ML.Data;
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>
-/// Loads a CSV file with a header row into an IDataView, inferring each column's type from its values: a column whose
-/// non-empty cells all parse as numbers is Single (empty cells become missing), any other column is text.
+/// Loads a table file into an IDataView. A CSV file needs a header row; each column's type is inferred from its values:
+/// a column whose non-empty cells all parse as numbers is Single (empty cells become missing), any other column is
+/// text. A .parquet file is read with its own types (see <see cref="ParquetInput"/>).
 /// </summary>
 internal static class CsvInput
 {
@@ -16,8 +17,10 @@ internal static class CsvInput
         if (!File.Exists(path))
             throw new FileNotFoundException($"The input file '{path}' does not exist.", path);
         string extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".parquet")
+            return mlContext.Data.Cache(ParquetInput.Load(path));
         if (extension != ".csv")
-            throw new ArgumentException($"'{path}' is not a .csv file; mlgan reads CSV files with a header row.");
+            throw new ArgumentException($"'{path}' is neither a .csv file with a header row nor a .parquet file.");
 
         using var reader = new StreamReader(path);
         string header = reader.ReadLine() ?? throw new ArgumentException($"'{path}' is empty: expected a header row.");

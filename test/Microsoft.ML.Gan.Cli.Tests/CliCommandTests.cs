@@ -85,6 +85,19 @@ public sealed class CliCommandTests
     }
 
     [TestMethod]
+    public void FitReadsParquetFiles()
+    {
+        string parquet = Output("rows.parquet");
+        Assert.AreEqual(0, CliRunner.Run("export", "--model", _model, "-n", "200", "--to", "parquet:" + parquet).ExitCode);
+        string model = Output("from-parquet.zip");
+        var (code, output) = CliRunner.Run("fit", parquet, "--model", model, "--epochs", "1", "--batch-size", "100");
+        Assert.AreEqual(0, code, output);
+        string sample = Output("from-parquet.csv");
+        Assert.AreEqual(0, CliRunner.Run("sample", "--model", model, "-n", "10", "--out", sample).ExitCode);
+        Assert.AreEqual("size,colour,label", File.ReadAllLines(sample)[0]);
+    }
+
+    [TestMethod]
     public void BadArgumentsGiveClearMessagesAndNonZeroExitCodes()
     {
         var (code, output) = CliRunner.Run("sample", "--model", _model, "-n", "5", "--out", Output("x.csv"), "--where", "shade=blue");
