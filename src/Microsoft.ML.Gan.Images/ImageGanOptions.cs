@@ -172,12 +172,7 @@ public sealed class ImageWganOptions : ImageGanOptions
     /// <summary>Sets the paper's defaults.</summary>
     public ImageWganOptions()
     {
-        Loss = Losses.AdversarialLoss.Wasserstein;
-        WeightClip = 0.01;
-        Optimizer = OptimizerKind.RmsProp;
-        GeneratorLearningRate = 5e-5;
-        DiscriminatorLearningRate = 5e-5;
-        CriticSteps = 5;
+        PaperDefaults.ApplyWgan(this);
     }
 }
 
@@ -188,16 +183,7 @@ public sealed class ImageWganGpOptions : ImageGanOptions
     /// <summary>Sets the paper's defaults.</summary>
     public ImageWganGpOptions()
     {
-        Loss = Losses.AdversarialLoss.Wasserstein;
-        Penalty = Penalties.PenaltyKind.GradientPenalty;
-        PenaltyWeight = 10;
-        GeneratorLearningRate = 1e-4;
-        DiscriminatorLearningRate = 1e-4;
-        GeneratorBeta1 = 0;
-        GeneratorBeta2 = 0.9;
-        DiscriminatorBeta1 = 0;
-        DiscriminatorBeta2 = 0.9;
-        CriticSteps = 5;
+        PaperDefaults.ApplyWganGp(this);
         DiscriminatorNormalization = DiscriminatorNormalization.LayerNorm;
     }
 }

@@ -67,12 +67,7 @@ public sealed class WganOptions : VectorGanOptions
     /// <summary>Sets the paper's defaults.</summary>
     public WganOptions()
     {
-        Loss = Losses.AdversarialLoss.Wasserstein;
-        WeightClip = 0.01;
-        Optimizer = OptimizerKind.RmsProp;
-        GeneratorLearningRate = 5e-5;
-        DiscriminatorLearningRate = 5e-5;
-        CriticSteps = 5;
+        PaperDefaults.ApplyWgan(this);
     }
 }
 
@@ -83,15 +78,6 @@ public sealed class WganGpOptions : VectorGanOptions
     /// <summary>Sets the paper's defaults.</summary>
     public WganGpOptions()
     {
-        Loss = Losses.AdversarialLoss.Wasserstein;
-        Penalty = Penalties.PenaltyKind.GradientPenalty;
-        PenaltyWeight = 10;
-        GeneratorLearningRate = 1e-4;
-        DiscriminatorLearningRate = 1e-4;
-        GeneratorBeta1 = 0;
-        GeneratorBeta2 = 0.9;
-        DiscriminatorBeta1 = 0;
-        DiscriminatorBeta2 = 0.9;
-        CriticSteps = 5;
+        PaperDefaults.ApplyWganGp(this);
     }
 }
