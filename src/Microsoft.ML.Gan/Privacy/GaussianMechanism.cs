@@ -53,8 +53,11 @@ public static class GaussianMechanism
     /// <param name="releases">Number of releases ≥ 1.</param>
     public static double NoiseStandardDeviationFor(double epsilon, double delta, double sensitivity, long releases = 1)
     {
+        RdpAccountant.ValidateTargetEpsilon(epsilon, nameof(epsilon));
+        RdpAccountant.ValidateDelta(delta, nameof(delta));
         if (!(sensitivity > 0) || double.IsInfinity(sensitivity))
             throw new ArgumentOutOfRangeException(nameof(sensitivity), sensitivity, "The sensitivity Δ must be finite and greater than 0.");
+        if (releases < 1) throw new ArgumentOutOfRangeException(nameof(releases), releases, "At least one release is needed.");
         // A Gaussian release is a sampled Gaussian step with q = 1 and noise multiplier σ/Δ.
         return sensitivity * RdpAccountant.NoiseMultiplierFor(epsilon, delta, 1.0, releases);
     }

@@ -237,7 +237,8 @@ public sealed class RdpAccountant
     /// <param name="sampleRate">q in [0, 1].</param>
     /// <param name="steps">Number of steps ≥ 0.</param>
     /// <param name="delta">δ in (0, 1).</param>
-    /// <param name="alreadySpent">Budget spent before training (its orders are used); null for none.</param>
+    /// <param name="alreadySpent">Budget spent before training (e.g. DP transformer statistics), left unchanged; its
+    /// <see cref="Orders"/> are used (pass an empty accountant to choose the orders). Null: nothing, default orders.</param>
     /// <param name="conversion">RDP → (ε, δ) conversion; tight by default.</param>
     public static PrivacyGuarantee EpsilonFor(double noiseMultiplier, double sampleRate, long steps, double delta,
         RdpAccountant? alreadySpent = null, RdpConversion conversion = RdpConversion.Tight)
@@ -255,7 +256,8 @@ public sealed class RdpAccountant
     /// <param name="delta">δ in (0, 1).</param>
     /// <param name="sampleRate">q in (0, 1].</param>
     /// <param name="steps">Number of steps ≥ 1.</param>
-    /// <param name="alreadySpent">Budget spent before training (e.g. DP transformer statistics); null for none.</param>
+    /// <param name="alreadySpent">Budget spent before training (e.g. DP transformer statistics), left unchanged; its
+    /// <see cref="Orders"/> are used (pass an empty accountant to choose the orders). Null: nothing, default orders.</param>
     /// <param name="conversion">RDP → (ε, δ) conversion; tight by default.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range.</exception>
     /// <exception cref="InvalidOperationException">The target cannot be met with any noise multiplier (up to 1e6),
@@ -316,7 +318,8 @@ public sealed class RdpAccountant
     /// <param name="delta">δ in (0, 1).</param>
     /// <param name="sampleRate">q in [0, 1].</param>
     /// <param name="noiseMultiplier">σ &gt; 0.</param>
-    /// <param name="alreadySpent">Budget spent before training; null for none.</param>
+    /// <param name="alreadySpent">Budget spent before training (e.g. DP transformer statistics), left unchanged; its
+    /// <see cref="Orders"/> are used (pass an empty accountant to choose the orders). Null: nothing, default orders.</param>
     /// <param name="conversion">RDP → (ε, δ) conversion; tight by default.</param>
     /// <exception cref="InvalidOperationException"><paramref name="alreadySpent"/> alone already exceeds the target.</exception>
     public static long StepsFor(double targetEpsilon, double delta, double sampleRate, double noiseMultiplier,
@@ -440,13 +443,13 @@ public sealed class RdpAccountant
             throw new ArgumentOutOfRangeException(name, value, "δ must lie strictly between 0 and 1.");
     }
 
-    private static void ValidateTargetEpsilon(double value, string name)
+    internal static void ValidateTargetEpsilon(double value, string name)
     {
         if (!(value > 0) || double.IsInfinity(value))
             throw new ArgumentOutOfRangeException(name, value, "The target ε must be finite and greater than 0.");
     }
 
-    private static void ValidateCount(long value, string name)
+    internal static void ValidateCount(long value, string name)
     {
         if (value < 0) throw new ArgumentOutOfRangeException(name, value, "The count must be non-negative.");
     }

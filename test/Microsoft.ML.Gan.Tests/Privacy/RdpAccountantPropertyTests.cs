@@ -261,6 +261,8 @@ public sealed class RdpAccountantPropertyTests
         AssertParam("steps", () => RdpAccountant.NoiseMultiplierFor(1, Delta, 0.01, 0));
         AssertParam("noiseMultiplier", () => RdpAccountant.StepsFor(1, Delta, 0.01, 0));
         AssertParam("n", () => RdpAccountant.DefaultDelta(1));
+        AssertParam("epsilon", () => GaussianMechanism.NoiseStandardDeviationFor(-1, Delta, 1));
+        AssertParam("releases", () => GaussianMechanism.NoiseStandardDeviationFor(1, Delta, 1, 0));
         Assert.AreEqual(0, accountant.Events.Count, "failed calls must not record anything");
         Assert.IsTrue(accountant.Rdp.All(r => r == 0));
     }
