@@ -32,7 +32,7 @@ internal static class DcganBenchmark
         Console.WriteLine("## Image GANs: DCGAN-32 speed and conditional DCGAN quality");
         Console.WriteLine();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, " +
-            $"CPU backend, torch threads {threads}, load average at start {LoadAverage()}; date {DateTime.UtcNow:yyyy-MM-dd}.");
+            $"CPU backend, torch threads {threads}, load average at start {Core.MachineInfo.LoadAverage()}; date {DateTime.UtcNow:yyyy-MM-dd}.");
         Console.WriteLine();
         Console.WriteLine("| batch | train img/s (engine) | train img/s (conv ceiling) | engine / ceiling | inference img/s (Generate) | inference img/s (bare G) |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -40,7 +40,7 @@ internal static class DcganBenchmark
             Speed(batch, threads);
         Console.WriteLine();
         Quality(qualitySteps, threads, trainImages);
-        Console.WriteLine($"Load average at end: {LoadAverage()}.");
+        Console.WriteLine($"Load average at end: {Core.MachineInfo.LoadAverage()}.");
         return 0;
     }
 
@@ -143,6 +143,4 @@ internal static class DcganBenchmark
         Console.WriteLine();
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 }

@@ -35,8 +35,6 @@ internal sealed class AdultCsv : IDisposable
         return mlContext.Data.Cache(mlContext.Data.LoadFromTextFile(Path, columns, separatorChar: ',', hasHeader: true));
     }
 
-    public static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     public void Dispose() => File.Delete(Path);
 

@@ -33,10 +33,10 @@ internal static class CtganBenchmark
         Console.WriteLine($"## tabular-ctgan: CTGAN on adult.csv ({realTrain.RowCount:N0} train / {realTest.RowCount:N0} test rows)");
         Console.WriteLine();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; " +
-            $"torch threads {threads}; load average at start {AdultCsv.LoadAverage()}; date {DateTime.UtcNow:yyyy-MM-dd}.");
+            $"torch threads {threads}; load average at start {Core.MachineInfo.LoadAverage()}; date {DateTime.UtcNow:yyyy-MM-dd}.");
         Console.WriteLine();
         Microsoft.ML.Gan.Torch.TorchRuntime.SetThreads(threads);
-        double gflops = GemmGflops();
+        double gflops = Core.MachineInfo.GemmGflops();
         var fitWatch = Stopwatch.StartNew();
         var transformer = DataTransformer.Fit(realTrain, new DataTransformerOptions { Seed = 1 });
         var transformerFit = fitWatch.Elapsed;
@@ -49,7 +49,7 @@ internal static class CtganBenchmark
         var sampleWatch = Stopwatch.StartNew();
         long counted = TransformerBenchmark.CountRows(speedModel.Sample(sampleRows, seed: 2));
         double rowsPerSecond = counted / sampleWatch.Elapsed.TotalSeconds;
-        string loadAfter = AdultCsv.LoadAverage();
+        string loadAfter = Core.MachineInfo.LoadAverage();
 
         Console.WriteLine("| measure | value | target |");
         Console.WriteLine("| --- | ---: | ---: |");
@@ -73,9 +73,10 @@ internal static class CtganBenchmark
         var synthetic = model.SampleTable(realTrain.RowCount, seed: 3);
         var onReal = SyntheticQuality.TrainAndTest(mlContext, split.TrainSet, split.TestSet, realTrain);
         var onSynthetic = SyntheticQuality.TrainAndTest(mlContext, synthetic.ToDataView(), split.TestSet, realTrain);
-        var similarity = SyntheticQuality.ColumnSimilarity(realTrain, synthetic);
+        var similarity = mlContext.Gan().Tabular.Evaluate(split.TrainSet, synthetic.ToDataView()).ColumnShapes
+            .Select(c => (c.Column, c.Metric, c.Score)).ToList();
 
-        Console.WriteLine($"### Quality after {epochs} epochs ({trainTime.TotalMinutes:F1} min of training, {threads} thread(s), load average {AdultCsv.LoadAverage()})");
+        Console.WriteLine($"### Quality after {epochs} epochs ({trainTime.TotalMinutes:F1} min of training, {threads} thread(s), load average {Core.MachineInfo.LoadAverage()})");
         Console.WriteLine();
         Console.WriteLine("| FastTree on income, tested on the real 20 % | accuracy | F1 | ROC-AUC |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
@@ -102,17 +103,4 @@ internal static class CtganBenchmark
     private static CtganOptions Options(int epochs, int threads) => new() { Epochs = epochs, Threads = threads, Seed = 1 };
 
     private static double Zeros(double[] values) => values.Count(v => v == 0) / (double)values.Length;
-
-    private static double GemmGflops()
-    {
-        using var scope = NewDisposeScope();
-        var a = randn(1024, 1024);
-        var b = randn(1024, 1024);
-        a.mm(b);
-        const int repeats = 20;
-        var watch = Stopwatch.StartNew();
-        for (int i = 0; i < repeats; i++)
-            a.mm(b).Dispose();
-        return repeats * 2.0 * 1024 * 1024 * 1024 / watch.Elapsed.TotalSeconds / 1e9;
-    }
 }

@@ -41,7 +41,7 @@ internal static class TransformerBenchmark
         Console.WriteLine("## Tabular data transformer (adult.csv, 32,561 rows × 15 columns)");
         Console.WriteLine();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, " +
-            $"load average {AdultCsv.LoadAverage()}; date {DateTime.UtcNow:yyyy-MM-dd}; threads used: 1; median of {repeats} runs after one warm-up.");
+            $"load average {Core.MachineInfo.LoadAverage()}; date {DateTime.UtcNow:yyyy-MM-dd}; threads used: 1; median of {repeats} runs after one warm-up.");
         Console.WriteLine($"Encoded width: {transformer.OutputDimension} ({transformer.Spans.Count} spans).");
         Console.WriteLine();
         Console.WriteLine("| phase | median time | rows/s |");
