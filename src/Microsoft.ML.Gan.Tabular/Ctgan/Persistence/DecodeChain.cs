@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.ML.Transforms;
 using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Persistence.Mappings;
 using Microsoft.ML.Gan.Tabular.Data;
@@ -56,18 +57,25 @@ internal static class DecodeChain
 
     private static IEstimator<ITransformer> ValueStep(TransformsCatalog t, Type type)
     {
-        if (type == typeof(float)) return t.CustomMapping<DecodedSlot, DecodedValue<float>>(DecodeSingleMapping.Map, DecodeSingleMapping.Contract);
-        if (type == typeof(double)) return t.CustomMapping<DecodedSlot, DecodedValue<double>>(DecodeDoubleMapping.Map, DecodeDoubleMapping.Contract);
-        if (type == typeof(sbyte)) return t.CustomMapping<DecodedSlot, DecodedValue<sbyte>>(DecodeSByteMapping.Map, DecodeSByteMapping.Contract);
-        if (type == typeof(byte)) return t.CustomMapping<DecodedSlot, DecodedValue<byte>>(DecodeByteMapping.Map, DecodeByteMapping.Contract);
-        if (type == typeof(short)) return t.CustomMapping<DecodedSlot, DecodedValue<short>>(DecodeInt16Mapping.Map, DecodeInt16Mapping.Contract);
-        if (type == typeof(ushort)) return t.CustomMapping<DecodedSlot, DecodedValue<ushort>>(DecodeUInt16Mapping.Map, DecodeUInt16Mapping.Contract);
-        if (type == typeof(int)) return t.CustomMapping<DecodedSlot, DecodedValue<int>>(DecodeInt32Mapping.Map, DecodeInt32Mapping.Contract);
-        if (type == typeof(uint)) return t.CustomMapping<DecodedSlot, DecodedValue<uint>>(DecodeUInt32Mapping.Map, DecodeUInt32Mapping.Contract);
-        if (type == typeof(long)) return t.CustomMapping<DecodedSlot, DecodedValue<long>>(DecodeInt64Mapping.Map, DecodeInt64Mapping.Contract);
-        if (type == typeof(ulong)) return t.CustomMapping<DecodedSlot, DecodedValue<ulong>>(DecodeUInt64Mapping.Map, DecodeUInt64Mapping.Contract);
-        if (type == typeof(DateTime)) return t.CustomMapping<DecodedSlot, DecodedValue<DateTime>>(DecodeDateTimeMapping.Map, DecodeDateTimeMapping.Contract);
+        if (type == typeof(float)) return Step<DecodeSingleMapping, float>(t);
+        if (type == typeof(double)) return Step<DecodeDoubleMapping, double>(t);
+        if (type == typeof(sbyte)) return Step<DecodeSByteMapping, sbyte>(t);
+        if (type == typeof(byte)) return Step<DecodeByteMapping, byte>(t);
+        if (type == typeof(short)) return Step<DecodeInt16Mapping, short>(t);
+        if (type == typeof(ushort)) return Step<DecodeUInt16Mapping, ushort>(t);
+        if (type == typeof(int)) return Step<DecodeInt32Mapping, int>(t);
+        if (type == typeof(uint)) return Step<DecodeUInt32Mapping, uint>(t);
+        if (type == typeof(long)) return Step<DecodeInt64Mapping, long>(t);
+        if (type == typeof(ulong)) return Step<DecodeUInt64Mapping, ulong>(t);
+        if (type == typeof(DateTime)) return Step<DecodeDateTimeMapping, DateTime>(t);
         throw new NotSupportedException($"Columns of type {type.Name} cannot be saved in a CTGAN model.");
+    }
+
+    /// <summary>The custom-mapping step of a value mapping, under the contract its attribute declares.</summary>
+    private static IEstimator<ITransformer> Step<TMapping, T>(TransformsCatalog t) where TMapping : DecodeValueMapping<T>, new()
+    {
+        string contract = typeof(TMapping).GetCustomAttribute<CustomMappingFactoryAttributeAttribute>()!.ContractName;
+        return t.CustomMapping(new TMapping().GetMapping(), contract);
     }
 
     private sealed class RowOnly

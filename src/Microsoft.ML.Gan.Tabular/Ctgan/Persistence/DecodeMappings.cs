@@ -53,189 +53,116 @@ public sealed class DecodedValue<T>
     public T Value = default!;
 }
 
-/// <summary>Reads a Single column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
+/// <summary>
+/// A per-column value step: reads the column's slot of the decoded row and converts it to the column's type.
+/// Each concrete type only names its contract and its conversion. Infrastructure of saved CTGAN models.
+/// </summary>
+/// <typeparam name="T">The column's type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[CustomMappingFactoryAttribute(Contract)]
-public sealed class DecodeSingleMapping : CustomMappingFactory<DecodedSlot, DecodedValue<float>>
+public abstract class DecodeValueMapping<T> : CustomMappingFactory<DecodedSlot, DecodedValue<T>>
 {
-    public const string Contract = DecodeChainColumns.ContractPrefix + "Single.v1";
-
-    public static void Map(DecodedSlot input, DecodedValue<float> output)
-    {
-        double value = input.Read();
-        output.Value = (float)value;
-    }
+    /// <summary>Converts the decoded double (bit for bit as generated) to the column's type.</summary>
+    protected abstract T Convert(double value);
 
     /// <inheritdoc/>
-    public override Action<DecodedSlot, DecodedValue<float>> GetMapping() => Map;
+    public override Action<DecodedSlot, DecodedValue<T>> GetMapping() => (input, output) => output.Value = Convert(input.Read());
+}
+
+/// <summary>Reads a Single column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Single.v1")]
+public sealed class DecodeSingleMapping : DecodeValueMapping<float>
+{
+    /// <inheritdoc/>
+    protected override float Convert(double value) => (float)value;
 }
 
 /// <summary>Reads a Double column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[CustomMappingFactoryAttribute(Contract)]
-public sealed class DecodeDoubleMapping : CustomMappingFactory<DecodedSlot, DecodedValue<double>>
+[CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Double.v1")]
+public sealed class DecodeDoubleMapping : DecodeValueMapping<double>
 {
-    public const string Contract = DecodeChainColumns.ContractPrefix + "Double.v1";
-
-    public static void Map(DecodedSlot input, DecodedValue<double> output)
-    {
-        double value = input.Read();
-        output.Value = value;
-    }
-
     /// <inheritdoc/>
-    public override Action<DecodedSlot, DecodedValue<double>> GetMapping() => Map;
+    protected override double Convert(double value) => value;
 }
 
 /// <summary>Reads a SByte column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[CustomMappingFactoryAttribute(Contract)]
-public sealed class DecodeSByteMapping : CustomMappingFactory<DecodedSlot, DecodedValue<sbyte>>
+[CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "SByte.v1")]
+public sealed class DecodeSByteMapping : DecodeValueMapping<sbyte>
 {
-    public const string Contract = DecodeChainColumns.ContractPrefix + "SByte.v1";
-
-    public static void Map(DecodedSlot input, DecodedValue<sbyte> output)
-    {
-        double value = input.Read();
-        output.Value = (sbyte)Math.Round(value);
-    }
-
     /// <inheritdoc/>
-    public override Action<DecodedSlot, DecodedValue<sbyte>> GetMapping() => Map;
+    protected override sbyte Convert(double value) => (sbyte)Math.Round(value);
 }
 
 /// <summary>Reads a Byte column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[CustomMappingFactoryAttribute(Contract)]
-public sealed class DecodeByteMapping : CustomMappingFactory<DecodedSlot, DecodedValue<byte>>
+[CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Byte.v1")]
+public sealed class DecodeByteMapping : DecodeValueMapping<byte>
 {
-    public const string Contract = DecodeChainColumns.ContractPrefix + "Byte.v1";
-
-    public static void Map(DecodedSlot input, DecodedValue<byte> output)
-    {
-        double value = input.Read();
-        output.Value = (byte)Math.Round(value);
-    }
-
     /// <inheritdoc/>
-    public override Action<DecodedSlot, DecodedValue<byte>> GetMapping() => Map;
+    protected override byte Convert(double value) => (byte)Math.Round(value);
 }
 
 /// <summary>Reads a Int16 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[CustomMappingFactoryAttribute(Contract)]
-public sealed class DecodeInt16Mapping : CustomMappingFactory<DecodedSlot, DecodedValue<short>>
+[CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Int16.v1")]
+public sealed class DecodeInt16Mapping : DecodeValueMapping<short>
 {
-    public const string Contract = DecodeChainColumns.ContractPrefix + "Int16.v1";
-
-    public static void Map(DecodedSlot input, DecodedValue<short> output)
-    {
-        double value = input.Read();
-        output.Value = (short)Math.Round(value);
-    }
-
     /// <inheritdoc/>
-    public override Action<DecodedSlot, DecodedValue<short>> GetMapping() => Map;
+    protected override short Convert(double value) => (short)Math.Round(value);
 }
 
 /// <summary>Reads a UInt16 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[CustomMappingFactoryAttribute(Contract)]
-public sealed class DecodeUInt16Mapping : CustomMappingFactory<DecodedSlot, DecodedValue<ushort>>
+[CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "UInt16.v1")]
+public sealed class DecodeUInt16Mapping : DecodeValueMapping<ushort>
 {
-    public const string Contract = DecodeChainColumns.ContractPrefix + "UInt16.v1";
-
-    public static void Map(DecodedSlot input, DecodedValue<ushort> output)
-    {
-        double value = input.Read();
-        output.Value = (ushort)Math.Round(value);
-    }
-
     /// <inheritdoc/>
-    public override Action<DecodedSlot, DecodedValue<ushort>> GetMapping() => Map;
+    protected override ushort Convert(double value) => (ushort)Math.Round(value);
 }
 
 /// <summary>Reads a Int32 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[CustomMappingFactoryAttribute(Contract)]
-public sealed class DecodeInt32Mapping : CustomMappingFactory<DecodedSlot, DecodedValue<int>>
+[CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Int32.v1")]
+public sealed class DecodeInt32Mapping : DecodeValueMapping<int>
 {
-    public const string Contract = DecodeChainColumns.ContractPrefix + "Int32.v1";
-
-    public static void Map(DecodedSlot input, DecodedValue<int> output)
-    {
-        double value = input.Read();
-        output.Value = (int)Math.Round(value);
-    }
-
     /// <inheritdoc/>
-    public override Action<DecodedSlot, DecodedValue<int>> GetMapping() => Map;
+    protected override int Convert(double value) => (int)Math.Round(value);
 }
 
 /// <summary>Reads a UInt32 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[CustomMappingFactoryAttribute(Contract)]
-public sealed class DecodeUInt32Mapping : CustomMappingFactory<DecodedSlot, DecodedValue<uint>>
+[CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "UInt32.v1")]
+public sealed class DecodeUInt32Mapping : DecodeValueMapping<uint>
 {
-    public const string Contract = DecodeChainColumns.ContractPrefix + "UInt32.v1";
-
-    public static void Map(DecodedSlot input, DecodedValue<uint> output)
-    {
-        double value = input.Read();
-        output.Value = (uint)Math.Round(value);
-    }
-
     /// <inheritdoc/>
-    public override Action<DecodedSlot, DecodedValue<uint>> GetMapping() => Map;
+    protected override uint Convert(double value) => (uint)Math.Round(value);
 }
 
 /// <summary>Reads a Int64 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[CustomMappingFactoryAttribute(Contract)]
-public sealed class DecodeInt64Mapping : CustomMappingFactory<DecodedSlot, DecodedValue<long>>
+[CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Int64.v1")]
+public sealed class DecodeInt64Mapping : DecodeValueMapping<long>
 {
-    public const string Contract = DecodeChainColumns.ContractPrefix + "Int64.v1";
-
-    public static void Map(DecodedSlot input, DecodedValue<long> output)
-    {
-        double value = input.Read();
-        output.Value = (long)Math.Round(value);
-    }
-
     /// <inheritdoc/>
-    public override Action<DecodedSlot, DecodedValue<long>> GetMapping() => Map;
+    protected override long Convert(double value) => (long)Math.Round(value);
 }
 
 /// <summary>Reads a UInt64 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[CustomMappingFactoryAttribute(Contract)]
-public sealed class DecodeUInt64Mapping : CustomMappingFactory<DecodedSlot, DecodedValue<ulong>>
+[CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "UInt64.v1")]
+public sealed class DecodeUInt64Mapping : DecodeValueMapping<ulong>
 {
-    public const string Contract = DecodeChainColumns.ContractPrefix + "UInt64.v1";
-
-    public static void Map(DecodedSlot input, DecodedValue<ulong> output)
-    {
-        double value = input.Read();
-        output.Value = (ulong)Math.Round(value);
-    }
-
     /// <inheritdoc/>
-    public override Action<DecodedSlot, DecodedValue<ulong>> GetMapping() => Map;
+    protected override ulong Convert(double value) => (ulong)Math.Round(value);
 }
 
 /// <summary>Reads a DateTime column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[CustomMappingFactoryAttribute(Contract)]
-public sealed class DecodeDateTimeMapping : CustomMappingFactory<DecodedSlot, DecodedValue<DateTime>>
+[CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "DateTime.v1")]
+public sealed class DecodeDateTimeMapping : DecodeValueMapping<DateTime>
 {
-    public const string Contract = DecodeChainColumns.ContractPrefix + "DateTime.v1";
-
-    public static void Map(DecodedSlot input, DecodedValue<DateTime> output)
-    {
-        double value = input.Read();
-        output.Value = new DateTime((long)Math.Round(value));
-    }
-
     /// <inheritdoc/>
-    public override Action<DecodedSlot, DecodedValue<DateTime>> GetMapping() => Map;
+    protected override DateTime Convert(double value) => new DateTime((long)Math.Round(value));
 }
