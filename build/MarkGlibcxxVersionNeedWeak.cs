@@ -116,14 +116,21 @@ public sealed class MarkGlibcxxVersionNeedWeak : Task
                 need += BitConverter.ToUInt32(elf, (int)need + 12);
             }
         }
-        // The edit is two bytes per entry: write just those, in place.
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+        if (patches.Count > 0)
         {
-            foreach (long position in patches)
+            // Patch a copy beside the file (same mode bits) and swap it in: the output file may be a hard link into
+            // the NuGet cache (CreateHardLinksForCopyLocalIfPossible), which must stay untouched.
+            string temporary = path + ".glibcxx-fix.tmp";
+            File.Copy(path, temporary, overwrite: true);
+            using (var stream = new FileStream(temporary, FileMode.Open, FileAccess.Write))
             {
-                stream.Position = position;
-                stream.Write(elf, (int)position, 2);
+                foreach (long position in patches)
+                {
+                    stream.Position = position;
+                    stream.Write(elf, (int)position, 2);
+                }
             }
+            File.Replace(temporary, path, destinationBackupFileName: null);
         }
         return patches.Count;
     }
