@@ -48,7 +48,7 @@ internal sealed class ConditionBinding
     /// <exception cref="ArgumentOutOfRangeException">It is not conditional, or its condition is of the other kind.</exception>
     public static IConditionalRowGenerator AsConditional(IRowGenerator generator, GanConditionColumn condition)
     {
-        if (generator is not IConditionalRowGenerator conditional)
+        if (generator is not IConditionalRowGenerator { ConditionLength: > 0 } conditional)
         {
             throw new ArgumentOutOfRangeException(nameof(generator),
                 $"A condition column ({condition}) was given, but this model's generator ({generator.GetType().Name}) cannot be conditioned.");
@@ -57,7 +57,7 @@ internal sealed class ConditionBinding
         if (categorical != condition.IsCategorical)
         {
             throw new ArgumentOutOfRangeException(nameof(condition), categorical
-                ? $"This model is conditioned on one of {conditional.ConditionCategories!.Count} categories: the condition column {condition} must be of kind Text or Key, not Vector."
+                ? $"This model is conditioned on one of {conditional.ConditionCategories!.Count} categories: the condition column {condition} must be of kind Text, Key or Index, not Vector."
                 : $"This model is conditioned on a vector of {conditional.ConditionLength} floats: the condition column {condition} must be of kind Vector.");
         }
         return conditional;
@@ -74,6 +74,10 @@ internal sealed class ConditionBinding
                 return type is KeyDataViewType key && key.Count == (ulong)count
                     ? null
                     : $"expected a key type with {count} values (one per category the model was trained with).";
+            case GanConditionKind.Index:
+                return NumericScalar.IsSupported(type)
+                    ? null
+                    : $"expected a number (an integer type, Single or Double) holding a category index in [0, {generator.ConditionCategories!.Count}).";
             default:
                 int length = generator.ConditionLength;
                 bool fits = type is VectorDataViewType { ItemType: NumberDataViewType item } vector && item == NumberDataViewType.Single
@@ -113,6 +117,20 @@ internal sealed class ConditionBinding
                     if (key == 0)
                         throw UnknownCategory("a missing key");
                     buffer[0] = key - 1;
+                    return buffer;
+                };
+            }
+            case GanConditionKind.Index:
+            {
+                var getter = NumericScalar.CreateGetter(row, Column);
+                double value = 0;
+                int count = Generator.ConditionCategories!.Count;
+                return () =>
+                {
+                    getter(ref value);
+                    if (!(value >= 0 && value < count && value == Math.Floor(value)))
+                        throw UnknownCategory($"the index {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not a whole number in [0, {count}),");
+                    buffer[0] = (float)value;
                     return buffer;
                 };
             }

@@ -16,6 +16,16 @@ internal static class ConditionValues
         return index;
     }
 
+    /// <summary>The category index a loaded model's chain passed for an index condition (one float), checked.</summary>
+    /// <exception cref="InvalidOperationException">It is not a whole number in [0, categories).</exception>
+    public static int CheckIndex(ReadOnlySpan<float> values, string columnName, IReadOnlyList<string> categories)
+    {
+        float value = values.Length == 1 ? values[0] : float.NaN;
+        if (!(value >= 0 && value < categories.Count && value == MathF.Floor(value)))
+            throw UnknownCategory(columnName, $"the index {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not a whole number in [0, {categories.Count}),", categories);
+        return (int)value;
+    }
+
     public static InvalidOperationException UnknownCategory(string columnName, string value, IReadOnlyList<string> categories)
     {
         string examples = string.Join(", ", categories.Take(8).Select(c => $"'{c}'"));

@@ -24,7 +24,7 @@ public static class GanChainColumns
     /// <summary>The condition as a float vector (a one-hot row for a text or key condition).</summary>
     public const string Condition = ReservedPrefix + "Condition";
 
-    /// <summary>A text condition turned into a key over the model's categories.</summary>
+    /// <summary>A text condition turned into a key over the model's categories, or an index condition as Single.</summary>
     public const string ConditionKey = ReservedPrefix + "ConditionKey";
 
     /// <summary>The generated row before it is copied to the user's output column.</summary>

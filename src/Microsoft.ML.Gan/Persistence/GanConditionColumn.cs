@@ -11,6 +11,9 @@ public enum GanConditionKind
 
     /// <summary>A key whose values index the generator's categories (key 1 is category 0).</summary>
     Key = 2,
+
+    /// <summary>A number (any integer type, Single or Double) holding the 0-based category index.</summary>
+    Index = 3,
 }
 
 /// <summary>
@@ -21,13 +24,13 @@ public sealed class GanConditionColumn
 {
     /// <summary>Names the condition column.</summary>
     /// <param name="name">The input column's name.</param>
-    /// <param name="kind">Whether it holds a float vector, category text or a category key.</param>
+    /// <param name="kind">Whether it holds a float vector, category text, a category key or a category index.</param>
     /// <exception cref="ArgumentException">The name is empty or blank, or the kind is not defined.</exception>
     public GanConditionColumn(string name, GanConditionKind kind)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!Enum.IsDefined(kind))
-            throw new ArgumentException($"The condition kind {(int)kind} is not defined; use Vector, Text or Key.", nameof(kind));
+            throw new ArgumentException($"The condition kind {(int)kind} is not defined; use Vector, Text, Key or Index.", nameof(kind));
         Name = name;
         Kind = kind;
     }
@@ -38,7 +41,7 @@ public sealed class GanConditionColumn
     /// <summary>How its values are read.</summary>
     public GanConditionKind Kind { get; }
 
-    /// <summary>Whether the column names categories (text or key) rather than holding a vector.</summary>
+    /// <summary>Whether the column names categories (text, key or index) rather than holding a vector.</summary>
     public bool IsCategorical => Kind != GanConditionKind.Vector;
 
     /// <inheritdoc/>

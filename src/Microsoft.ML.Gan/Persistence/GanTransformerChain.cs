@@ -83,7 +83,7 @@ public static class GanTransformerChain
     /// <summary>
     /// Steps that turn the condition column into the float vector the generation step reads: a vector as is; a key
     /// as a one-hot row; a text first as a key over the model's categories (unknown text becomes an all-zero row,
-    /// which the generation step reports).
+    /// which the generation step reports); an index as one Single.
     /// </summary>
     private static IEstimator<ITransformer> ConditionSteps(MLContext mlContext, GanConditionColumn condition,
         IConditionalRowGenerator generator, List<string> temporaries)
@@ -100,6 +100,10 @@ public static class GanTransformerChain
                     .Append(conversion.MapKeyToVector(GanChainColumns.Condition, GanChainColumns.ConditionKey));
             case GanConditionKind.Key:
                 return conversion.MapKeyToVector(GanChainColumns.Condition, condition.Name);
+            case GanConditionKind.Index:
+                temporaries.Add(GanChainColumns.ConditionKey);
+                return conversion.ConvertType(GanChainColumns.ConditionKey, condition.Name, DataKind.Single)
+                    .Append(mlContext.Transforms.Concatenate(GanChainColumns.Condition, GanChainColumns.ConditionKey));
             default:
                 return mlContext.Transforms.Concatenate(GanChainColumns.Condition, condition.Name);
         }

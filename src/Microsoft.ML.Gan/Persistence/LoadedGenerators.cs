@@ -62,7 +62,7 @@ internal sealed class LoadedGenerator
 
     /// <summary>
     /// Turns the condition column the saved chain produced (the vector itself, or a one-hot row for a text or key
-    /// condition) into what the generator expects, using <paramref name="scratch"/> for a category index.
+    /// condition, the index itself for an index condition) into what the generator expects, using <paramref name="scratch"/> for a category index.
     /// </summary>
     /// <exception cref="InvalidOperationException">The model has no condition column, or the value is not a training category or has the wrong length.</exception>
     public ReadOnlySpan<float> DecodeChainCondition(float[] values, float[] scratch)
@@ -72,7 +72,9 @@ internal sealed class LoadedGenerator
         var conditional = ConditionBinding.AsConditional(Generator, condition);
         if (conditional.ConditionCategories is { } categories)
         {
-            scratch[0] = ConditionValues.CategoryOfOneHot(values, condition.Name, categories);
+            scratch[0] = condition.Kind == GanConditionKind.Index
+                ? ConditionValues.CheckIndex(values, condition.Name, categories)
+                : ConditionValues.CategoryOfOneHot(values, condition.Name, categories);
             return scratch.AsSpan(0, 1);
         }
         if (values.Length != conditional.ConditionLength)

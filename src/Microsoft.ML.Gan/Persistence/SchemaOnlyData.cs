@@ -18,6 +18,7 @@ internal static class SchemaOnlyData
         Keep(definition, nameof(InputRow.Text), condition?.Kind == GanConditionKind.Text ? condition.Name : null, null);
         Keep(definition, nameof(InputRow.Key), condition?.Kind == GanConditionKind.Key ? condition.Name : null,
             condition?.Kind == GanConditionKind.Key ? new KeyDataViewType(typeof(uint), generator!.ConditionCategories!.Count) : null);
+        Keep(definition, nameof(InputRow.Index), condition?.Kind == GanConditionKind.Index ? condition.Name : null, null);
         Keep(definition, nameof(InputRow.Vector), condition?.Kind == GanConditionKind.Vector ? condition.Name : null,
             condition?.Kind == GanConditionKind.Vector ? new VectorDataViewType(NumberDataViewType.Single, generator!.ConditionLength) : null);
         return mlContext.Data.LoadFromEnumerable(Array.Empty<InputRow>(), definition);
@@ -44,6 +45,8 @@ internal static class SchemaOnlyData
         public string Text { get; set; } = "";
 
         public uint Key { get; set; }
+
+        public float Index { get; set; }
 
         public float[] Vector { get; set; } = [];
     }

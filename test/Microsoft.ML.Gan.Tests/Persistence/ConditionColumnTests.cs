@@ -29,6 +29,8 @@ public sealed class ConditionColumnTests
 
         public int RowSeed { get; set; }
 
+        public long ColorIndex { get; set; }
+
         [VectorType(2)]
         public float[] Style { get; set; } = [];
     }
@@ -39,7 +41,7 @@ public sealed class ConditionColumnTests
     }
 
     private IDataView Data(params string[] colors) => _ml.Data.LoadFromEnumerable(colors.Select((c, i) =>
-        new ConditionRow { Color = c, RowSeed = i % 4, Style = [i % 3, -(i % 2)] }).ToArray());
+        new ConditionRow { Color = c, RowSeed = i % 4, ColorIndex = Array.IndexOf(Colors, c), Style = [i % 3, -(i % 2)] }).ToArray());
 
     private static ConditionalTestTransformer Model(MLContext ml, GanGenerationSettings settings, bool categorical = true) =>
         new(ml, new ConditionalTestGenerator(4, conditionLength: 2, categorical ? Colors : null), settings);
@@ -89,6 +91,23 @@ public sealed class ConditionColumnTests
     }
 
     [TestMethod]
+    public void IndexConditionMatchesTheTextConditionLiveAndLoaded()
+    {
+        var data = Data("blue", "blue", "red", "green");
+        using var text = Model(_ml, new GanGenerationSettings("Out", seed: 4, condition: new GanConditionColumn("Color", GanConditionKind.Text)));
+        using var index = new ConditionalTestTransformer(_ml, text.TypedGenerator.CloneForTest(),
+            new GanGenerationSettings("Out", seed: 4, condition: new GanConditionColumn("ColorIndex", GanConditionKind.Index)));
+        var expected = ReadVectors(text.Transform(data), "Out");
+        AssertSameRows(expected, ReadVectors(index.Transform(data), "Out"));
+        AssertSameRows(expected, ReadVectors(SaveAndLoad(index, data).Transform(data), "Out"));
+
+        var outOfRange = Data("red", "purple");
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => ReadVectors(index.Transform(outOfRange), "Out"));
+        StringAssert.Contains(e.Message, "'ColorIndex'");
+        StringAssert.Contains(e.Message, "the index -1");
+    }
+
+    [TestMethod]
     public void SeededVectorConditionRowsSurviveSaveAndLoad()
     {
         var data = Data("a", "b", "c", "d", "e", "f");
@@ -134,7 +153,7 @@ public sealed class ConditionColumnTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => vectorAsText.GetOutputSchema(data.Schema)).Message, "expected text");
 
         using var wrongKind = Model(_ml, new GanGenerationSettings(condition: new GanConditionColumn("Color", GanConditionKind.Vector)));
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => wrongKind.GetOutputSchema(data.Schema)).Message, "must be of kind Text or Key");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => wrongKind.GetOutputSchema(data.Schema)).Message, "must be of kind Text, Key or Index");
 
         using var wrongSize = new ConditionalTestTransformer(_ml, new ConditionalTestGenerator(4, conditionLength: 3, null),
             new GanGenerationSettings(condition: new GanConditionColumn("Style", GanConditionKind.Vector)));
