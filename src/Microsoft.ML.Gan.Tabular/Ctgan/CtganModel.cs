@@ -17,8 +17,8 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// </summary>
 /// <remarks>
 /// A model loaded with <c>mlContext.Model.Load</c> runs the per-column steps of <see cref="DecodeChain"/>, one row
-/// at a time: use it in pipelines and prediction engines, and the typed model for bulk sampling. In that loaded chain
-/// a key-typed column comes back as its raw unsigned integer type.
+/// at a time: use it in pipelines and prediction engines, and the typed model for bulk sampling. Every column keeps its
+/// training type there, key columns included (same key count and key values).
 /// Conditions (<see cref="SampleCondition"/>) apply to <see cref="Sample"/>; <see cref="Transform"/> generates
 /// unconditioned rows unless the model was made with <see cref="ConditionedOn"/>, which reads each row's value from an
 /// input column.
