@@ -101,6 +101,13 @@ public class ImageGanOptions : GanTrainingOptions
     /// <summary>Weight of AC-GAN's classification losses. Default 1.</summary>
     public double AuxiliaryLossWeight { get; set; } = 1.0;
 
+    /// <summary>
+    /// Differentiable augmentation (DiffAugment, Zhao et al. 2020) of every image the discriminator judges, real and
+    /// generated, in both networks' steps; <see cref="DiffAugmentPolicy.All"/> (colour, translation, cutout) is the
+    /// paper's choice for small datasets. Default None.
+    /// </summary>
+    public DiffAugmentPolicy DiffAugment { get; set; } = DiffAugmentPolicy.None;
+
     /// <summary>If set, training writes a PNG grid of generated images to this path (a "{step}" in it is replaced by the
     /// step) at every progress report (<see cref="GanTrainingOptions.ProgressInterval"/>, default once per epoch).</summary>
     public string? SampleGridPath { get; set; }
@@ -130,6 +137,7 @@ public class ImageGanOptions : GanTrainingOptions
         Require(GeneratorFeatures >= 1, nameof(GeneratorFeatures), GeneratorFeatures, "at least 1");
         Require(DiscriminatorFeatures >= 1, nameof(DiscriminatorFeatures), DiscriminatorFeatures, "at least 1");
         Require(ClassCount is null or >= 2, nameof(ClassCount), ClassCount, "at least 2 when set");
+        Require((DiffAugment & ~DiffAugmentPolicy.All) == 0, nameof(DiffAugment), DiffAugment, "a combination of Color, Translation and Cutout");
         Require(AuxiliaryLossWeight >= 0, nameof(AuxiliaryLossWeight), AuxiliaryLossWeight, "non-negative");
         Require(Conditioning == ImageConditioning.None || LabelColumnName is not null, nameof(LabelColumnName), LabelColumnName,
             $"a label column because Conditioning is {Conditioning}");
