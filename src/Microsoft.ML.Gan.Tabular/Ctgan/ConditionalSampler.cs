@@ -20,9 +20,12 @@ internal sealed class ConditionalSampler : IDisposable
     /// <param name="rows">The number of rows.</param>
     /// <param name="stride">The encoded width.</param>
     /// <param name="device">Where the indices live.</param>
-    public ConditionalSampler(ConditionLayout layout, float[] encoded, int rows, int stride, Device device)
+    /// <param name="frequencyRowCount">The row count that turns frequencies into counts for the log-frequency
+    /// (a public count under differential privacy); null for <paramref name="rows"/>.</param>
+    public ConditionalSampler(ConditionLayout layout, float[] encoded, int rows, int stride, Device device, long? frequencyRowCount = null)
     {
-        _draw = new ConditionDraw(layout, layout.ProbabilityMatrix(logFrequency: true, rows), device);
+        _draw = new ConditionDraw(layout, layout.ProbabilityMatrix(logFrequency: true, frequencyRowCount ?? rows), device);
+        var rowCategories = new long[(long)rows * layout.ColumnCount];
         var counts = new long[layout.Width];
         var categoryOfRow = new int[rows];
         var rowsByCategory = new int[(long)layout.ColumnCount * rows];
@@ -35,6 +38,7 @@ internal sealed class ConditionalSampler : IDisposable
             {
                 int category = first + ArgMax(encoded.AsSpan(r * stride + span.Start, span.Length));
                 categoryOfRow[r] = category;
+                rowCategories[(long)r * layout.ColumnCount + c] = category;
                 counts[category]++;
             }
             // Counting sort of the rows by category into this column's slice of the index.
@@ -51,7 +55,11 @@ internal sealed class ConditionalSampler : IDisposable
         _rowsByCategory = tensor(rowsByCategory, device: device);
         _categoryStart = tensor(starts, device: device);
         _categoryCount = tensor(counts, device: device);
+        RowCategories = tensor(rowCategories, [rows, layout.ColumnCount], device: device);
     }
+
+    /// <summary>Per row and conditionable column, the row's global category [rows, columns] (int64).</summary>
+    public Tensor RowCategories { get; }
 
     /// <summary>Draws a batch: conditional vectors, the mask (column one-hot) inputs, and a real row per condition.</summary>
     /// <returns>The chosen column [B], the global category [B], and the real row indices [B] (int64).</returns>
@@ -88,5 +96,6 @@ internal sealed class ConditionalSampler : IDisposable
         _rowsByCategory.Dispose();
         _categoryStart.Dispose();
         _categoryCount.Dispose();
+        RowCategories.Dispose();
     }
 }

@@ -43,26 +43,32 @@ public sealed class CtganEstimator : IEstimator<CtganModel>
         });
         if (table.RowCount == 0)
             throw new ArgumentException("The training data has no rows; CTGAN needs data to learn from.", nameof(input));
-        var transformer = DataTransformer.Fit(table, _options.Transformer);
+        int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, nameof(CtganEstimator));
+        var privacy = _options.Privacy is null ? null : PrivateCtganSetup.ReleaseStatistics(table, _options.Privacy, seed);
+        var trainingTable = privacy?.Release.Training ?? table;
+        var transformer = DataTransformer.Fit(privacy?.Release.Proxy ?? table, _options.Transformer);
         if (transformer.OutputDimension == 0)
             throw new ArgumentException(
                 $"Every column of the training data is constant ({string.Join(", ", transformer.ColumnNames)}); there is nothing to learn.", nameof(input));
 
-        int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, nameof(CtganEstimator));
         var device = TorchDevices.Resolve(_options.Device);
         TorchRuntime.SetThreads(_options.Threads);
         var layout = new ConditionLayout(transformer);
         var architecture = new CtganArchitecture(_options.EmbeddingDimension, [.. _options.GeneratorLayers],
             transformer.OutputDimension, layout.Width);
-        float[] encoded = transformer.Transform(table, seed);
+        float[] encoded = transformer.Transform(trainingTable, seed);
 
         TorchRuntime.Seed(seed);
         using var sampler = layout.ColumnCount == 0
             ? null
-            : new ConditionalSampler(layout, encoded, table.RowCount, transformer.OutputDimension, device);
+            : new ConditionalSampler(layout, encoded, trainingTable.RowCount, transformer.OutputDimension, device,
+                privacy is null ? null : table.RowCount);
         using var activation = new SpanActivation(transformer.Spans, layout, device);
-        using var problem = new CtganProblem(_options, architecture,
-            tensor(encoded, [table.RowCount, transformer.OutputDimension], device: device), sampler, activation, device);
+        var data = tensor(encoded, [trainingTable.RowCount, transformer.OutputDimension], device: device);
+        var plan = privacy?.Plan(_options, table.RowCount);
+        using var problem = plan is null
+            ? new CtganProblem(_options, architecture, data, sampler, activation, device)
+            : new PrivateCtganProblem(_options, architecture, data, sampler, activation, device, plan);
         var (trained, summary) = GanHost.WithLog(_mlContext, nameof(CtganEstimator),
             log => new GanTrainer(_options, log).Train(problem, seed));
 
@@ -71,7 +77,10 @@ public sealed class CtganEstimator : IEstimator<CtganModel>
         ModuleBytes.Load(network, ModuleBytes.Save(trained));
         if (!ReferenceEquals(trained, problem.Generator))
             trained.Dispose();
-        var generator = new CtganGenerator(transformer, architecture, network.to(device), device);
+        var generator = new CtganGenerator(transformer, architecture, network.to(device), device)
+        {
+            Privacy = plan is null ? null : privacy!.Report(plan, ((PrivateCtganProblem)problem).DiscriminatorSteps),
+        };
         return new CtganModel(_mlContext, generator, seed, summary, Guid.NewGuid());
     }
 

@@ -1,20 +1,22 @@
 using System.Runtime.CompilerServices;
 using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Tabular.Privacy;
 using Microsoft.ML.Gan.Torch;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>
-/// CTGAN's payload body: a format version, the generator's shape, the fitted data transformer, the generator's weights.
+/// CTGAN's payload body: a format version, the generator's shape, the fitted data transformer, the generator's weights,
+/// then (version 2) whether the fit was differentially private and, if so, what it spent. Version 1 bodies still load.
 /// A model conditioned by an input column (<see cref="ConditionedName"/>) writes the training column's name first.
 /// </summary>
 internal static class CtganFamily
 {
     public const string Name = "Microsoft.ML.Gan.Tabular.Ctgan";
     public const string ConditionedName = "Microsoft.ML.Gan.Tabular.Ctgan.Conditioned";
-    private const int Version = 1;
+    private const int Version = 2;
 
     /// <summary>Registers the deserializer when the assembly loads, so loaded models work without setup.</summary>
 #pragma warning disable CA2255 // A library initializer is intended here: loaded models need the family registered.
@@ -64,6 +66,8 @@ internal static class CtganFamily
             byte[] weights = ModuleBytes.Save(generator.Network);
             writer.Write(weights.Length);
             writer.Write(weights);
+            writer.Write(generator.Privacy is not null);
+            generator.Privacy?.Write(writer);
         }
         return stream.ToArray();
     }
@@ -72,13 +76,17 @@ internal static class CtganFamily
     {
         using var reader = new BinaryReader(new MemoryStream(body, writable: false));
         int version = reader.ReadInt32();
-        if (version != Version)
-            throw new InvalidDataException($"The CTGAN model has format version {version}; this library reads version {Version}.");
+        if (version is < 1 or > Version)
+            throw new InvalidDataException($"The CTGAN model has format version {version}; this library reads versions 1 to {Version}.");
         var architecture = CtganArchitecture.Read(reader);
         var transformer = DataTransformer.Load(reader);
         byte[] weights = reader.ReadBytes(reader.ReadInt32());
         var network = CtganNetworks.CreateGenerator(architecture);
         ModuleBytes.Load(network, weights);
-        return new CtganGenerator(transformer, architecture, TorchSharp.ModuleExtensionMethods.to(network, device), device);
+        var privacy = version >= 2 && reader.ReadBoolean() ? TabularPrivacyReport.Read(reader) : null;
+        return new CtganGenerator(transformer, architecture, TorchSharp.ModuleExtensionMethods.to(network, device), device)
+        {
+            Privacy = privacy,
+        };
     }
 }

@@ -37,6 +37,9 @@ internal sealed class CtganGenerator : IRowGenerator
 
     public DataTransformer Transformer { get; }
 
+    /// <summary>The differential privacy spent by the fit, or null when it was not private.</summary>
+    public Privacy.TabularPrivacyReport? Privacy { get; init; }
+
     public CtganArchitecture Architecture { get; }
 
     public ConditionLayout Layout { get; }

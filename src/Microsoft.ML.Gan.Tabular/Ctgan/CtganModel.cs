@@ -3,6 +3,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Gan.Tabular.Ctgan.Persistence;
 using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Tabular.Privacy;
 using Microsoft.ML.Gan.Training;
 
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
@@ -71,6 +72,12 @@ public sealed class CtganModel : ITransformer, IDisposable
 
     /// <summary>What training did (null for a loaded model).</summary>
     public TrainingSummary? TrainingSummary { get; }
+
+    /// <summary>
+    /// The differential privacy the fit spent (ε, δ, σ, steps), or null when it was not private. Kept when the model is
+    /// saved and loaded.
+    /// </summary>
+    public TabularPrivacyReport? Privacy => Generator.Privacy;
 
     /// <summary>The base seed of the row stream used when no seed is given.</summary>
     public long Seed => _rows.Settings.Seed;

@@ -1,6 +1,7 @@
 using Microsoft.ML.Gan.Losses;
 using Microsoft.ML.Gan.Penalties;
 using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Tabular.Privacy;
 using Microsoft.ML.Gan.Training;
 
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
@@ -57,6 +58,30 @@ public sealed class CtganOptions : GanTrainingOptions
     /// <summary>Temperature τ of the Gumbel-softmax on categorical spans during training. Default 0.2.</summary>
     public double GumbelTemperature { get; set; } = 0.2;
 
+    /// <summary>
+    /// Differential privacy of the fit (DP-SGD on the discriminator, DP statistics for the data transformer); null for
+    /// none. DP needs <see cref="Pac"/> = 1, no gradient penalty and a loss that is a sum over rows: start from
+    /// <see cref="DifferentiallyPrivate"/>, which sets them. Default: null.
+    /// </summary>
+    public TabularPrivacyOptions? Privacy { get; set; }
+
+    /// <summary>
+    /// CTGAN options for an (ε, δ)-DP fit: the paper's defaults except what DP-SGD requires — one row per critic sample
+    /// (<see cref="Pac"/> = 1: the privacy unit is a row, and packs would let one row move a whole pack), no gradient
+    /// penalty (its interpolates mix real and generated rows across the batch, so its per-row gradient is not an outer
+    /// product; the critic is bounded by clipping and noise instead) and the non-saturating loss (as SmartNoise's
+    /// DP-CTGAN), with Adam(2e-4, β = (0.5, 0.9)).
+    /// </summary>
+    /// <param name="targetEpsilon">ε for the whole fit.</param>
+    /// <param name="delta">δ; null for 1/n^1.1.</param>
+    public static CtganOptions DifferentiallyPrivate(double targetEpsilon, double? delta = null) => new()
+    {
+        Pac = 1,
+        Loss = AdversarialLoss.NonSaturating,
+        Penalty = PenaltyKind.None,
+        Privacy = new TabularPrivacyOptions { TargetEpsilon = targetEpsilon, Delta = delta },
+    };
+
     /// <inheritdoc />
     public override void Validate()
     {
@@ -73,5 +98,11 @@ public sealed class CtganOptions : GanTrainingOptions
             DiscriminatorLayers is null ? null : string.Join(",", DiscriminatorLayers), "one or more positive widths");
         Require(DiscriminatorDropout is >= 0 and < 1, nameof(DiscriminatorDropout), DiscriminatorDropout, "in [0, 1)");
         Require(GumbelTemperature > 0 && double.IsFinite(GumbelTemperature), nameof(GumbelTemperature), GumbelTemperature, "positive");
+        if (Privacy is null)
+            return;
+        Privacy.Validate();
+        Require(Pac == 1, nameof(Pac), Pac, "1 under differential privacy (the privacy unit is a row)");
+        Require(Penalty == PenaltyKind.None, nameof(Penalty), Penalty, "None under differential privacy (see CtganOptions.DifferentiallyPrivate)");
+        Require(!ResumeFromCheckpoint, nameof(ResumeFromCheckpoint), ResumeFromCheckpoint, "false under differential privacy (the accountant is not checkpointed)");
     }
 }

@@ -10,14 +10,9 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// training-by-sampling, generated rows for the same conditions, the PacGAN critic on (row ⊕ conditional vector),
 /// WGAN-GP per pack. Generator step: the adversarial loss plus the cross-entropy of the conditioned span.
 /// </summary>
-internal sealed class CtganProblem : IAdversarialProblem, IDisposable
+internal class CtganProblem : IAdversarialProblem, IDisposable
 {
-    private readonly CtganOptions _options;
     private readonly CtganArchitecture _architecture;
-    private readonly Tensor _data;
-    private readonly Device _device;
-    private readonly ConditionalSampler? _sampler;
-    private readonly SpanActivation _activation;
     private readonly nn.Module<Tensor, Tensor> _generator;
     private readonly nn.Module<Tensor, Tensor> _discriminator;
     private readonly Func<Tensor, Tensor> _critic;
@@ -31,68 +26,81 @@ internal sealed class CtganProblem : IAdversarialProblem, IDisposable
     public CtganProblem(CtganOptions options, CtganArchitecture architecture, Tensor data, ConditionalSampler? sampler,
         SpanActivation activation, Device device)
     {
-        _options = options;
+        Options = options;
         _architecture = architecture;
-        _data = data;
-        _device = device;
-        _sampler = sampler;
-        _activation = activation;
+        Data = data;
+        Device = device;
+        Sampler = sampler;
+        Activation = activation;
         _generator = CtganNetworks.CreateGenerator(architecture).to(device);
         _discriminator = CtganNetworks.CreateDiscriminator(architecture, options.Pac, options.DiscriminatorLayers, options.DiscriminatorDropout).to(device);
         _critic = Packing.Critic(_discriminator, options.Pac);
     }
 
+    private protected CtganOptions Options { get; }
+
+    /// <summary>Encoded training rows [rows, width].</summary>
+    private protected Tensor Data { get; }
+
+    private protected Device Device { get; }
+
+    private protected ConditionalSampler? Sampler { get; }
+
+    private protected SpanActivation Activation { get; }
+
+    private protected nn.Module<Tensor, Tensor> Critic => _discriminator;
+
     public nn.Module Generator => _generator;
 
     public nn.Module Discriminator => _discriminator;
 
-    public long RowCount => _data.shape[0];
+    public virtual long RowCount => Data.shape[0];
 
-    public nn.Module CreateGeneratorReplica() => CtganNetworks.CreateGenerator(_architecture).to(_device);
+    public nn.Module CreateGeneratorReplica() => CtganNetworks.CreateGenerator(_architecture).to(Device);
 
     public Tensor DiscriminatorLoss(AdversarialObjective objective, int batchSize)
     {
         Tensor real, condition;
-        if (_sampler is null)
+        if (Sampler is null)
         {
-            real = _data.index_select(0, randint(RowCount, [batchSize], dtype: ScalarType.Int64, device: _device));
-            condition = empty(batchSize, 0, device: _device);
+            real = Data.index_select(0, randint(Data.shape[0], [batchSize], dtype: ScalarType.Int64, device: Device));
+            condition = empty(batchSize, 0, device: Device);
         }
         else
         {
-            var (_, category, rows) = _sampler.Sample(batchSize);
-            real = _data.index_select(0, rows);
-            condition = _sampler.OneHot(category);
+            var (_, category, rows) = Sampler.Sample(batchSize);
+            real = Data.index_select(0, rows);
+            condition = Sampler.OneHot(category);
         }
         // The critic's loss does not reach the generator: no graph for its forward pass.
         Tensor fake;
         using (no_grad())
-            fake = _activation.Activate(Generate(condition, batchSize), _options.GumbelTemperature);
-        return objective.Discriminator(_critic, cat([real, condition], 1), cat([fake, condition], 1), _options.Pac);
+            fake = Activation.Activate(Generate(condition, batchSize), Options.GumbelTemperature);
+        return objective.Discriminator(_critic, cat([real, condition], 1), cat([fake, condition], 1), Options.Pac);
     }
 
     public Tensor GeneratorLoss(AdversarialObjective objective, int batchSize)
     {
-        if (_sampler is null)
+        if (Sampler is null)
         {
-            var condition = empty(batchSize, 0, device: _device);
-            var fake = _activation.Activate(Generate(condition, batchSize), _options.GumbelTemperature);
+            var condition = empty(batchSize, 0, device: Device);
+            var fake = Activation.Activate(Generate(condition, batchSize), Options.GumbelTemperature);
             return objective.Generator(_critic(cat([fake, condition], 1)));
         }
-        var (column, category) = _sampler.SampleConditions(batchSize);
-        var vectors = _sampler.OneHot(category);
+        var (column, category) = Sampler.SampleConditions(batchSize);
+        var vectors = Sampler.OneHot(category);
         var raw = Generate(vectors, batchSize);
-        var adversarial = objective.Generator(_critic(cat([_activation.Activate(raw, _options.GumbelTemperature), vectors], 1)));
-        return adversarial + _activation.ConditionLoss(raw, column, category);
+        var adversarial = objective.Generator(_critic(cat([Activation.Activate(raw, Options.GumbelTemperature), vectors], 1)));
+        return adversarial + Activation.ConditionLoss(raw, column, category);
     }
 
-    private Tensor Generate(Tensor condition, int batchSize) =>
-        _generator.call(cat([randn(batchSize, _architecture.EmbeddingDimension, device: _device), condition], 1));
+    private protected Tensor Generate(Tensor condition, int batchSize) =>
+        _generator.call(cat([randn(batchSize, _architecture.EmbeddingDimension, device: Device), condition], 1));
 
     public void Dispose()
     {
         _generator.Dispose();
         _discriminator.Dispose();
-        _data.Dispose();
+        Data.Dispose();
     }
 }

@@ -72,7 +72,7 @@ public sealed class GanTrainer
         generator.train();
         discriminator.train();
 
-        while (step < totalSteps)
+        while (step < totalSteps && !problem.IsExhausted)
         {
             _options.CancellationToken.ThrowIfCancellationRequested();
             double rateScale = LearningRateScale(step, totalSteps);
@@ -85,9 +85,7 @@ public sealed class GanTrainer
                 {
                     objective.DiscriminatorStep = step * _options.CriticSteps + c;
                     discriminatorOptimizer.zero_grad();
-                    var dLoss = problem.DiscriminatorLoss(objective, _options.BatchSize);
-                    dLoss.backward();
-                    double dValue = dLoss.item<float>();
+                    double dValue = DiscriminatorGradients(problem, objective);
                     if (GradientGuard.Check(discriminatorParameters, dValue, _options.GradientClipNorm))
                     {
                         discriminatorOptimizer.step();
@@ -128,7 +126,7 @@ public sealed class GanTrainer
                 _log?.Invoke($"Epoch {step / stepsPerEpoch}: D loss {d:F4}, G loss {g:F4}, skipped {skipped}.");
                 epochWindow = new LossWindow();
             }
-            if (step % reportEvery == 0 || step == totalSteps)
+            if (step % reportEvery == 0 || step == totalSteps || problem.IsExhausted)
             {
                 var (d, g) = window.Means();
                 double seconds = window.Elapsed.TotalSeconds;
@@ -148,6 +146,16 @@ public sealed class GanTrainer
         discriminator.eval();
         var summary = new TrainingSummary(step, skipped, state.EpochLosses, clock.Elapsed);
         return (ema?.Average ?? generator, summary);
+    }
+
+    /// <summary>Fills the discriminator's gradients for one step (by the problem itself when it can) and returns the loss.</summary>
+    private double DiscriminatorGradients(IAdversarialProblem problem, AdversarialObjective objective)
+    {
+        if (problem is IDiscriminatorGradients custom)
+            return custom.WriteDiscriminatorGradients(objective, _options.BatchSize);
+        var loss = problem.DiscriminatorLoss(objective, _options.BatchSize);
+        loss.backward();
+        return loss.item<float>();
     }
 
     private void WriteCheckpoint(long step, long skipped, TrainingCheckpoint.State state, nn.Module generator,

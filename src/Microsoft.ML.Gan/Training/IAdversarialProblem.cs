@@ -27,4 +27,10 @@ public interface IAdversarialProblem
 
     /// <summary>Generator loss for one batch of generated rows (extra terms of the family included).</summary>
     Tensor GeneratorLoss(AdversarialObjective objective, int batchSize);
+
+    /// <summary>
+    /// True when the problem can train no further (e.g. its privacy budget is spent): the engine then stops before the
+    /// next step, as if the planned steps were done. Default: never.
+    /// </summary>
+    bool IsExhausted => false;
 }

@@ -1,0 +1,76 @@
+using Microsoft.ML.Gan.Privacy;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Tabular.Privacy;
+
+namespace Microsoft.ML.Gan.Tabular.Ctgan;
+
+/// <summary>
+/// The privacy budget of one DP-CTGAN fit. δ is split in two halves when the table has discrete columns (one for the
+/// category thresholds, one for the RDP → (ε, δ) conversion). The transformer's two Gaussian releases are calibrated to
+/// <see cref="TabularPrivacyOptions.TransformerBudgetShare"/> of ε on their own; then σ of DP-SGD is the smallest that
+/// keeps releases and planned steps, composed in one RDP accountant, within ε (or the given σ, with as many steps
+/// as fit). The accountant keeps composing while training runs; the report reads ε from it.
+/// </summary>
+internal sealed class PrivateCtganSetup
+{
+    private readonly TabularPrivacyOptions _privacy;
+    private readonly double _rdpDelta;
+    private readonly double _delta;
+
+    private PrivateCtganSetup(TabularPrivacyOptions privacy, PrivateTableRelease release, RdpAccountant accountant, double rdpDelta, double delta)
+    {
+        _privacy = privacy;
+        Release = release;
+        Accountant = accountant;
+        _rdpDelta = rdpDelta;
+        _delta = delta;
+    }
+
+    /// <summary>The DP statistics: the proxy to fit the transformer on and the rows to train on.</summary>
+    public PrivateTableRelease Release { get; }
+
+    /// <summary>Everything spent so far.</summary>
+    public RdpAccountant Accountant { get; }
+
+    /// <summary>Releases the transformer's statistics of <paramref name="table"/> under the options' privacy.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">δ is not below 1/n.</exception>
+    public static PrivateCtganSetup ReleaseStatistics(TabularTable table, TabularPrivacyOptions privacy, int seed)
+    {
+        long n = table.RowCount;
+        if (n < 2)
+            throw new ArgumentException("Differentially private training needs at least 2 rows.", nameof(table));
+        double delta = privacy.Delta ?? RdpAccountant.DefaultDelta(n);
+        if (delta >= 1.0 / n)
+            throw new ArgumentOutOfRangeException(nameof(TabularPrivacyOptions.Delta), delta,
+                $"Privacy.Delta is {delta}; expected below 1/n = {1.0 / n:G3} for {n} rows (a larger δ allows releasing a row outright).");
+        bool discrete = table.Columns.Any(c => c is DiscreteColumn);
+        double thresholdDelta = discrete ? delta / 2 : 0;
+        double rdpDelta = delta - thresholdDelta;
+        bool boundsPhase = table.Columns.OfType<ContinuousColumn>().Any(c => !privacy.PublicBounds.ContainsKey(c.Name));
+        double unitNoise = GaussianMechanism.NoiseStandardDeviationFor(privacy.TargetEpsilon * privacy.TransformerBudgetShare,
+            rdpDelta, 1, boundsPhase ? 2 : 1);
+        var accountant = new RdpAccountant();
+        var release = PrivateStatistics.Release(table, privacy, unitNoise, thresholdDelta, seed, accountant);
+        if (release.Training.RowCount < 2)
+            throw new InvalidOperationException(
+                $"Under differential privacy only {release.Training.RowCount} of {n} rows hold released categories; raise TargetEpsilon or TransformerBudgetShare.");
+        return new PrivateCtganSetup(privacy, release, accountant, rdpDelta, delta);
+    }
+
+    /// <summary>σ, q and the step limit for training with <paramref name="options"/> on <paramref name="rowCount"/> public rows.</summary>
+    public PrivateTrainingPlan Plan(CtganOptions options, long rowCount)
+    {
+        double sampleRate = Math.Min(1.0, (double)options.BatchSize / rowCount);
+        long stepsPerEpoch = Math.Max(1, rowCount / options.BatchSize);
+        long plannedSteps = (options.MaxSteps ?? stepsPerEpoch * options.Epochs) * options.CriticSteps;
+        double sigma = _privacy.NoiseMultiplier
+            ?? RdpAccountant.NoiseMultiplierFor(_privacy.TargetEpsilon, _rdpDelta, sampleRate, plannedSteps, Accountant);
+        long maxSteps = RdpAccountant.StepsFor(_privacy.TargetEpsilon, _rdpDelta, sampleRate, sigma, Accountant);
+        return new PrivateTrainingPlan(sigma, _privacy.MaxGradNorm, sampleRate, rowCount, maxSteps, Accountant);
+    }
+
+    /// <summary>What was spent once training ended.</summary>
+    public TabularPrivacyReport Report(PrivateTrainingPlan plan, long steps) =>
+        new(Accountant.GetEpsilon(_rdpDelta).Epsilon, _delta, plan.NoiseMultiplier, plan.MaxGradNorm, steps, plan.SampleRate,
+            Release.DroppedRows);
+}

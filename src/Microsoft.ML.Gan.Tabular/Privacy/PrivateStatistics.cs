@@ -1,0 +1,201 @@
+using Microsoft.ML.Gan.Privacy;
+using Microsoft.ML.Gan.Tabular.Data;
+
+namespace Microsoft.ML.Gan.Tabular.Privacy;
+
+/// <summary>
+/// Releases what the data transformer needs with the Gaussian mechanism, every release recorded in an
+/// <see cref="RdpAccountant"/>. Phase 1 (only for continuous columns without public bounds): a noisy count per bin of
+/// <see cref="PowerOfTwoGrid"/>; the bounds are the outer edges of the bins whose noisy count clears 4σ. Phase 2: per
+/// discrete column a noisy count per category, thresholded at 1 + σ·√(2 ln(1/(2δ_col))) so that a category held by one
+/// row survives with probability at most δ_col (the stability-based histogram); per continuous column a noisy
+/// histogram of <see cref="TabularPrivacyOptions.HistogramBins"/> equal bins over its bounds plus a missing-value bin.
+/// Each row adds 1 to one bin per column, so the L2 sensitivity of a phase is √(its columns).
+/// </summary>
+internal static class PrivateStatistics
+{
+    /// <param name="table">The private table.</param>
+    /// <param name="privacy">Privacy options (public bounds, bins).</param>
+    /// <param name="unitNoise">Noise standard deviation per unit of sensitivity (the same in both phases).</param>
+    /// <param name="thresholdDelta">δ allowed for the category thresholds, split over the discrete columns.</param>
+    /// <param name="seed">Seed of the noise and the proxy.</param>
+    /// <param name="accountant">Receives the releases.</param>
+    public static PrivateTableRelease Release(TabularTable table, TabularPrivacyOptions privacy, double unitNoise,
+        double thresholdDelta, int seed, RdpAccountant accountant)
+    {
+        var random = new Random(seed);
+        var continuous = table.Columns.OfType<ContinuousColumn>().ToArray();
+        var discrete = table.Columns.OfType<DiscreteColumn>().ToArray();
+        var bounds = ReleaseBounds(continuous, privacy, unitNoise, random, accountant);
+
+        // Phase 2: one vector query over every column.
+        var exact = new List<double>();
+        foreach (var column in discrete)
+        {
+            var counts = new double[column.Categories.Count];
+            foreach (int code in column.Codes) counts[code]++;
+            exact.AddRange(counts);
+        }
+        foreach (var column in continuous)
+            exact.AddRange(Histogram(column, bounds[column.Name], privacy.HistogramBins));
+        double sigma = unitNoise * Math.Sqrt(table.Columns.Count);
+        double[] noisy = GaussianMechanism.Release(exact.ToArray(), Math.Sqrt(table.Columns.Count), sigma, random, accountant);
+
+        double columnDelta = discrete.Length == 0 ? 0 : thresholdDelta / discrete.Length;
+        double threshold = 1 + sigma * Math.Sqrt(2 * Math.Log(1 / (2 * Math.Max(columnDelta, double.Epsilon))));
+        int n = table.RowCount;
+        var proxy = new List<TabularColumn>();
+        var keep = new bool[n];
+        Array.Fill(keep, true);
+        int offset = 0;
+        foreach (var column in discrete)
+        {
+            int categories = column.Categories.Count;
+            var survives = Enumerable.Range(0, categories).Select(k => noisy[offset + k] > threshold).ToArray();
+            if (!survives.Any(s => s))
+                throw new InvalidOperationException(FormattableString.Invariant(
+                    $"Under differential privacy no category of column '{column.Name}' is frequent enough to be released (noisy counts must clear {threshold:F0} rows at this budget); raise TargetEpsilon or TransformerBudgetShare, or ignore the column."));
+            var weights = Enumerable.Range(0, categories).Select(k => survives[k] ? Math.Max(noisy[offset + k], 1) : 0).ToArray();
+            proxy.Add(ProxyDiscrete(column, weights, n, random));
+            var codes = column.Codes;
+            for (int r = 0; r < n; r++) keep[r] &= survives[codes[r]];
+            offset += categories;
+        }
+        foreach (var column in continuous)
+        {
+            var (min, max) = bounds[column.Name];
+            var weights = noisy.AsSpan(offset, privacy.HistogramBins + 1).ToArray().Select(w => Math.Max(w, 0)).ToArray();
+            offset += privacy.HistogramBins + 1;
+            if (weights.Take(privacy.HistogramBins).Sum() <= 0)
+                throw new InvalidOperationException(
+                    $"Under differential privacy the noisy histogram of column '{column.Name}' is empty at this budget; raise TargetEpsilon or TransformerBudgetShare, or ignore the column.");
+            bool integral = ColumnTypes.IsIntegral(column.Type);
+            var proxyColumn = ProxyContinuous(column, weights, min, max, n, integral);
+            proxy.Add(proxyColumn);
+            bool allowsMissing = proxyColumn.Values.ToArray().Any(double.IsNaN);
+            var values = column.Values;
+            for (int r = 0; r < n; r++) keep[r] &= allowsMissing || !double.IsNaN(values[r]);
+        }
+
+        var rows = Enumerable.Range(0, n).Where(r => keep[r]).ToArray();
+        var training = new TabularTable(table.Columns.Select(c => Subset(c, rows, bounds)));
+        var proxyTable = new TabularTable(table.Columns.Select(c => proxy.First(p => p.Name == c.Name)));
+        return new PrivateTableRelease(proxyTable, training, n - rows.Length, discrete.Length == 0 ? 0 : thresholdDelta, bounds);
+    }
+
+    private static Dictionary<string, (double Min, double Max)> ReleaseBounds(ContinuousColumn[] columns,
+        TabularPrivacyOptions privacy, double unitNoise, Random random, RdpAccountant accountant)
+    {
+        var bounds = new Dictionary<string, (double Min, double Max)>(StringComparer.Ordinal);
+        foreach (var column in columns.Where(c => privacy.PublicBounds.ContainsKey(c.Name)))
+            bounds[column.Name] = privacy.PublicBounds[column.Name];
+        var open = columns.Where(c => !bounds.ContainsKey(c.Name)).ToArray();
+        if (open.Length == 0)
+            return bounds;
+        var counts = new double[open.Length * PowerOfTwoGrid.Count];
+        for (int c = 0; c < open.Length; c++)
+        {
+            foreach (double value in open[c].Values)
+            {
+                if (double.IsFinite(value)) counts[c * PowerOfTwoGrid.Count + PowerOfTwoGrid.BinOf(value)]++;
+            }
+        }
+        double sigma = unitNoise * Math.Sqrt(open.Length);
+        double[] noisy = GaussianMechanism.Release(counts, Math.Sqrt(open.Length), sigma, random, accountant);
+        for (int c = 0; c < open.Length; c++)
+        {
+            var bins = Enumerable.Range(0, PowerOfTwoGrid.Count)
+                .Where(b => noisy[c * PowerOfTwoGrid.Count + b] > 4 * sigma).Select(PowerOfTwoGrid.Edges).ToArray();
+            if (bins.Length == 0)
+                throw new InvalidOperationException(
+                    $"Under differential privacy the range of column '{open[c].Name}' cannot be released at this budget; declare it in Privacy.PublicBounds or raise TargetEpsilon.");
+            bounds[open[c].Name] = (bins.Min(b => b.Low), bins.Max(b => b.High));
+        }
+        return bounds;
+    }
+
+    /// <summary>Counts per equal-width bin of [min, max] (values clamped), then the count of missing values.</summary>
+    private static double[] Histogram(ContinuousColumn column, (double Min, double Max) bounds, int bins)
+    {
+        var counts = new double[bins + 1];
+        foreach (double value in column.Values)
+        {
+            if (double.IsNaN(value)) counts[bins]++;
+            else counts[BinOf(value, bounds, bins)]++;
+        }
+        return counts;
+    }
+
+    private static int BinOf(double value, (double Min, double Max) bounds, int bins) =>
+        Math.Clamp((int)Math.Floor((value - bounds.Min) / (bounds.Max - bounds.Min) * bins), 0, bins - 1);
+
+    private static DiscreteColumn ProxyDiscrete(DiscreteColumn column, double[] weights, int rows, Random random)
+    {
+        var allocation = Allocate(weights, rows);
+        var codes = new int[rows];
+        int next = 0;
+        for (int k = 0; k < allocation.Length; k++)
+        {
+            for (int i = 0; i < allocation[k]; i++) codes[next++] = k;
+        }
+        random.Shuffle(codes);
+        return new DiscreteColumn(column.Name, column.Type, codes, column.Categories, column.KeyValues);
+    }
+
+    /// <summary>Values spread evenly inside each bin, in proportion to its noisy count; the last weight is the missing share.</summary>
+    private static ContinuousColumn ProxyContinuous(ContinuousColumn column, double[] weights, double min, double max,
+        int rows, bool integral)
+    {
+        bool missingAllowed = !integral && column.Type.RawType != typeof(DateTime);
+        if (!missingAllowed) weights[^1] = 0;
+        var allocation = Allocate(weights, rows);
+        int bins = weights.Length - 1;
+        double width = (max - min) / bins;
+        var values = new double[rows];
+        int next = 0;
+        for (int b = 0; b < bins; b++)
+        {
+            for (int i = 0; i < allocation[b]; i++)
+            {
+                double value = min + width * (b + (i + 0.5) / allocation[b]);
+                values[next++] = integral ? Math.Round(value) : value;
+            }
+        }
+        for (int i = 0; i < allocation[bins]; i++) values[next++] = double.NaN;
+        return new ContinuousColumn(column.Name, column.Type, values);
+    }
+
+    /// <summary>Splits <paramref name="total"/> in proportion to non-negative weights (largest remainders).</summary>
+    internal static int[] Allocate(double[] weights, int total)
+    {
+        double sum = weights.Sum();
+        var exact = weights.Select(w => w / sum * total).ToArray();
+        var counts = exact.Select(e => (int)Math.Floor(e)).ToArray();
+        int left = total - counts.Sum();
+        foreach (int k in Enumerable.Range(0, weights.Length).OrderByDescending(k => exact[k] - counts[k]).Take(left))
+            counts[k]++;
+        return counts;
+    }
+
+    private static TabularColumn Subset(TabularColumn column, int[] rows, IReadOnlyDictionary<string, (double Min, double Max)> bounds)
+    {
+        switch (column)
+        {
+            case DiscreteColumn d:
+                var codes = new int[rows.Length];
+                for (int i = 0; i < rows.Length; i++) codes[i] = d.Codes[rows[i]];
+                return new DiscreteColumn(d.Name, d.Type, codes, d.Categories, d.KeyValues);
+            case ContinuousColumn c:
+                var (min, max) = bounds[c.Name];
+                var values = new double[rows.Length];
+                for (int i = 0; i < rows.Length; i++)
+                {
+                    double value = c.Values[rows[i]];
+                    values[i] = double.IsNaN(value) ? double.NaN : Math.Clamp(value, min, max);
+                }
+                return new ContinuousColumn(c.Name, c.Type, values);
+            default:
+                throw new ArgumentException($"Column '{column.Name}' is of unsupported kind {column.GetType().Name}.", nameof(column));
+        }
+    }
+}

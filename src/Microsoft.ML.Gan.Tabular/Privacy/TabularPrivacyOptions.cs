@@ -1,0 +1,61 @@
+namespace Microsoft.ML.Gan.Tabular.Privacy;
+
+/// <summary>
+/// Differential privacy of a tabular synthesizer: (ε, δ) for the whole fit, the DP-SGD clipping norm and noise, and how
+/// the data transformer's statistics are released. Set it on <c>CtganOptions.Privacy</c> (or build the options with
+/// <c>CtganOptions.DifferentiallyPrivate</c>). The privacy unit is one row; the number of rows and the schema
+/// (column names and types) are treated as public, as in Opacus and TF-Privacy.
+/// </summary>
+public sealed class TabularPrivacyOptions
+{
+    /// <summary>The ε budget of the whole fit (transformer statistics and training); training stops when it is spent. Required, &gt; 0.</summary>
+    public double TargetEpsilon { get; set; }
+
+    /// <summary>δ of the whole fit; null for 1/n^1.1 with n the training rows. Must be below 1/n.</summary>
+    public double? Delta { get; set; }
+
+    /// <summary>
+    /// σ of DP-SGD (noise standard deviation over <see cref="MaxGradNorm"/>); null computes the smallest σ with which the
+    /// planned steps (epochs × steps per epoch × critic steps) fit in the budget. When set, training stops early if the
+    /// budget runs out first.
+    /// </summary>
+    public double? NoiseMultiplier { get; set; }
+
+    /// <summary>C: each row's discriminator gradient is clipped to this L2 norm. Default 1.</summary>
+    public double MaxGradNorm { get; set; } = 1.0;
+
+    /// <summary>Share of ε (in the noise calibration) given to the data transformer's statistics. Default 0.1.</summary>
+    public double TransformerBudgetShare { get; set; } = 0.1;
+
+    /// <summary>
+    /// Public [min, max] of continuous columns, by name (e.g. from a data dictionary). Columns not listed get bounds from a
+    /// DP histogram over a fixed power-of-two grid, which is coarser.
+    /// </summary>
+    public IReadOnlyDictionary<string, (double Min, double Max)> PublicBounds { get; set; } =
+        new Dictionary<string, (double Min, double Max)>();
+
+    /// <summary>Equal-width bins of the DP histogram from which each continuous column's modes are fitted. Default 32.</summary>
+    public int HistogramBins { get; set; } = 32;
+
+    /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
+    public void Validate()
+    {
+        Require(TargetEpsilon > 0 && double.IsFinite(TargetEpsilon), nameof(TargetEpsilon), TargetEpsilon, "a finite ε > 0");
+        Require(Delta is null or (> 0 and < 1), nameof(Delta), Delta, "in (0, 1) when set");
+        Require(NoiseMultiplier is null or > 0 && (NoiseMultiplier is null || double.IsFinite(NoiseMultiplier.Value)),
+            nameof(NoiseMultiplier), NoiseMultiplier, "a finite σ > 0 when set");
+        Require(MaxGradNorm > 0 && double.IsFinite(MaxGradNorm), nameof(MaxGradNorm), MaxGradNorm, "a finite C > 0");
+        Require(TransformerBudgetShare is > 0 and < 1, nameof(TransformerBudgetShare), TransformerBudgetShare, "in (0, 1)");
+        Require(HistogramBins is >= 2 and <= 4096, nameof(HistogramBins), HistogramBins, "in [2, 4096]");
+        Require(PublicBounds is not null, nameof(PublicBounds), null, "a dictionary (possibly empty)");
+        foreach (var (column, (min, max)) in PublicBounds!)
+            Require(double.IsFinite(min) && double.IsFinite(max) && min < max, nameof(PublicBounds), $"{column}: [{min}, {max}]",
+                "finite bounds with Min < Max for every column");
+    }
+
+    private static void Require(bool condition, string option, object? value, string expected)
+    {
+        if (!condition)
+            throw new ArgumentOutOfRangeException(option, value, $"Privacy.{option} is {value ?? "null"}; expected {expected}.");
+    }
+}
