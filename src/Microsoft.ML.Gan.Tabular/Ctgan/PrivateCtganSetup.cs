@@ -66,6 +66,9 @@ internal sealed class PrivateCtganSetup
         double sigma = _privacy.NoiseMultiplier
             ?? RdpAccountant.NoiseMultiplierFor(_privacy.TargetEpsilon, _rdpDelta, sampleRate, plannedSteps, Accountant);
         long maxSteps = RdpAccountant.StepsFor(_privacy.TargetEpsilon, _rdpDelta, sampleRate, sigma, Accountant);
+        if (maxSteps < options.CriticSteps)
+            throw new InvalidOperationException(FormattableString.Invariant(
+                $"Privacy.NoiseMultiplier = {sigma} is too small for ε = {_privacy.TargetEpsilon}: not one training step fits in the budget at sample rate {sampleRate:G3}."));
         return new PrivateTrainingPlan(sigma, _privacy.MaxGradNorm, sampleRate, rowCount, maxSteps, Accountant);
     }
 

@@ -9,7 +9,8 @@ namespace Microsoft.ML.Gan.Tabular.Privacy;
 /// <see cref="PowerOfTwoGrid"/>; the bounds are the outer edges of the bins whose noisy count clears 4σ. Phase 2: per
 /// discrete column a noisy count per category, thresholded at 1 + σ·√(2 ln(1/(2δ_col))) so that a category held by one
 /// row survives with probability at most δ_col (the stability-based histogram); per continuous column a noisy
-/// histogram of <see cref="TabularPrivacyOptions.HistogramBins"/> equal bins over its bounds plus a missing-value bin.
+/// histogram of <see cref="TabularPrivacyOptions.HistogramBins"/> equal bins over its bounds plus a missing-value bin
+/// (bins under 2σ and a missing count under 4σ are read as empty: post-processing that keeps noise out of the modes).
 /// Each row adds 1 to one bin per column, so the L2 sensitivity of a phase is √(its columns).
 /// </summary>
 internal static class PrivateStatistics
@@ -64,7 +65,9 @@ internal static class PrivateStatistics
         foreach (var column in continuous)
         {
             var (min, max) = bounds[column.Name];
-            var weights = noisy.AsSpan(offset, privacy.HistogramBins + 1).ToArray().Select(w => Math.Max(w, 0)).ToArray();
+            // Post-processing: bins under 2σ are mostly noise, and a missing share under 4σ is taken as none.
+            var weights = noisy.AsSpan(offset, privacy.HistogramBins + 1).ToArray().Select(w => w > 2 * sigma ? w : 0).ToArray();
+            if (weights[^1] <= 4 * sigma) weights[^1] = 0;
             offset += privacy.HistogramBins + 1;
             if (weights.Take(privacy.HistogramBins).Sum() <= 0)
                 throw new InvalidOperationException(

@@ -1,0 +1,91 @@
+using Microsoft.ML.Data;
+using Microsoft.ML.Gan.Privacy;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Tabular.Privacy;
+using Microsoft.ML.Gan.Tabular.Tests.Data;
+
+namespace Microsoft.ML.Gan.Tabular.Tests.Privacy;
+
+/// <summary>The data transformer's statistics under DP: what survives the noisy, thresholded histograms, and what is spent.</summary>
+[TestClass]
+public sealed class PrivateStatisticsTests
+{
+    private const double UnitNoise = 5;
+    private static readonly string[] Kinds = ["A", "B", "C", "Z"];
+    private static readonly int[] KindCounts = [1000, 600, 300, 5];
+
+    /// <summary>Kind: A ×1000, B ×600, C ×300, Z ×5 (rare); Amount: half N(0, 1), half N(10, 1).</summary>
+    private static TabularTable Table()
+    {
+        var random = new Random(5);
+        var codes = KindCounts.SelectMany((count, k) => Enumerable.Repeat(k, count)).ToArray();
+        random.Shuffle(codes);
+        var amounts = codes.Select(_ => random.NextDouble() < 0.5 ? Gaussian.Next(random, 0, 1) : Gaussian.Next(random, 10, 1)).ToArray();
+        return new TabularTable([
+            new DiscreteColumn("Kind", TextDataViewType.Instance, codes, Kinds),
+            new ContinuousColumn("Amount", NumberDataViewType.Double, amounts),
+        ]);
+    }
+
+    private static int[] Counts(DiscreteColumn column) =>
+        Enumerable.Range(0, column.Categories.Count).Select(k => column.Codes.ToArray().Count(c => c == k)).ToArray();
+
+    [TestMethod]
+    public void RareCategoriesAreDroppedAndFrequentOnesKeepNoisyCounts()
+    {
+        var table = Table();
+        var accountant = new RdpAccountant();
+        var release = PrivateStatistics.Release(table, new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, 3, accountant);
+
+        var proxyCounts = Counts((DiscreteColumn)release.Proxy["Kind"]);
+        Assert.AreEqual(0, proxyCounts[3], "5 rows cannot clear a threshold of about 1 + 4.8σ ≈ 35 rows");
+        Assert.AreEqual(5, release.DroppedRows, "the rows holding the dropped category are left out of training");
+        Assert.AreEqual(table.RowCount - 5, release.Training.RowCount);
+        Assert.AreEqual(0, Counts((DiscreteColumn)release.Training["Kind"])[3]);
+        double sigma = UnitNoise * Math.Sqrt(2);
+        for (int k = 0; k < 3; k++)
+        {
+            // The proxy spreads n rows in proportion to the noisy counts: within a few σ of the truth.
+            Assert.AreEqual(KindCounts[k], proxyCounts[k], 6 * sigma, $"category {Kinds[k]}");
+        }
+        Assert.AreEqual(table.RowCount, release.Proxy.RowCount);
+        Assert.AreEqual(1e-5, release.ThresholdDelta);
+    }
+
+    [TestMethod]
+    public void BoundsComeFromTheNoisyPowerOfTwoGridAndEverySpendIsRecorded()
+    {
+        var accountant = new RdpAccountant();
+        var release = PrivateStatistics.Release(Table(), new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, 3, accountant);
+
+        var (min, max) = release.Bounds["Amount"];
+        Assert.AreEqual(16, max, "the high mode N(10, 1) lies in [8, 16)");
+        Assert.IsTrue(min is -2 or -4, $"the low mode N(0, 1) reaches into [-2, -1) (and [-4, -2) holds about 23 rows, near 4σ): min {min}");
+        var amounts = ((ContinuousColumn)release.Proxy["Amount"]).Values.ToArray();
+        Assert.IsTrue(amounts.All(v => v >= min && v <= max), "the proxy stays inside the released bounds");
+        double low = amounts.Count(v => v < 5) / (double)amounts.Length;
+        Assert.AreEqual(0.5, low, 0.05, "the noisy histogram keeps the two modes' shares");
+
+        // Two Gaussian releases (bounds, then histograms), each at noise σ/Δ = the unit noise.
+        Assert.AreEqual(2, accountant.Events.Single().Count);
+        Assert.AreEqual(PrivacyEventKind.GaussianRelease, accountant.Events.Single().Kind);
+        Assert.AreEqual(UnitNoise, accountant.Events.Single().NoiseMultiplier, 1e-12);
+    }
+
+    [TestMethod]
+    public void PublicBoundsAreUsedAsGivenAndCostNothingExtra()
+    {
+        var accountant = new RdpAccountant();
+        var privacy = new TabularPrivacyOptions
+        {
+            TargetEpsilon = 1,
+            PublicBounds = new Dictionary<string, (double Min, double Max)> { ["Amount"] = (-1, 11) },
+        };
+        var release = PrivateStatistics.Release(Table(), privacy, UnitNoise, 1e-5, 3, accountant);
+
+        Assert.AreEqual((-1.0, 11.0), release.Bounds["Amount"]);
+        var training = ((ContinuousColumn)release.Training["Amount"]).Values.ToArray();
+        Assert.IsTrue(training.Min() == -1 && training.Max() == 11, "training values are clamped to the public bounds");
+        Assert.AreEqual(1, accountant.Events.Single().Count, "only the histogram release is spent");
+    }
+}
