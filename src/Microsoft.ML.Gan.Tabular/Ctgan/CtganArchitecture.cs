@@ -1,7 +1,18 @@
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
+/// <summary>Which network a fitted tabular generator uses.</summary>
+internal enum GeneratorKind
+{
+    /// <summary>CTGAN's residual generator, fed noise ⊕ conditional vector.</summary>
+    CtganResidual = 0,
+
+    /// <summary>TVAE's decoder: an MLP with ReLU, fed the latent code only.</summary>
+    TvaeDecoder = 1,
+}
+
 /// <summary>The generator's shape: what a saved model needs, besides the data transformer, to rebuild it.</summary>
-internal sealed record CtganArchitecture(int EmbeddingDimension, int[] GeneratorLayers, int DataWidth, int ConditionWidth)
+internal sealed record CtganArchitecture(int EmbeddingDimension, int[] GeneratorLayers, int DataWidth, int ConditionWidth,
+    GeneratorKind Kind = GeneratorKind.CtganResidual)
 {
     public void Write(BinaryWriter writer)
     {

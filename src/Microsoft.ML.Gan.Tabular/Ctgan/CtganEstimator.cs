@@ -89,21 +89,6 @@ public sealed class CtganEstimator : IEstimator<CtganModel>
     /// and types, so its shape is the input's.
     /// </summary>
     /// <exception cref="ArgumentException">An option names a missing column, or a learned column is a vector or of an unsupported type.</exception>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
-    {
-        var names = inputSchema.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var (option, listed) in new[] { (nameof(CtganOptions.DiscreteColumns), _options.DiscreteColumns), (nameof(CtganOptions.IgnoreColumns), _options.IgnoreColumns) })
-        {
-            foreach (string name in listed.Where(n => !names.Contains(n)))
-                throw new ArgumentException($"{option} names column '{name}', which is not in the input. Columns: {string.Join(", ", names)}.", option);
-        }
-        foreach (var column in inputSchema.Where(c => !_options.IgnoreColumns.Contains(c.Name)))
-        {
-            if (column.Kind != SchemaShape.Column.VectorKind.Scalar)
-                throw new ArgumentException($"Column '{column.Name}' is a vector; CTGAN learns scalar columns. Add it to IgnoreColumns.", nameof(inputSchema));
-            if (!ColumnTypes.IsSupported(column.IsKey ? new KeyDataViewType(column.ItemType.RawType, 1) : column.ItemType))
-                throw new ArgumentException($"Column '{column.Name}' has type {column.ItemType}, which CTGAN cannot learn. Add it to IgnoreColumns.", nameof(inputSchema));
-        }
-        return inputSchema;
-    }
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
+        SynthesizerSchema.Check(inputSchema, _options.DiscreteColumns, _options.IgnoreColumns, "CTGAN");
 }

@@ -9,7 +9,8 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>
 /// CTGAN's payload body: a format version, the generator's shape, the fitted data transformer, the generator's weights,
-/// then (version 2) whether the fit was differentially private and, if so, what it spent. Version 1 bodies still load.
+/// then (version 2) whether the fit was differentially private and, if so, what it spent; version 2 also writes the
+/// generator kind (CTGAN's residual generator or TVAE's decoder) right after the version. Version 1 bodies still load.
 /// A model conditioned by an input column (<see cref="ConditionedName"/>) writes the training column's name first.
 /// </summary>
 internal static class CtganFamily
@@ -61,6 +62,7 @@ internal static class CtganFamily
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Version);
+            writer.Write((int)generator.Architecture.Kind);
             generator.Architecture.Write(writer);
             generator.Transformer.Save(writer);
             byte[] weights = ModuleBytes.Save(generator.Network);
@@ -78,7 +80,10 @@ internal static class CtganFamily
         int version = reader.ReadInt32();
         if (version is < 1 or > Version)
             throw new InvalidDataException($"The CTGAN model has format version {version}; this library reads versions 1 to {Version}.");
-        var architecture = CtganArchitecture.Read(reader);
+        var kind = version >= 2 ? (GeneratorKind)reader.ReadInt32() : GeneratorKind.CtganResidual;
+        if (!Enum.IsDefined(kind))
+            throw new InvalidDataException($"The tabular model has an unknown generator kind {(int)kind}.");
+        var architecture = CtganArchitecture.Read(reader) with { Kind = kind };
         var transformer = DataTransformer.Load(reader);
         byte[] weights = reader.ReadBytes(reader.ReadInt32());
         var network = CtganNetworks.CreateGenerator(architecture);

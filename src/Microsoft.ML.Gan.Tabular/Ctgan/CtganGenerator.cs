@@ -30,7 +30,7 @@ internal sealed class CtganGenerator : IRowGenerator
         _network = network;
         _network.eval();
         _device = device;
-        _conditions = Layout.ColumnCount == 0 ? null : new ConditionDraw(Layout, Layout.ProbabilityMatrix(logFrequency: false), CPU);
+        _conditions = Layout.ColumnCount == 0 || architecture.ConditionWidth == 0 ? null : new ConditionDraw(Layout, Layout.ProbabilityMatrix(logFrequency: false), CPU);
         _activation = new SpanActivation(transformer.Spans, Layout, CPU);
         Schema = transformer.InverseTransform(new float[transformer.OutputDimension], 1);
     }
@@ -67,8 +67,11 @@ internal sealed class CtganGenerator : IRowGenerator
     }
 
     /// <summary>The condition that forces category <paramref name="categoryIndex"/> (its position in the span) of a conditionable column.</summary>
+    /// <exception cref="NotSupportedException">The generator is TVAE's decoder, which has no conditional input.</exception>
     public ForcedCategory Force(string columnName, int categoryIndex)
     {
+        if (Architecture.Kind == GeneratorKind.TvaeDecoder)
+            throw new NotSupportedException("TVAE's decoder has no conditional input: sample without a condition (or use CTGAN for conditional sampling).");
         int column = Layout.IndexOf(columnName);
         return new ForcedCategory(column, Layout.SpanStart[column] + categoryIndex, Layout.Spans[column].Start + categoryIndex);
     }

@@ -9,7 +9,8 @@ using Microsoft.ML.Gan.Training;
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>
-/// A fitted CTGAN synthesizer. <see cref="Sample"/> generates rows with exactly the training schema (the learned
+/// A fitted tabular synthesizer: CTGAN, DP-CTGAN or TVAE (<c>mlContext.Gan().Tabular.Tvae</c>, whose decoder is the
+/// generator; it has no conditional input, so conditions are refused with a <see cref="NotSupportedException"/>). <see cref="Sample"/> generates rows with exactly the training schema (the learned
 /// columns' names, types and order), optionally all with one value of a discrete column. As a transformer it is
 /// row-to-row: every input row gets one generated row, appended as the training columns (hiding input columns of the
 /// same names); row p of a transform is row p of the model's seeded stream, which is also what <see cref="Sample"/>

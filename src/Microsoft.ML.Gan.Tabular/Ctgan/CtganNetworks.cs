@@ -7,12 +7,15 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 internal static class CtganNetworks
 {
     /// <summary>
-    /// Residual generator: input noise ⊕ conditional vector, one <see cref="ResidualLayer"/> per width (each adds its
+    /// The generator of a fitted model. TVAE (<see cref="GeneratorKind.TvaeDecoder"/>): its decoder, latent code →
+    /// Linear → ReLU per width → Linear to the encoded row. CTGAN: residual generator: input noise ⊕ conditional vector, one <see cref="ResidualLayer"/> per width (each adds its
     /// width to the features), then a linear layer to the encoded row's raw outputs (activations are applied span-wise
     /// by <see cref="SpanActivation"/>).
     /// </summary>
     public static nn.Module<Tensor, Tensor> CreateGenerator(CtganArchitecture architecture)
     {
+        if (architecture.Kind == GeneratorKind.TvaeDecoder)
+            return Mlp.Create(architecture.EmbeddingDimension, architecture.DataWidth, new MlpOptions { HiddenLayers = architecture.GeneratorLayers });
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
         long width = architecture.EmbeddingDimension + architecture.ConditionWidth;
         for (int i = 0; i < architecture.GeneratorLayers.Length; i++)

@@ -1,0 +1,65 @@
+using Microsoft.ML.Gan.Tabular.Ctgan;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Tabular.Tvae;
+
+/// <summary>
+/// Learns a table's joint distribution with TVAE (Xu et al. 2019): CTGAN's data transformer, a variational autoencoder
+/// over the encoded rows, and the decoder as the generator. Reads the same columns as CTGAN and returns the same fitted
+/// synthesizer type, <see cref="CtganModel"/> (Sample with the training schema, DataFrame, save/load, typed load);
+/// TVAE has no conditional input, so sampling with a condition is not supported.
+/// </summary>
+public sealed class TvaeEstimator : IEstimator<CtganModel>
+{
+    private readonly MLContext _mlContext;
+    private readonly TvaeOptions _options;
+
+    internal TvaeEstimator(MLContext mlContext, TvaeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _mlContext = mlContext;
+        _options = options;
+    }
+
+    /// <summary>Fits the data transformer, then trains the autoencoder.</summary>
+    /// <exception cref="ArgumentException">
+    /// The data has no rows, a column has an unsupported type or only missing values, every column is constant, or an
+    /// option names a column the data does not have (the message names the column).
+    /// </exception>
+    /// <exception cref="OperationCanceledException">The options' cancellation token was cancelled.</exception>
+    public CtganModel Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var table = TabularTable.FromDataView(input, new TabularReadOptions
+        {
+            DiscreteColumns = _options.DiscreteColumns,
+            IgnoreColumns = _options.IgnoreColumns,
+        });
+        if (table.RowCount < 2)
+            throw new ArgumentException($"The training data has {table.RowCount} rows; TVAE needs at least 2 to learn from.", nameof(input));
+        var transformer = DataTransformer.Fit(table, _options.Transformer);
+        if (transformer.OutputDimension == 0)
+            throw new ArgumentException(
+                $"Every column of the training data is constant ({string.Join(", ", transformer.ColumnNames)}); there is nothing to learn.", nameof(input));
+
+        int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, nameof(TvaeEstimator));
+        var device = TorchDevices.Resolve(_options.Device);
+        var architecture = new CtganArchitecture(_options.EmbeddingDimension, [.. _options.DecoderLayers],
+            transformer.OutputDimension, 0, GeneratorKind.TvaeDecoder);
+        float[] encoded = transformer.Transform(table, seed);
+        using var data = tensor(encoded, [table.RowCount, transformer.OutputDimension], device: device);
+        var (decoder, summary) = GanHost.WithLog(_mlContext, nameof(TvaeEstimator),
+            log => TvaeTrainer.Train(_options, data, transformer.Spans, architecture, seed, device, log));
+        var generator = new CtganGenerator(transformer, architecture, decoder, device);
+        return new CtganModel(_mlContext, generator, seed, summary, Guid.NewGuid());
+    }
+
+    /// <summary>Checks the columns TVAE reads; the output has the input's shape (the learned columns appended under the same names).</summary>
+    /// <exception cref="ArgumentException">An option names a missing column, or a learned column is a vector or of an unsupported type.</exception>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
+        SynthesizerSchema.Check(inputSchema, _options.DiscreteColumns, _options.IgnoreColumns, "TVAE");
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Microsoft.ML.Gan.Networks;
+using Microsoft.ML.Gan.Tabular.Ctgan;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Torch;
+using Microsoft.ML.Gan.Training;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Tabular.Tvae;
+
+/// <summary>
+/// TVAE's training loop (not adversarial, so not the GAN engine's): per epoch a seeded permutation of the rows in full
+/// batches, the reparameterized latent code, <see cref="TvaeLoss"/>, Adam, σ clamped to [0.01, 1] after each step. It
+/// honours the options' threads, device, seed, progress, cancellation, and skips steps with non-finite gradients with
+/// the engine's <see cref="GradientGuard"/>.
+/// </summary>
+internal static class TvaeTrainer
+{
+    /// <summary>Trains on encoded rows and returns the decoder (on the device) and a summary.</summary>
+    public static (nn.Module<Tensor, Tensor> Decoder, TrainingSummary Summary) Train(TvaeOptions options, Tensor data,
+        IReadOnlyList<OutputSpan> spans, CtganArchitecture architecture, long seed, Device device, Action<string>? log)
+    {
+        TorchRuntime.SetThreads(options.Threads);
+        TorchRuntime.Seed(seed);
+        int width = architecture.DataWidth;
+        int latent = architecture.EmbeddingDimension;
+        using var encoder = Mlp.Create(width, 2 * latent, new MlpOptions { HiddenLayers = options.EncoderLayers }).to(device);
+        var decoder = CtganNetworks.CreateGenerator(architecture).to(device);
+        using var loss = new TvaeLoss(spans, options.LossFactor, device);
+        using var sigma = new Parameter(full([loss.ScalarCount], 0.1f, device: device));
+        var parameters = encoder.parameters().Concat(decoder.parameters()).Append(sigma).ToList();
+        using var optimizer = optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay);
+
+        long rows = data.shape[0];
+        int batch = (int)Math.Min(options.BatchSize, rows);
+        long stepsPerEpoch = Math.Max(1, rows / batch);
+        long totalSteps = stepsPerEpoch * options.Epochs;
+        var clock = Stopwatch.StartNew();
+        var epochLosses = new List<(double, double)>();
+        long step = 0, skipped = 0;
+        encoder.train();
+        decoder.train();
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            double lossSum = 0, klSum = 0;
+            int counted = 0;
+            using var order = randperm(rows, device: device);
+            for (long s = 0; s < stepsPerEpoch; s++)
+            {
+                options.CancellationToken.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                var x = data.index_select(0, order.narrow(0, s * batch, batch));
+                var code = encoder.call(x);
+                var mean = code.narrow(1, 0, latent);
+                var logVariance = code.narrow(1, latent, latent);
+                var z = mean + randn_like(mean) * (0.5 * logVariance).exp();
+                var (value, kl) = loss.Compute(x, decoder.call(z), sigma, mean, logVariance);
+                optimizer.zero_grad();
+                value.backward();
+                double lossValue = value.item<float>();
+                if (GradientGuard.Check(parameters, lossValue, null))
+                {
+                    optimizer.step();
+                    using (no_grad())
+                        sigma.clamp_(0.01, 1.0);
+                    lossSum += lossValue;
+                    klSum += kl.item<float>();
+                    counted++;
+                }
+                else
+                {
+                    skipped++;
+                }
+                step++;
+            }
+            double meanLoss = counted == 0 ? double.NaN : lossSum / counted;
+            double meanKl = counted == 0 ? double.NaN : klSum / counted;
+            epochLosses.Add((meanKl, meanLoss));
+            log?.Invoke($"Epoch {epoch}: loss {meanLoss:F4}, KL {meanKl:F4}, skipped {skipped}.");
+            double seconds = clock.Elapsed.TotalSeconds;
+            options.Progress?.Report(new GanProgress(step, totalSteps, epoch, meanKl, meanLoss,
+                seconds > 0 ? step * (double)batch / seconds : 0, skipped, clock.Elapsed));
+        }
+        decoder.eval();
+        return (decoder, new TrainingSummary(step, skipped, epochLosses, clock.Elapsed));
+    }
+}
