@@ -30,10 +30,11 @@ internal static class ExportCommand
         command.SetAction(result => CliFailure.Guard(() =>
         {
             var mlContext = new MLContext(seed: result.GetValue(seed));
+            using var synthesizer = CtganModel.Load(mlContext, result.GetValue(model)!.FullName);
             var realFile = result.GetValue(real);
             if (realFile is null)
                 AnsiConsole.MarkupLine("[yellow]warning:[/] no --real table: exporting without the privacy filter.");
-            var options = realFile is null ? SampleCommand.PlainExport(result.GetValue(overwrite)) : new SyntheticExportOptions
+            var options = realFile is null ? SampleCommand.PlainExport(result.GetValue(overwrite), synthesizer.Privacy) : new SyntheticExportOptions
             {
                 RealTraining = CsvInput.Load(mlContext, realFile.FullName),
                 RealHoldout = result.GetValue(holdout) is { } h ? CsvInput.Load(mlContext, h.FullName) : null,
@@ -41,13 +42,15 @@ internal static class ExportCommand
                 RareCategoryThreshold = result.GetValue(rare),
                 Overwrite = result.GetValue(overwrite),
                 Seed = result.GetValue(seed),
+                DifferentialPrivacy = synthesizer.Privacy,
             };
-            using var synthesizer = CtganModel.Load(mlContext, result.GetValue(model)!.FullName);
             var synthetic = synthesizer.Sample(result.GetValue(rows), result.GetValue(seed));
             var summary = Write(mlContext.Gan().Tabular.CreateExporter(options), synthetic, result.GetValue(to)!, result.GetValue(table)!);
             foreach (var filter in summary.Filters)
                 AnsiConsole.MarkupLineInterpolated($"  {filter.Name} ({filter.Settings}): removed {filter.RowsRemoved:N0} rows");
             AnsiConsole.MarkupLineInterpolated($"Exported {summary.OutputRows:N0} of {summary.InputRows:N0} rows to [green]{summary.Format}: {summary.Target}[/].");
+            if (summary.DifferentialPrivacy is { } dp)
+                AnsiConsole.MarkupLineInterpolated($"  model trained with differential privacy: ε = {dp.Epsilon:G4}, δ = {dp.Delta:G3} (recorded in the summary)");
             return CliFailure.Ok;
         }));
         return command;

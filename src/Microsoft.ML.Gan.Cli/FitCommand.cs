@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.ML.Gan.Tabular.Ctgan;
+using Microsoft.ML.Gan.Tabular.Tvae;
 using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
@@ -12,9 +13,11 @@ internal static class FitCommand
         var input = new Argument<FileInfo>("input") { Description = "Training table: a CSV file with a header row." };
         var model = new Option<FileInfo>("--model") { Description = "Model zip to write.", Required = true };
         var synthesizer = new Option<string>("--synthesizer") { Description = "Which synthesizer.", DefaultValueFactory = _ => "ctgan" };
-        synthesizer.AcceptOnlyFromAmong("ctgan");
+        synthesizer.AcceptOnlyFromAmong("ctgan", "tvae");
         var epochs = new Option<int>("--epochs") { Description = "Training epochs (the paper uses 300).", DefaultValueFactory = _ => 300 };
-        var batch = new Option<int>("--batch-size") { Description = "Rows per step (a multiple of the pack size 10).", DefaultValueFactory = _ => 500 };
+        var batch = new Option<int>("--batch-size") { Description = "Rows per step (a multiple of the pack size 10 for CTGAN without DP).", DefaultValueFactory = _ => 500 };
+        var epsilon = new Option<double?>("--dp-epsilon") { Description = "Train CTGAN with (ε, δ)-differential privacy at this ε (DP-SGD and DP transformer statistics)." };
+        var delta = new Option<double?>("--dp-delta") { Description = "δ for --dp-epsilon (default 1/n^1.1)." };
         var discrete = CommonOptions.ColumnList("--discrete", "Numeric columns to treat as categories (comma-separated).");
         var ignore = CommonOptions.ColumnList("--ignore", "Columns to leave out (comma-separated).");
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
@@ -22,32 +25,69 @@ internal static class FitCommand
         var threads = CommonOptions.Threads();
         var command = new System.CommandLine.Command("fit", "Train a synthesizer on a table and save it.")
         {
-            input, model, synthesizer, epochs, batch, discrete, ignore, device, seed, threads,
+            input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, device, seed, threads,
         };
         command.SetAction(result => CliFailure.Guard(() =>
         {
             var mlContext = new MLContext(seed: result.GetValue(seed));
             var data = CsvInput.Load(mlContext, result.GetValue(input)!.FullName);
-            var options = new CtganOptions
-            {
-                Epochs = result.GetValue(epochs),
-                BatchSize = result.GetValue(batch),
-                DiscreteColumns = result.GetValue(discrete) ?? [],
-                IgnoreColumns = result.GetValue(ignore) ?? [],
-                Device = result.GetValue(device)!,
-                Seed = result.GetValue(seed),
-                Threads = result.GetValue(threads),
-            };
             string path = result.GetValue(model)!.FullName;
-            using var fitted = TrainingProgressDisplay.Run("CTGAN", progress =>
-            {
-                options.Progress = progress;
-                return mlContext.Gan().Tabular.Ctgan(options).Fit(data);
-            });
+            var settings = new FitSettings(result.GetValue(epochs), result.GetValue(batch), result.GetValue(discrete) ?? [],
+                result.GetValue(ignore) ?? [], result.GetValue(device)!, result.GetValue(seed), result.GetValue(threads));
+            double? dpEpsilon = result.GetValue(epsilon);
+            if (dpEpsilon is null && result.GetValue(delta) is not null)
+                throw new ArgumentException("--dp-delta needs --dp-epsilon.");
+            using var fitted = result.GetValue(synthesizer) == "tvae"
+                ? FitTvae(mlContext, data, settings, dpEpsilon)
+                : FitCtgan(mlContext, data, settings, dpEpsilon, result.GetValue(delta));
             mlContext.Model.Save(fitted, null, path);
             AnsiConsole.MarkupLineInterpolated($"Saved the model to [green]{path}[/] ({fitted.TrainingSummary?.Steps} steps, {fitted.TrainingSummary?.Elapsed:hh\\:mm\\:ss}).");
+            if (fitted.Privacy is { } spent)
+                AnsiConsole.MarkupLineInterpolated($"Differential privacy spent: ε = {spent.Epsilon:G4}, δ = {spent.Delta:G3} (σ = {spent.NoiseMultiplier:G4}, {spent.DiscriminatorSteps} DP-SGD steps, {spent.DroppedRows} rows left out).");
             return CliFailure.Ok;
         }));
         return command;
     }
+
+    private static CtganModel FitCtgan(MLContext mlContext, IDataView data, FitSettings settings, double? epsilon, double? delta)
+    {
+        var options = epsilon is double e ? CtganOptions.DifferentiallyPrivate(e, delta) : new CtganOptions();
+        options.Epochs = settings.Epochs;
+        options.BatchSize = settings.BatchSize;
+        options.DiscreteColumns = settings.Discrete;
+        options.IgnoreColumns = settings.Ignore;
+        options.Device = settings.Device;
+        options.Seed = settings.Seed;
+        options.Threads = settings.Threads;
+        return TrainingProgressDisplay.Run(epsilon is null ? "CTGAN" : "DP-CTGAN", progress =>
+        {
+            options.Progress = progress;
+            return mlContext.Gan().Tabular.Ctgan(options).Fit(data);
+        });
+    }
+
+    private static CtganModel FitTvae(MLContext mlContext, IDataView data, FitSettings settings, double? epsilon)
+    {
+        if (epsilon is not null)
+            throw new ArgumentException("--dp-epsilon is supported with --synthesizer ctgan only (TVAE is trained without differential privacy).");
+        var options = new TvaeOptions
+        {
+            Epochs = settings.Epochs,
+            BatchSize = settings.BatchSize,
+            DiscreteColumns = settings.Discrete,
+            IgnoreColumns = settings.Ignore,
+            Device = settings.Device,
+            Seed = settings.Seed,
+            Threads = settings.Threads,
+        };
+        return TrainingProgressDisplay.Run("TVAE", progress =>
+        {
+            options.Progress = progress;
+            return mlContext.Gan().Tabular.Tvae(options).Fit(data);
+        });
+    }
+
+    /// <summary>What the command line sets on either synthesizer.</summary>
+    private sealed record FitSettings(int Epochs, int BatchSize, IReadOnlyList<string> Discrete, IReadOnlyList<string> Ignore,
+        string Device, int Seed, int Threads);
 }

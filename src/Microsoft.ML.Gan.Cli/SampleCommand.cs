@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Tabular.Ctgan;
+using Microsoft.ML.Gan.Tabular.Privacy;
 using Microsoft.ML.Gan.Tabular.Export;
 using Spectre.Console;
 
@@ -41,11 +42,14 @@ internal static class SampleCommand
     }
 
     /// <summary>An export with every privacy filter off (sampling without the real data at hand).</summary>
-    public static SyntheticExportOptions PlainExport(bool overwrite) => new()
+    /// <param name="overwrite">Replace an existing output.</param>
+    /// <param name="privacy">The model's differential privacy, recorded in the summary.</param>
+    public static SyntheticExportOptions PlainExport(bool overwrite, TabularPrivacyReport? privacy = null) => new()
     {
         DropExactCopies = false,
         RareCategoryThreshold = 0,
         Overwrite = overwrite,
+        DifferentialPrivacy = privacy,
     };
 
     /// <summary>Turns "column=value" into a condition typed like the column (text, or a number for numeric columns).</summary>

@@ -85,6 +85,38 @@ public sealed class CliCommandTests
     }
 
     [TestMethod]
+    public void FitWithDpEpsilonRecordsTheSpendInTheExportSummary()
+    {
+        string model = Output("dp.zip");
+        var (code, output) = CliRunner.Run("fit", _table, "--model", model, "--epochs", "2", "--batch-size", "50", "--dp-epsilon", "10", "--threads", "1");
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(output, "Differential privacy spent: ε =");
+        string csv = Output("dp-export.csv");
+        (code, output) = CliRunner.Run("export", "--model", model, "-n", "50", "--to", "csv:" + csv);
+        Assert.AreEqual(0, code, output);
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(csv + ".export.json"));
+        var privacy = summary.RootElement.GetProperty("DifferentialPrivacy");
+        double epsilon = privacy.GetProperty("Epsilon").GetDouble();
+        Assert.IsTrue(epsilon is > 0 and <= 10, $"ε = {epsilon}");
+        Assert.AreEqual(Math.Pow(300, -1.1), privacy.GetProperty("Delta").GetDouble(), 1e-12);
+    }
+
+    [TestMethod]
+    public void FitWithTvaeWritesAModelThatSamples()
+    {
+        string model = Output("tvae.zip");
+        var (code, output) = CliRunner.Run("fit", _table, "--model", model, "--synthesizer", "tvae", "--epochs", "2", "--batch-size", "100");
+        Assert.AreEqual(0, code, output);
+        string path = Output("tvae.csv");
+        (code, output) = CliRunner.Run("sample", "--model", model, "-n", "20", "--out", path);
+        Assert.AreEqual(0, code, output);
+        Assert.HasCount(21, File.ReadAllLines(path));
+        (code, output) = CliRunner.Run("fit", _table, "--model", model, "--synthesizer", "tvae", "--dp-epsilon", "3");
+        Assert.AreNotEqual(0, code);
+        StringAssert.Contains(output, "--dp-epsilon");
+    }
+
+    [TestMethod]
     public void FitReadsParquetFiles()
     {
         string parquet = Output("rows.parquet");

@@ -34,6 +34,12 @@ public sealed class ExportSummary
     /// <summary>The filters that ran, in order.</summary>
     public required IReadOnlyList<FilterStepSummary> Filters { get; init; }
 
+    /// <summary>
+    /// The differential privacy of the model the rows came from (ε, δ, σ, steps; see
+    /// <see cref="SyntheticExportOptions.DifferentialPrivacy"/>), or null when none was given.
+    /// </summary>
+    public Privacy.TabularPrivacyReport? DifferentialPrivacy { get; init; }
+
     /// <summary>The summary as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 }

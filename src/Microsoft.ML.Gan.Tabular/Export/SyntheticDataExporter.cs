@@ -112,6 +112,7 @@ public sealed class SyntheticDataExporter
             InputRows = table.RowCount,
             OutputRows = filtered.RowCount,
             Filters = steps,
+            DifferentialPrivacy = _options.DifferentialPrivacy,
         };
         return (filtered, summary);
     }

@@ -51,6 +51,12 @@ public sealed class SyntheticExportOptions
     /// <summary>Rows between progress reports (and cancellation checks in database writes). Default: 10,000.</summary>
     public int ProgressInterval { get; init; } = 10_000;
 
+    /// <summary>
+    /// The differential privacy of the model that generated the rows (e.g. <c>CtganModel.Privacy</c>), recorded in the
+    /// export summary. Default: none.
+    /// </summary>
+    public Privacy.TabularPrivacyReport? DifferentialPrivacy { get; init; }
+
     /// <summary>Seed of the holdout subsample. Default: 0.</summary>
     public int Seed { get; init; }
 
