@@ -5,8 +5,8 @@ using Microsoft.ML.Gan.Tabular.Privacy;
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>
-/// The privacy budget of one DP-CTGAN fit. δ is split in two halves when the table has discrete columns (one for the
-/// category thresholds, one for the RDP → (ε, δ) conversion). The transformer's two Gaussian releases are calibrated to
+/// The privacy budget of one DP-CTGAN fit. δ is split in two halves when the table has discrete columns without a
+/// public category list (one for the category thresholds, one for the RDP → (ε, δ) conversion). The transformer's two Gaussian releases are calibrated to
 /// <see cref="TabularPrivacyOptions.TransformerBudgetShare"/> of ε on their own; then σ of DP-SGD is the smallest that
 /// keeps releases and planned steps, composed in one RDP accountant, within ε (or the given σ, with as many steps
 /// as fit). The accountant keeps composing while training runs; the report reads ε from it.
@@ -43,7 +43,7 @@ internal sealed class PrivateCtganSetup
         if (delta >= 1.0 / n)
             throw new ArgumentOutOfRangeException(nameof(TabularPrivacyOptions.Delta), delta,
                 $"Privacy.Delta is {delta}; expected below 1/n = {1.0 / n:G3} for {n} rows (a larger δ allows releasing a row outright).");
-        bool discrete = table.Columns.Any(c => c is DiscreteColumn);
+        bool discrete = table.Columns.Any(c => c is DiscreteColumn && !privacy.PublicCategories.ContainsKey(c.Name));
         double thresholdDelta = discrete ? delta / 2 : 0;
         double rdpDelta = delta - thresholdDelta;
         bool boundsPhase = table.Columns.OfType<ContinuousColumn>().Any(c => !privacy.PublicBounds.ContainsKey(c.Name));

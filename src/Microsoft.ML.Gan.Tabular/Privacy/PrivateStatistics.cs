@@ -8,7 +8,8 @@ namespace Microsoft.ML.Gan.Tabular.Privacy;
 /// <see cref="RdpAccountant"/>. Phase 1 (only for continuous columns without public bounds): a noisy count per bin of
 /// <see cref="PowerOfTwoGrid"/>; the bounds are the outer edges of the bins whose noisy count clears 4σ. Phase 2: per
 /// discrete column a noisy count per category, thresholded at 1 + σ·√(2 ln(1/(2δ_col))) so that a category held by one
-/// row survives with probability at most δ_col (the stability-based histogram); per continuous column a noisy
+/// row survives with probability at most δ_col (the stability-based histogram), or, for a text column listed in
+/// <see cref="TabularPrivacyOptions.PublicCategories"/>, a noisy count per listed value with no threshold; per continuous column a noisy
 /// histogram of <see cref="TabularPrivacyOptions.HistogramBins"/> equal bins over its bounds plus a missing-value bin
 /// (bins under 2σ and a missing count under 4σ are read as empty: post-processing that keeps noise out of the modes).
 /// Each row adds 1 to one bin per column, so the L2 sensitivity of a phase is √(its columns).
@@ -26,41 +27,50 @@ internal static class PrivateStatistics
     {
         var random = new Random(seed);
         var continuous = table.Columns.OfType<ContinuousColumn>().ToArray();
-        var discrete = table.Columns.OfType<DiscreteColumn>().ToArray();
+        var domains = table.Columns.OfType<DiscreteColumn>().Select(c => DiscreteDomain.Of(c, privacy)).ToArray();
         var bounds = ReleaseBounds(continuous, privacy, unitNoise, random, accountant);
 
         // Phase 2: one vector query over every column.
         var exact = new List<double>();
-        foreach (var column in discrete)
-        {
-            var counts = new double[column.Categories.Count];
-            foreach (int code in column.Codes) counts[code]++;
-            exact.AddRange(counts);
-        }
+        foreach (var domain in domains)
+            exact.AddRange(domain.Counts());
         foreach (var column in continuous)
             exact.AddRange(Histogram(column, bounds[column.Name], privacy.HistogramBins));
         double sigma = unitNoise * Math.Sqrt(table.Columns.Count);
         double[] noisy = GaussianMechanism.Release(exact.ToArray(), Math.Sqrt(table.Columns.Count), sigma, random, accountant);
 
-        double columnDelta = discrete.Length == 0 ? 0 : thresholdDelta / discrete.Length;
+        int thresholded = domains.Count(d => !d.IsPublic);
+        double columnDelta = thresholded == 0 ? 0 : thresholdDelta / thresholded;
         double threshold = 1 + sigma * Math.Sqrt(2 * Math.Log(1 / (2 * Math.Max(columnDelta, double.Epsilon))));
         int n = table.RowCount;
         var proxy = new List<TabularColumn>();
         var keep = new bool[n];
         Array.Fill(keep, true);
         int offset = 0;
-        foreach (var column in discrete)
+        foreach (var domain in domains)
         {
+            var column = domain.Column;
             int categories = column.Categories.Count;
-            var survives = Enumerable.Range(0, categories).Select(k => noisy[offset + k] > threshold).ToArray();
-            if (!survives.Any(s => s))
-                throw new InvalidOperationException(FormattableString.Invariant(
-                    $"Under differential privacy no category of column '{column.Name}' is frequent enough to be released (noisy counts must clear {threshold:F0} rows at this budget); raise TargetEpsilon or TransformerBudgetShare, or ignore the column."));
-            var weights = Enumerable.Range(0, categories).Select(k => survives[k] ? Math.Max(noisy[offset + k], 1) : 0).ToArray();
-            proxy.Add(ProxyDiscrete(column, weights, n, random));
-            var codes = column.Codes;
-            for (int r = 0; r < n; r++) keep[r] &= survives[codes[r]];
+            var released = noisy.AsSpan(offset, categories).ToArray();
             offset += categories;
+            double[] weights;
+            if (domain.IsPublic)
+            {
+                // A public domain needs no threshold; counts under 2σ are read as empty (post-processing).
+                weights = released.Select(w => w > 2 * sigma ? w : 0).ToArray();
+                if (weights.All(w => w == 0)) Array.Fill(weights, 1.0);
+            }
+            else
+            {
+                if (!released.Any(w => w > threshold))
+                    throw new InvalidOperationException(FormattableString.Invariant(
+                        $"Under differential privacy no category of column '{column.Name}' is frequent enough to be released (noisy counts must clear {threshold:F0} rows at this budget); raise TargetEpsilon or TransformerBudgetShare, declare its values in Privacy.PublicCategories, or ignore the column."));
+                weights = released.Select(w => w > threshold ? Math.Max(w, 1) : 0).ToArray();
+            }
+            var (proxyColumn, allocation) = ProxyDiscrete(column, weights, n, random);
+            proxy.Add(proxyColumn);
+            var codes = column.Codes;
+            for (int r = 0; r < n; r++) keep[r] &= !domain.IsOutside(r) && allocation[codes[r]] > 0;
         }
         foreach (var column in continuous)
         {
@@ -81,9 +91,10 @@ internal static class PrivateStatistics
         }
 
         var rows = Enumerable.Range(0, n).Where(r => keep[r]).ToArray();
-        var training = new TabularTable(table.Columns.Select(c => Subset(c, rows, bounds)));
+        var recoded = domains.ToDictionary(d => d.Column.Name, d => (TabularColumn)d.Column, StringComparer.Ordinal);
+        var training = new TabularTable(table.Columns.Select(c => Subset(recoded.GetValueOrDefault(c.Name, c), rows, bounds)));
         var proxyTable = new TabularTable(table.Columns.Select(c => proxy.First(p => p.Name == c.Name)));
-        return new PrivateTableRelease(proxyTable, training, n - rows.Length, discrete.Length == 0 ? 0 : thresholdDelta, bounds);
+        return new PrivateTableRelease(proxyTable, training, n - rows.Length, thresholded == 0 ? 0 : thresholdDelta, bounds);
     }
 
     private static Dictionary<string, (double Min, double Max)> ReleaseBounds(ContinuousColumn[] columns,
@@ -132,7 +143,7 @@ internal static class PrivateStatistics
     private static int BinOf(double value, (double Min, double Max) bounds, int bins) =>
         Math.Clamp((int)Math.Floor((value - bounds.Min) / (bounds.Max - bounds.Min) * bins), 0, bins - 1);
 
-    private static DiscreteColumn ProxyDiscrete(DiscreteColumn column, double[] weights, int rows, Random random)
+    private static (DiscreteColumn Column, int[] Allocation) ProxyDiscrete(DiscreteColumn column, double[] weights, int rows, Random random)
     {
         var allocation = Allocate(weights, rows);
         var codes = new int[rows];
@@ -142,7 +153,7 @@ internal static class PrivateStatistics
             for (int i = 0; i < allocation[k]; i++) codes[next++] = k;
         }
         random.Shuffle(codes);
-        return new DiscreteColumn(column.Name, column.Type, codes, column.Categories, column.KeyValues);
+        return (new DiscreteColumn(column.Name, column.Type, codes, column.Categories, column.KeyValues), allocation);
     }
 
     /// <summary>Values spread evenly inside each bin, in proportion to its noisy count; the last weight is the missing share.</summary>

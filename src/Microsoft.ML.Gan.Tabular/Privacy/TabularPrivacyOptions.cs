@@ -34,6 +34,14 @@ public sealed class TabularPrivacyOptions
     public IReadOnlyDictionary<string, (double Min, double Max)> PublicBounds { get; set; } =
         new Dictionary<string, (double Min, double Max)>();
 
+    /// <summary>
+    /// The complete public list of values of text columns, by name (e.g. the codes of a data dictionary). Their noisy
+    /// counts need no threshold, so no category is dropped for being rare and no δ is spent on them; rows holding a
+    /// value outside the list are left out of training.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PublicCategories { get; set; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Equal-width bins of the DP histogram from which each continuous column's modes are fitted. Default 32.</summary>
     public int HistogramBins { get; set; } = 32;
 
@@ -48,6 +56,10 @@ public sealed class TabularPrivacyOptions
         Require(TransformerBudgetShare is > 0 and < 1, nameof(TransformerBudgetShare), TransformerBudgetShare, "in (0, 1)");
         Require(HistogramBins is >= 2 and <= 4096, nameof(HistogramBins), HistogramBins, "in [2, 4096]");
         Require(PublicBounds is not null, nameof(PublicBounds), null, "a dictionary (possibly empty)");
+        Require(PublicCategories is not null, nameof(PublicCategories), null, "a dictionary (possibly empty)");
+        foreach (var (column, values) in PublicCategories!)
+            Require(values is { Count: > 0 } && values.All(v => v is not null), nameof(PublicCategories), column,
+                "a non-empty list of non-null values for every column");
         foreach (var (column, (min, max)) in PublicBounds!)
             Require(double.IsFinite(min) && double.IsFinite(max) && min < max, nameof(PublicBounds), $"{column}: [{min}, {max}]",
                 "finite bounds with Min < Max for every column");

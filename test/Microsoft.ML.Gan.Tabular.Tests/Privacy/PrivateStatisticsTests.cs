@@ -88,4 +88,39 @@ public sealed class PrivateStatisticsTests
         Assert.IsTrue(training.Min() == -1 && training.Max() == 11, "training values are clamped to the public bounds");
         Assert.AreEqual(1, accountant.Events.Single().Count, "only the histogram release is spent");
     }
+
+    [TestMethod]
+    public void PublicCategoriesNeedNoThresholdAndRowsOutsideTheListAreLeftOut()
+    {
+        var privacy = new TabularPrivacyOptions
+        {
+            TargetEpsilon = 1,
+            PublicCategories = new Dictionary<string, IReadOnlyList<string>> { ["Kind"] = ["A", "B", "Z", "Unseen"] },
+        };
+        var release = PrivateStatistics.Release(Table(), privacy, UnitNoise, 1e-5, 3, new RdpAccountant());
+
+        var proxy = (DiscreteColumn)release.Proxy["Kind"];
+        CollectionAssert.AreEqual(new object[] { "A", "B", "Z", "Unseen" }, proxy.Categories.ToArray(), "the domain is the public list");
+        var counts = Counts(proxy);
+        // The proxy spreads n rows over the listed values in proportion to their noisy counts (A 1000, B 600 of 1605).
+        Assert.AreEqual(1000 / 1605.0, counts[0] / (double)proxy.Length, 0.03);
+        Assert.AreEqual(600 / 1605.0, counts[1] / (double)proxy.Length, 0.03);
+        int zRowsLeftOut = counts[2] == 0 ? 5 : 0;
+        Assert.AreEqual(300 + zRowsLeftOut, release.DroppedRows, "the 300 rows of C are outside the list (and Z's only if its noisy count came out empty)");
+        Assert.AreEqual(0, release.ThresholdDelta, "no thresholded column, no δ spent on thresholds");
+        Assert.AreEqual(0, Counts((DiscreteColumn)release.Training["Kind"])[3], "nobody holds 'Unseen'");
+    }
+
+    [TestMethod]
+    public void PublicCategoriesOnANonTextColumnAreRefusedByName()
+    {
+        var table = new TabularTable([new DiscreteColumn("Flag", BooleanDataViewType.Instance, [0, 1, 1], [false, true])]);
+        var privacy = new TabularPrivacyOptions
+        {
+            TargetEpsilon = 1,
+            PublicCategories = new Dictionary<string, IReadOnlyList<string>> { ["Flag"] = ["True", "False"] },
+        };
+        var error = Assert.ThrowsExactly<ArgumentException>(() => PrivateStatistics.Release(table, privacy, UnitNoise, 1e-5, 3, new RdpAccountant()));
+        StringAssert.Contains(error.Message, "'Flag'");
+    }
 }
