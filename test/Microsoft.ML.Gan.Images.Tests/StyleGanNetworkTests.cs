@@ -36,7 +36,7 @@ public sealed class StyleGanNetworkTests
     }
 
     [TestMethod]
-    public void ModulatedConvolutionTreatsEachSampleWithItsOwnStyle()
+    public void ModulatedConvolutionEqualsAGroupedConvolutionWithPerSampleDemodulatedWeights()
     {
         using var scope = NewDisposeScope();
         random.manual_seed(3);
@@ -44,12 +44,16 @@ public sealed class StyleGanNetworkTests
         using var noGrad = no_grad();
         var input = randn(3, 4, 8, 8);
         var style = randn(3, 6);
-        var batched = conv.call(input, style);
-        for (int i = 0; i < 3; i++)
-        {
-            var single = conv.call(input.narrow(0, i, 1), style.narrow(0, i, 1));
-            Assert.IsTrue(single.allclose(batched.narrow(0, i, 1), rtol: 1e-4, atol: 1e-5), $"sample {i} of the grouped convolution");
-        }
+        var parameters = conv.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter);
+
+        // The paper's definition: per-sample weights w' = s·w, demodulated, applied with groups = batch.
+        var scales = nn.functional.linear(style, parameters["affine.weight"] / Math.Sqrt(6), parameters["affine.bias"]);
+        var weights = (parameters["weight"] / Math.Sqrt(4 * 9)).unsqueeze(0) * scales.view(3, 1, 4, 1, 1);
+        weights = weights / (weights.square().sum(new long[] { 2, 3, 4 }, keepdim: true) + 1e-8).sqrt();
+        var expected = nn.functional.conv2d(input.reshape(1, 12, 8, 8), weights.reshape(15, 4, 3, 3), padding: new long[] { 1, 1 }, groups: 3)
+            .reshape(3, 5, 8, 8);
+
+        Assert.IsTrue(conv.call(input, style).allclose(expected, rtol: 1e-4, atol: 1e-5));
     }
 
     [TestMethod]

@@ -5,10 +5,12 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Images.StyleGan;
 
 /// <summary>
-/// StyleGAN2's modulated convolution (Karras et al. 2020, §2.2): an affine map of w gives one scale per input channel,
-/// the (equalized) weight is multiplied by it per sample, optionally demodulated so that each output channel of each
-/// sample has unit expected variance for unit-variance input (w'' = w' / √(Σ w'² + ε)), and applied to each sample with
-/// its own weights as one grouped convolution (groups = batch). Optionally upsamples the input ×2 (bilinear) first.
+/// StyleGAN2's modulated convolution (Karras et al. 2020, §2.2): an affine map of w gives one scale s per input channel;
+/// each sample's weight is w'_ijk = s_i·w_ijk, optionally demodulated to w''_ijk = w'_ijk / √(Σ_ik w'_ijk² + ε) so that
+/// every output channel of every sample has unit expected variance for unit-variance input. It is computed in the
+/// equivalent form StyleGAN2 itself uses for training (fused_modconv = False), which runs one ordinary convolution for
+/// the whole batch instead of a grouped one: scale the input channels by s, convolve with the shared weight, multiply each
+/// output channel by its demodulation coefficient 1/√(Σ_ik (s_i w_ijk)² + ε). Optionally upsamples the input ×2 (bilinear) first.
 /// </summary>
 internal sealed class ModulatedConv2d : nn.Module<Tensor, Tensor, Tensor>
 {
@@ -44,16 +46,17 @@ internal sealed class ModulatedConv2d : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         long n = input.shape[0];
         var scales = affine.call(style);
-        var weights = (weight * _gain).unsqueeze(0) * scales.view(n, 1, -1, 1, 1);
+        var scaled = weight * _gain;
+        var x = input * scales.view(n, -1, 1, 1);
+        if (_upsample)
+            x = nn.functional.interpolate(x, scale_factor: new[] { 2.0, 2.0 }, mode: InterpolationMode.Bilinear, align_corners: false);
+        var output = nn.functional.conv2d(x, scaled, padding: new[] { _kernel / 2, _kernel / 2 });
         if (_demodulate)
-            weights = weights * (weights.square().sum(new long[] { 2, 3, 4 }, keepdim: true) + 1e-8).rsqrt();
-        var x = _upsample
-            ? nn.functional.interpolate(input, scale_factor: new[] { 2.0, 2.0 }, mode: InterpolationMode.Bilinear, align_corners: false)
-            : input;
-        long height = x.shape[2], width = x.shape[3];
-        var grouped = nn.functional.conv2d(x.reshape(1, n * InputChannels, height, width),
-            weights.reshape(n * OutputChannels, InputChannels, _kernel, _kernel),
-            padding: new[] { _kernel / 2, _kernel / 2 }, groups: n);
-        return grouped.reshape(n, OutputChannels, height, width).MoveToOuterDisposeScope();
+        {
+            // Σ_ik (s_i w_ijk)² = Σ_i s_i² Σ_k w_ijk²: [N, in] @ [in, out].
+            var energy = scales.square().matmul(scaled.square().sum(new long[] { 2, 3 }).t());
+            output = output * (energy + 1e-8).rsqrt().view(n, -1, 1, 1);
+        }
+        return output.MoveToOuterDisposeScope();
     }
 }
