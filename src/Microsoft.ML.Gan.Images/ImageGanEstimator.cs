@@ -52,7 +52,7 @@ public sealed class ImageGanEstimator : IEstimator<ImageGanTransformer>
         TorchRuntime.Seed(seed);
         using var images = Metrics.ImageTensors.Pixels(set, device);
         using var labels = conditional ? tensor(set.Labels!.Select(l => (long)l).ToArray(), device: device) : null;
-        using var problem = new ImageGanProblem(spec, images, labels, _options.AuxiliaryLossWeight, device);
+        using var problem = new ImageGanProblem(spec, images, labels, _options.AuxiliaryLossWeight, _options.DiffAugment, device);
         var options = _options.SampleGridPath is null ? _options : _options.WithProgress<ImageGanOptions>(new SampleGridProgress(_options,
             problem.GeneratorNetwork, () => new ImageGanGenerator(spec, 0, 1, problem.GeneratorNetwork, device), seed));
         var (trained, summary) = GanHost.WithLog(_mlContext, nameof(ImageGanEstimator), log => new GanTrainer(options, log).Train(problem, seed));

@@ -9,9 +9,10 @@ namespace Microsoft.ML.Gan.Images;
 /// <summary>
 /// A fitted image generator: noise drawn on the CPU from a generator seeded per block (or per row), optional class
 /// labels, the DCGAN generator in eval mode, and the map from [−1, 1] back to the user's pixel range.
-/// Row p of a stream (and a row seeded with s) of a conditional model has class p mod K (s mod K).
+/// Row p of a stream (and a row seeded with s) of a conditional model has class p mod K (s mod K). A conditional
+/// model also generates a row for an asked class (<see cref="IConditionalRowGenerator"/>, categories "0" … "K−1").
 /// </summary>
-internal sealed class ImageGanGenerator : ImageGenerator
+internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerator
 {
     private readonly DcganGenerator _network;
     private readonly Device _device;
@@ -29,6 +30,8 @@ internal sealed class ImageGanGenerator : ImageGenerator
 
     public DcganGenerator Network => _network;
 
+    public Device Device => _device;
+
     public override int ClassCount => Spec.LabelWidth;
 
     public override ImageConditioning Conditioning => Spec.Conditioning;
@@ -36,6 +39,18 @@ internal sealed class ImageGanGenerator : ImageGenerator
     public override string FamilyName => ImageGanFamily.Name;
 
     public override byte[] WriteBody() => ImageGanFamily.Write(this);
+
+    /// <summary>1 for a conditional model (the class index), 0 for an unconditional one (it cannot be conditioned).</summary>
+    public int ConditionLength => Spec.LabelWidth == 0 ? 0 : 1;
+
+    /// <summary>The class indices as text, "0" … "K−1"; null for an unconditional model.</summary>
+    public IReadOnlyList<string>? ConditionCategories => Spec.LabelWidth == 0
+        ? null
+        : Enumerable.Range(0, Spec.ClassCount).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>One image of class <c>condition[0]</c> from the row's seed.</summary>
+    public void GenerateConditioned(long rowSeed, ReadOnlySpan<float> condition, Span<float> destination) =>
+        Generate(NoiseSeeds.ForRow(rowSeed), 1, [(int)condition[0]], destination);
 
     public override void GenerateBlock(long seed, long blockIndex, Span<float> destination)
     {

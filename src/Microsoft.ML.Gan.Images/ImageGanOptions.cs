@@ -76,6 +76,13 @@ public class ImageGanOptions : ImageColumnOptions
 
     internal override string? LabelColumnToRead => Conditioning == ImageConditioning.None ? null : LabelColumnName;
 
+    /// <summary>
+    /// Differentiable augmentation (DiffAugment, Zhao et al. 2020) of every image the discriminator judges, real and
+    /// generated, in both networks' steps; <see cref="DiffAugmentPolicy.All"/> (colour, translation, cutout) is the
+    /// paper's choice for small datasets. Default None.
+    /// </summary>
+    public DiffAugmentPolicy DiffAugment { get; set; } = DiffAugmentPolicy.None;
+
     internal override int? DeclaredClassCount => ClassCount;
 
     /// <inheritdoc />
@@ -86,6 +93,7 @@ public class ImageGanOptions : ImageColumnOptions
         Require(ClassCount is null or >= 2, nameof(ClassCount), ClassCount, "at least 2 when set");
         Require(GeneratorFeatures >= 1, nameof(GeneratorFeatures), GeneratorFeatures, "at least 1");
         Require(DiscriminatorFeatures >= 1, nameof(DiscriminatorFeatures), DiscriminatorFeatures, "at least 1");
+        Require((DiffAugment & ~DiffAugmentPolicy.All) == 0, nameof(DiffAugment), DiffAugment, "a combination of Color, Translation and Cutout");
         Require(AuxiliaryLossWeight >= 0, nameof(AuxiliaryLossWeight), AuxiliaryLossWeight, "non-negative");
         Require(Conditioning == ImageConditioning.None || LabelColumnName is not null, nameof(LabelColumnName), LabelColumnName,
             $"a label column because Conditioning is {Conditioning}");

@@ -9,20 +9,50 @@ namespace Microsoft.ML.Gan.Images;
 /// [PixelMin, PixelMax]) to every input row: row p of its seeded stream, or the image of the row's own seed when a
 /// seed column is configured. For a conditional model row p has class p mod <see cref="ClassCount"/> (a seeded row,
 /// its seed mod ClassCount): to ask for given classes use <see cref="Generate"/>, <see cref="GenerateSet"/> or
-/// <see cref="SaveGrid"/>. Saves with <c>mlContext.Model.Save</c>; <see cref="Load(MLContext, string)"/> restores
+/// <see cref="SaveGrid"/>, or <see cref="ConditionedOn"/> for a transformer that reads each row's class from a label column. Saves with <c>mlContext.Model.Save</c>; <see cref="Load(MLContext, string)"/> restores
 /// this typed model from the same zip.
 /// </summary>
 public class ImageGanTransformer : GanTransformerBase
 {
+    private readonly MLContext _mlContext;
     private readonly Guid _id;
 
     internal ImageGanTransformer(MLContext mlContext, ImageGenerator generator, GanGenerationSettings settings,
         TrainingSummary? summary, Guid id)
         : base(mlContext, generator, settings)
     {
+        _mlContext = mlContext;
         TrainingSummary = summary;
         _id = id;
     }
+
+    /// <summary>
+    /// A model whose <see cref="GanTransformerBase.Transform"/> generates, for each input row, an image of the class
+    /// that row's label column names (the row's noise comes from its seed column, or from its position). Accepted
+    /// label columns: a key with <see cref="ClassCount"/> values (key k is class k − 1, what <c>MapValueToKey</c>
+    /// gives), a number holding the 0-based class (<see cref="GanConditionKind.Index"/>), or text "0" … "K−1".
+    /// Conditioned images are generated one at a time; the model saves and loads with its label column.
+    /// </summary>
+    /// <param name="labelColumnName">The input column holding each row's class.</param>
+    /// <param name="kind">How the column holds the class: Key (default), Index or Text.</param>
+    /// <returns>A new transformer (dispose it too) with the same weights and settings.</returns>
+    /// <exception cref="InvalidOperationException">The model is unconditional.</exception>
+    /// <exception cref="ArgumentException">The column name is blank or <paramref name="kind"/> is Vector.</exception>
+    public ImageGanTransformer ConditionedOn(string labelColumnName, GanConditionKind kind = GanConditionKind.Key)
+    {
+        ThrowIfDisposed();
+        if (ClassCount == 0)
+            throw new InvalidOperationException("This image GAN is unconditional: it has no class to condition on.");
+        var condition = new GanConditionColumn(labelColumnName, kind);
+        if (!condition.IsCategorical)
+            throw new ArgumentException("A class label is read as a Key, Index or Text column, not as a Vector.", nameof(kind));
+        var dcgan = (ImageGanGenerator)ImageGenerator;
+        var copy = ImageGanFamily.Read(ImageGanFamily.Write(dcgan), dcgan.Device);
+        return new ImageGanTransformer(_mlContext, copy, Settings.WithCondition(condition), TrainingSummary, Guid.NewGuid());
+    }
+
+    /// <summary>The input column whose class conditions each generated row, or null (see <see cref="ConditionedOn"/>).</summary>
+    public GanConditionColumn? ConditionColumn => Settings.Condition;
 
     /// <summary>What training did (null for a loaded model).</summary>
     public TrainingSummary? TrainingSummary { get; }

@@ -65,9 +65,6 @@ internal sealed class DcganDiscriminator : nn.Module
         return (logits.MoveToOuterDisposeScope(), classLogits?.MoveToOuterDisposeScope());
     }
 
-    /// <summary>The critic as a function of the images for fixed labels (what the losses and penalties call).</summary>
-    public Func<Tensor, Tensor> Critic(Tensor? oneHot) => images => Judge(images, oneHot).Logits;
-
     private static nn.Module<Tensor, Tensor> Conv(int input, int output, (long, long) kernel, long stride, long padding, bool bias, bool spectralNorm) =>
         spectralNorm
             ? new NormalizedConv2d(input, output, kernel, stride, padding, bias)

@@ -8,7 +8,9 @@ namespace Microsoft.ML.Gan.Images.Training;
 /// <summary>
 /// A convolutional image GAN as the engine sees it: real images in [−1, 1], optional labels, the DCGAN networks and
 /// the losses of the chosen conditioning. Generated images in D's step reuse the real batch's labels; G's step draws
-/// labels from the training labels (so classes keep their frequencies). All randomness comes from torch's default generator.
+/// labels from the training labels (so classes keep their frequencies). With a <see cref="DiffAugmentPolicy"/>, every
+/// image D judges (real, generated, and the gradient penalty's interpolates) is augmented first. All randomness comes
+/// from torch's default generator.
 /// </summary>
 internal sealed class ImageGanProblem : IAdversarialProblem, IDisposable
 {
@@ -19,14 +21,17 @@ internal sealed class ImageGanProblem : IAdversarialProblem, IDisposable
     private readonly DcganGenerator _generator;
     private readonly DcganDiscriminator _discriminator;
     private readonly double _auxiliaryWeight;
+    private readonly DiffAugmentPolicy _augment;
 
     /// <param name="spec">Network shapes.</param>
     /// <param name="images">[N, C, H, W] in [−1, 1] on <paramref name="device"/>.</param>
     /// <param name="labels">[N] int64 class indices, or null when unconditional.</param>
     /// <param name="auxiliaryWeight">Weight of AC-GAN's classification losses.</param>
+    /// <param name="augment">Differentiable augmentations applied before D.</param>
     /// <param name="device">Training device.</param>
-    public ImageGanProblem(ImageNetworkSpec spec, Tensor images, Tensor? labels, double auxiliaryWeight, Device device)
+    public ImageGanProblem(ImageNetworkSpec spec, Tensor images, Tensor? labels, double auxiliaryWeight, DiffAugmentPolicy augment, Device device)
     {
+        _augment = augment;
         _spec = spec;
         _images = images;
         _labels = spec.LabelWidth > 0 ? labels : null;
@@ -53,12 +58,12 @@ internal sealed class ImageGanProblem : IAdversarialProblem, IDisposable
         var labels = _labels?.index_select(0, rows);
         var oneHot = OneHot(labels);
         var fake = _generator.call(GeneratorInput(batchSize, oneHot)).detach();
-        var critic = _discriminator.Critic(oneHot);
+        Func<Tensor, Tensor> critic = images => Judge(images, oneHot).Logits;
         if (_spec.Conditioning != ImageConditioning.AuxiliaryClassifier)
             return objective.Discriminator(critic, real, fake);
 
-        var (realLogits, realClasses) = _discriminator.Judge(real, oneHot);
-        var (fakeLogits, fakeClasses) = _discriminator.Judge(fake, oneHot);
+        var (realLogits, realClasses) = Judge(real, oneHot);
+        var (fakeLogits, fakeClasses) = Judge(fake, oneHot);
         var classification = nn.functional.cross_entropy(realClasses!, labels!) + nn.functional.cross_entropy(fakeClasses!, labels!);
         return objective.Adversarial(realLogits, fakeLogits) + objective.PenaltyTerm(critic, real, fake) + _auxiliaryWeight * classification;
     }
@@ -70,10 +75,14 @@ internal sealed class ImageGanProblem : IAdversarialProblem, IDisposable
             labels = _labels.index_select(0, randint(RowCount, batchSize, dtype: ScalarType.Int64, device: _device));
         var oneHot = OneHot(labels);
         var fake = _generator.call(GeneratorInput(batchSize, oneHot));
-        var (logits, classes) = _discriminator.Judge(fake, oneHot);
+        var (logits, classes) = Judge(fake, oneHot);
         var loss = objective.Generator(logits);
         return classes is null ? loss : loss + _auxiliaryWeight * nn.functional.cross_entropy(classes, labels!);
     }
+
+    /// <summary>D's verdict on <paramref name="images"/>, augmented first when a policy is set.</summary>
+    private (Tensor Logits, Tensor? ClassLogits) Judge(Tensor images, Tensor? oneHot) =>
+        _discriminator.Judge(DiffAugment.Apply(images, _augment), oneHot);
 
     /// <summary>G's input: noise ~ N(0, I) followed by the one-hot labels (when conditional).</summary>
     private Tensor GeneratorInput(int rows, Tensor? oneHot)

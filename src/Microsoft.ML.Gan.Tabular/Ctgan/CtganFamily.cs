@@ -8,17 +8,50 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>
 /// CTGAN's payload body: a format version, the generator's shape, the fitted data transformer, the generator's weights.
+/// A model conditioned by an input column (<see cref="ConditionedName"/>) writes the training column's name first.
 /// </summary>
 internal static class CtganFamily
 {
     public const string Name = "Microsoft.ML.Gan.Tabular.Ctgan";
+    public const string ConditionedName = "Microsoft.ML.Gan.Tabular.Ctgan.Conditioned";
     private const int Version = 1;
 
     /// <summary>Registers the deserializer when the assembly loads, so loaded models work without setup.</summary>
 #pragma warning disable CA2255 // A library initializer is intended here: loaded models need the family registered.
     [ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void Register() => GanPayloadRegistry.Register(Name, bytes => Read(bytes, CPU));
+    internal static void Register()
+    {
+        GanPayloadRegistry.Register(Name, bytes => Read(bytes, CPU));
+        GanPayloadRegistry.Register(ConditionedName, bytes => ReadConditioned(bytes, CPU));
+    }
+
+    /// <summary>The family name and body of a plain or conditioned generator.</summary>
+    public static (string Family, byte[] Body) Write(IRowGenerator generator) => generator switch
+    {
+        CtganGenerator plain => (Name, Write(plain)),
+        CtganConditionedGenerator conditioned => (ConditionedName, WriteConditioned(conditioned)),
+        _ => throw new ArgumentException($"{generator.GetType().Name} is not a CTGAN generator.", nameof(generator)),
+    };
+
+    private static byte[] WriteConditioned(CtganConditionedGenerator generator)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(generator.ColumnName);
+            writer.Write(Write(generator.Inner));
+        }
+        return stream.ToArray();
+    }
+
+    public static CtganConditionedGenerator ReadConditioned(byte[] body, Device device)
+    {
+        using var reader = new BinaryReader(new MemoryStream(body, writable: false));
+        string column = reader.ReadString();
+        byte[] inner = reader.ReadBytes(body.Length - (int)reader.BaseStream.Position);
+        return new CtganConditionedGenerator(Read(inner, device), column);
+    }
 
     public static byte[] Write(CtganGenerator generator)
     {

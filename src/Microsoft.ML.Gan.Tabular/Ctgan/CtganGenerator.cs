@@ -51,13 +51,23 @@ internal sealed class CtganGenerator : IRowGenerator
     public void GenerateBlock(long seed, long blockIndex, Span<float> destination) =>
         DecodedRows.Write(DecodeBlocks(seed, blockIndex, 1, null, GanRowStream.BlockSize)[0], destination);
 
-    public void GenerateFromSeed(long rowSeed, Span<float> destination)
+    public void GenerateFromSeed(long rowSeed, Span<float> destination) => GenerateFromSeed(rowSeed, null, destination);
+
+    /// <summary>One row from its own seed, optionally with one category forced.</summary>
+    public void GenerateFromSeed(long rowSeed, ForcedCategory? condition, Span<float> destination)
     {
         using var scope = NewDisposeScope();
         long noiseSeed = NoiseSeeds.ForRow(rowSeed);
         using var generator = new Generator((ulong)noiseSeed, CPU);
-        var encoded = Encoded([generator], 1, null);
+        var encoded = Encoded([generator], 1, condition);
         DecodedRows.Write(Transformer.InverseTransform(encoded, 1, unchecked((int)noiseSeed)), destination);
+    }
+
+    /// <summary>The condition that forces category <paramref name="categoryIndex"/> (its position in the span) of a conditionable column.</summary>
+    public ForcedCategory Force(string columnName, int categoryIndex)
+    {
+        int column = Layout.IndexOf(columnName);
+        return new ForcedCategory(column, Layout.SpanStart[column] + categoryIndex, Layout.Spans[column].Start + categoryIndex);
     }
 
     /// <summary>

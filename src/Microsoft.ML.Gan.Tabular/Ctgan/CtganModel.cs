@@ -17,10 +17,11 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// </summary>
 /// <remarks>
 /// A model loaded with <c>mlContext.Model.Load</c> runs the per-column steps of <see cref="DecodeChain"/>, one row
-/// at a time: use it in pipelines and prediction engines, and the typed model for bulk sampling. In that loaded chain
-/// a key-typed column comes back as its raw unsigned integer type.
+/// at a time: use it in pipelines and prediction engines, and the typed model for bulk sampling. Every column keeps its
+/// training type there, key columns included (same key count and key values).
 /// Conditions (<see cref="SampleCondition"/>) apply to <see cref="Sample"/>; <see cref="Transform"/> generates
-/// unconditioned rows.
+/// unconditioned rows unless the model was made with <see cref="ConditionedOn"/>, which reads each row's value from an
+/// input column.
 /// </remarks>
 public sealed class CtganModel : ITransformer, IDisposable
 {
@@ -30,13 +31,43 @@ public sealed class CtganModel : ITransformer, IDisposable
     private readonly Lazy<TransformerChain<ITransformer>> _live;
 
     internal CtganModel(MLContext mlContext, CtganGenerator generator, long seed, TrainingSummary? summary, Guid id)
+        : this(mlContext, generator, new GanGenerationSettings(DecodeChainColumns.Row, seed), summary, id)
+    {
+    }
+
+    private CtganModel(MLContext mlContext, IRowGenerator generator, GanGenerationSettings settings, TrainingSummary? summary, Guid id)
     {
         _mlContext = mlContext;
-        _rows = new CtganRowTransformer(mlContext, generator, new GanGenerationSettings(DecodeChainColumns.Row, seed), id);
+        _rows = new CtganRowTransformer(mlContext, generator, settings, id);
         TrainingSummary = summary;
-        _decodeSteps = new Lazy<ITransformer[]>(() => DecodeChain.Build(_mlContext, generator.Schema));
+        _decodeSteps = new Lazy<ITransformer[]>(() => DecodeChain.Build(_mlContext, Generator.Schema));
         _live = new Lazy<TransformerChain<ITransformer>>(() => new TransformerChain<ITransformer>([_rows, .. _decodeSteps.Value]));
     }
+
+    /// <summary>
+    /// A model whose <see cref="Transform"/> generates each row with the value that the input row holds in a text
+    /// column: every generated row has that value in the discrete training column <paramref name="columnName"/>, and the
+    /// other columns are generated conditioned on it (as <see cref="Sample"/> does with a condition). The input column
+    /// holds the column's training values as text (numbers and Booleans in the invariant culture); a value the column
+    /// never had, or one of the rare values that share the "other" slot, fails with an exception naming the column.
+    /// Conditioned rows are generated one at a time; the model saves and loads with its condition column.
+    /// </summary>
+    /// <param name="columnName">A discrete training column.</param>
+    /// <param name="inputColumnName">The input text column holding the values; null for <paramref name="columnName"/>.</param>
+    /// <returns>A new model (dispose it too) with the same weights and seed.</returns>
+    /// <exception cref="ArgumentException">The column is unknown, continuous or constant.</exception>
+    public CtganModel ConditionedOn(string columnName, string? inputColumnName = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(columnName);
+        Generator.Transformer.ConditionValues(columnName);
+        var copy = CtganFamily.Read(CtganFamily.Write(Generator), TorchSharp.torch.CPU);
+        var condition = new GanConditionColumn(inputColumnName ?? columnName, GanConditionKind.Text);
+        return new CtganModel(_mlContext, new CtganConditionedGenerator(copy, columnName),
+            _rows.Settings.WithCondition(condition), TrainingSummary, Guid.NewGuid());
+    }
+
+    /// <summary>The input column that conditions each generated row of <see cref="Transform"/>, or null (see <see cref="ConditionedOn"/>).</summary>
+    public GanConditionColumn? ConditionColumn => _rows.Settings.Condition;
 
     /// <summary>What training did (null for a loaded model).</summary>
     public TrainingSummary? TrainingSummary { get; }
@@ -99,7 +130,7 @@ public sealed class CtganModel : ITransformer, IDisposable
 
     void ICanSaveModel.Save(ModelSaveContext ctx)
     {
-        var saved = GanTransformerChain.Build(_mlContext, _rows.ToSavedModel());
+        var saved = GanTransformerChain.Build(_mlContext, _rows.ToSavedModel(), _rows.RowGenerator);
         ((ICanSaveModel)new TransformerChain<ITransformer>([.. saved, .. _decodeSteps.Value])).Save(ctx);
     }
 
@@ -117,10 +148,14 @@ public sealed class CtganModel : ITransformer, IDisposable
 
     private static CtganModel FromSaved(MLContext mlContext, GanSavedModel saved, string what)
     {
-        if (saved.Payload.Family != CtganFamily.Name)
-            throw new InvalidDataException($"{what} holds a '{saved.Payload.Family}' GAN model, not a CTGAN model.");
-        var generator = CtganFamily.Read(saved.Payload.Body.ToArray(), TorchSharp.torch.CPU);
-        return new CtganModel(mlContext, generator, saved.Settings.Seed, null, saved.Payload.Id);
+        byte[] body = saved.Payload.Body.ToArray();
+        IRowGenerator generator = saved.Payload.Family switch
+        {
+            CtganFamily.Name => CtganFamily.Read(body, TorchSharp.torch.CPU),
+            CtganFamily.ConditionedName => CtganFamily.ReadConditioned(body, TorchSharp.torch.CPU),
+            _ => throw new InvalidDataException($"{what} holds a '{saved.Payload.Family}' GAN model, not a CTGAN model."),
+        };
+        return new CtganModel(mlContext, generator, saved.Settings, null, saved.Payload.Id);
     }
 
     private ForcedCategory Resolve(SampleCondition condition)
@@ -137,8 +172,6 @@ public sealed class CtganModel : ITransformer, IDisposable
             string reason = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
             throw new ArgumentException($"Cannot sample with the condition {condition.ColumnName} = '{condition.Value}': {reason}", nameof(condition), e);
         }
-        var layout = Generator.Layout;
-        int column = layout.IndexOf(condition.ColumnName);
-        return new ForcedCategory(column, layout.SpanStart[column] + categoryIndex, layout.Spans[column].Start + categoryIndex);
+        return Generator.Force(condition.ColumnName, categoryIndex);
     }
 }

@@ -5,19 +5,28 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// <summary>
 /// The persistence bridge's view of a fitted CTGAN: appends the decoded row as floats (<see cref="DecodedRows"/>)
 /// to each input row, and saves the generator inside the model zip. <see cref="CtganModel"/> puts the per-column
-/// steps after it.
+/// steps after it. The generator is a <see cref="CtganGenerator"/>, or a <see cref="CtganConditionedGenerator"/> when
+/// an input column conditions each row.
 /// </summary>
 internal sealed class CtganRowTransformer : GanTransformerBase
 {
     private readonly Guid _id;
 
-    public CtganRowTransformer(MLContext mlContext, CtganGenerator generator, GanGenerationSettings settings, Guid id)
+    public CtganRowTransformer(MLContext mlContext, IRowGenerator generator, GanGenerationSettings settings, Guid id)
         : base(mlContext, generator, settings)
     {
         _id = id;
     }
 
-    public CtganGenerator CtganGenerator => (CtganGenerator)Generator;
+    /// <summary>The generator as the bridge sees it.</summary>
+    public IRowGenerator RowGenerator => Generator;
 
-    protected override GanPayload CreatePayload() => new(CtganFamily.Name, _id, CtganFamily.Write(CtganGenerator));
+    /// <summary>The CTGAN generator (the wrapped one of a conditioned model).</summary>
+    public CtganGenerator CtganGenerator => Generator as CtganGenerator ?? ((CtganConditionedGenerator)Generator).Inner;
+
+    protected override GanPayload CreatePayload()
+    {
+        var (family, body) = CtganFamily.Write(Generator);
+        return new GanPayload(family, _id, body);
+    }
 }

@@ -31,6 +31,15 @@ internal static class ColumnTypes
     /// <summary>The CLR type of a discrete column's category values: <see cref="string"/> for text, else the raw type.</summary>
     public static Type CategoryClrType(DataViewType type) => type is TextDataViewType ? typeof(string) : type.RawType;
 
+    /// <summary>A category value as text: text as is, numbers and Booleans in the invariant culture.</summary>
+    public static string InvariantText(object value) => value switch
+    {
+        string s => s,
+        ReadOnlyMemory<char> m => m.ToString(),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
     /// <summary>
     /// The form in which category values compare: text as <see cref="string"/>, Boolean as itself, every number
     /// (and DateTime, as ticks) as <see cref="double"/>, so that 3, 3L and 3f name the same category.

@@ -21,6 +21,12 @@ public static class GanChainColumns
     /// <summary>The per-row seed converted to Int64.</summary>
     public const string Seed = ReservedPrefix + "Seed";
 
+    /// <summary>The condition as a float vector (a one-hot row for a text or key condition).</summary>
+    public const string Condition = ReservedPrefix + "Condition";
+
+    /// <summary>A text condition turned into a key over the model's categories, or an index condition as Single.</summary>
+    public const string ConditionKey = ReservedPrefix + "ConditionKey";
+
     /// <summary>The generated row before it is copied to the user's output column.</summary>
     public const string Generated = ReservedPrefix + "Generated";
 
@@ -32,4 +38,10 @@ public static class GanChainColumns
 
     /// <summary>Contract name of the step that generates rows from a seed column.</summary>
     public const string SeededContract = "Microsoft.ML.Gan.GenerateSeeded.v1";
+
+    /// <summary>Contract name of the step that generates conditioned rows of the stream (no seed column).</summary>
+    public const string ConditionedStreamContract = "Microsoft.ML.Gan.GenerateConditionedStream.v1";
+
+    /// <summary>Contract name of the step that generates conditioned rows from a seed column.</summary>
+    public const string ConditionedSeededContract = "Microsoft.ML.Gan.GenerateConditionedSeeded.v1";
 }

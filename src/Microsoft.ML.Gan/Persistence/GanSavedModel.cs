@@ -11,7 +11,7 @@ namespace Microsoft.ML.Gan.Persistence;
 public sealed class GanSavedModel
 {
     /// <summary>The format version that the model record is written with.</summary>
-    public const ushort FormatVersion = 1;
+    public const ushort FormatVersion = 2;
 
     private static ReadOnlySpan<byte> Magic => "MLGANMDL"u8;
 
@@ -36,7 +36,8 @@ public sealed class GanSavedModel
 
     /// <summary>
     /// Serializes the record stored inside the model zip: the 8 ASCII bytes <c>MLGANMDL</c>, a 16-bit version, the
-    /// base seed, the output column name, the optional seed column name, then the payload's bytes.
+    /// base seed, the output column name, the optional seed column name, the optional condition column (name and
+    /// kind; since version 2), then the payload's bytes.
     /// </summary>
     internal byte[] ToBytes()
     {
@@ -50,6 +51,9 @@ public sealed class GanSavedModel
             WriteString(writer, Settings.OutputColumnName);
             writer.Write(Settings.SeedColumnName is not null);
             WriteString(writer, Settings.SeedColumnName ?? string.Empty);
+            writer.Write(Settings.Condition is not null);
+            writer.Write((byte)(Settings.Condition?.Kind ?? GanConditionKind.Vector));
+            WriteString(writer, Settings.Condition?.Name ?? string.Empty);
             writer.Write((long)payload.Length);
             writer.Write(payload);
         }
@@ -74,25 +78,34 @@ public sealed class GanSavedModel
         {
             int offset = Magic.Length;
             ushort version = BinaryPrimitives.ReadUInt16LittleEndian(Take(bytes, ref offset, 2));
-            if (version != FormatVersion)
+            if (version is < 1 or > FormatVersion)
             {
                 throw new InvalidDataException(
-                    $"The GAN model record has format version {version}; this version of Microsoft.ML.Gan reads version {FormatVersion}.");
+                    $"The GAN model record has format version {version}; this version of Microsoft.ML.Gan reads versions 1 to {FormatVersion}.");
             }
             long seed = BinaryPrimitives.ReadInt64LittleEndian(Take(bytes, ref offset, 8));
             string output = ReadString(bytes, ref offset);
             bool hasSeedColumn = Take(bytes, ref offset, 1)[0] != 0;
             string seedColumn = ReadString(bytes, ref offset);
+            GanConditionColumn? condition = version >= 2 ? ReadCondition(bytes, ref offset) : null;
             long payloadLength = BinaryPrimitives.ReadInt64LittleEndian(Take(bytes, ref offset, 8));
             if (payloadLength != bytes.Length - offset)
                 throw new InvalidDataException($"The GAN model record is corrupt: the payload claims {payloadLength} bytes but {bytes.Length - offset} follow.");
-            settings = new GanGenerationSettings(output, seed, hasSeedColumn ? seedColumn : null);
+            settings = new GanGenerationSettings(output, seed, hasSeedColumn ? seedColumn : null, condition);
             return offset;
         }
         catch (Exception e) when (e is ArgumentException or DecoderFallbackException)
         {
             throw new InvalidDataException($"The GAN model record is truncated or corrupt: {e.Message}", e);
         }
+    }
+
+    private static GanConditionColumn? ReadCondition(ReadOnlySpan<byte> bytes, ref int offset)
+    {
+        bool present = Take(bytes, ref offset, 1)[0] != 0;
+        var kind = (GanConditionKind)Take(bytes, ref offset, 1)[0];
+        string name = ReadString(bytes, ref offset);
+        return present ? new GanConditionColumn(name, kind) : null;
     }
 
     private static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> bytes, ref int offset, int count)

@@ -37,7 +37,7 @@ public abstract class GanTransformerBase : ITransformer, IDisposable
         Settings = settings;
         _savedModel = new Lazy<GanSavedModel>(() => new GanSavedModel(
             CreatePayload() ?? throw new InvalidOperationException($"{GetType().Name}.CreatePayload returned null."), Settings));
-        _saveChain = new Lazy<TransformerChain<ITransformer>>(() => GanTransformerChain.Build(_mlContext, _savedModel.Value));
+        _saveChain = new Lazy<TransformerChain<ITransformer>>(() => GanTransformerChain.Build(_mlContext, _savedModel.Value, Generator));
     }
 
     /// <summary>Output column, base seed and optional seed column.</summary>

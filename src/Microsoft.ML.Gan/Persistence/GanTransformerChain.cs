@@ -21,13 +21,24 @@ public static class GanTransformerChain
     /// <summary>Builds the saveable chain for a model.</summary>
     /// <param name="mlContext">The context whose catalogs create the steps.</param>
     /// <param name="model">The generator and its settings.</param>
+    /// <param name="generator">
+    /// The live generator; needed only when the settings name a condition column (the chain's condition steps
+    /// depend on its categories or condition length).
+    /// </param>
     /// <returns>A <see cref="TransformerChain{TLastTransformer}"/> of built-in transformers.</returns>
-    public static TransformerChain<ITransformer> Build(MLContext mlContext, GanSavedModel model)
+    /// <exception cref="ArgumentException">The settings name a condition column but no conditional generator was given.</exception>
+    public static TransformerChain<ITransformer> Build(MLContext mlContext, GanSavedModel model, IRowGenerator? generator = null)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(model);
         var transforms = mlContext.Transforms;
         var settings = model.Settings;
+        IConditionalRowGenerator? conditional = null;
+        if (settings.Condition is { } condition)
+        {
+            conditional = ConditionBinding.AsConditional(generator ?? throw new ArgumentException(
+                $"The model is conditioned on {condition}: pass its generator to build the chain.", nameof(generator)), condition);
+        }
         string record = PayloadText.Encode(model.ToBytes());
 
         IEstimator<ITransformer> pipeline = transforms.StatefulCustomMapping<NoInputColumns, RowIndexRow, RowIndexState>(
@@ -40,38 +51,66 @@ public static class GanTransformerChain
         };
         if (settings.SeedColumnName is { } seedColumn)
         {
-            pipeline = pipeline
-                .Append(transforms.Conversion.ConvertType(GanChainColumns.Seed, seedColumn, DataKind.Int64))
-                .Append(transforms.CustomMapping<SeededGenerationInput, GenerationOutput>(
-                    SeededGenerationMappingFactory.Map, GanChainColumns.SeededContract));
+            pipeline = pipeline.Append(transforms.Conversion.ConvertType(GanChainColumns.Seed, seedColumn, DataKind.Int64));
             temporaries.Add(GanChainColumns.Seed);
         }
-        else
-        {
-            pipeline = pipeline.Append(transforms.CustomMapping<StreamGenerationInput, GenerationOutput>(
-                StreamGenerationMappingFactory.Map, GanChainColumns.StreamContract));
-        }
+        if (settings.Condition is { } conditionColumn)
+            pipeline = pipeline.Append(ConditionSteps(mlContext, conditionColumn, conditional!, temporaries));
         pipeline = pipeline
+            .Append(GenerationStep(transforms, settings))
             .Append(transforms.CopyColumns(settings.OutputColumnName, GanChainColumns.Generated))
             .Append(transforms.DropColumns([.. temporaries]));
 
         // Every step is trivial (nothing is learned from data); fitting only checks the schema, so an empty view
-        // with the seed column (when there is one) is enough.
-        var fitted = (IEnumerable<ITransformer>)pipeline.Fit(SchemaOnlyData(mlContext, settings.SeedColumnName));
+        // with the seed and condition columns (when there are some) is enough.
+        var fitted = (IEnumerable<ITransformer>)pipeline.Fit(SchemaOnlyData.Create(mlContext, settings, conditional));
         return new TransformerChain<ITransformer>(fitted.ToArray());
     }
 
-    private static IDataView SchemaOnlyData(MLContext mlContext, string? seedColumn)
+    private static IEstimator<ITransformer> GenerationStep(TransformsCatalog transforms, GanGenerationSettings settings) =>
+        (settings.SeedColumnName is not null, settings.Condition is not null) switch
+        {
+            (false, false) => transforms.CustomMapping<StreamGenerationInput, GenerationOutput>(
+                StreamGenerationMappingFactory.Map, GanChainColumns.StreamContract),
+            (true, false) => transforms.CustomMapping<SeededGenerationInput, GenerationOutput>(
+                SeededGenerationMappingFactory.Map, GanChainColumns.SeededContract),
+            (false, true) => transforms.CustomMapping<ConditionedStreamInput, GenerationOutput>(
+                ConditionedStreamMappingFactory.Map, GanChainColumns.ConditionedStreamContract),
+            (true, true) => transforms.CustomMapping<ConditionedSeededInput, GenerationOutput>(
+                ConditionedSeededMappingFactory.Map, GanChainColumns.ConditionedSeededContract),
+        };
+
+    /// <summary>
+    /// Steps that turn the condition column into the float vector the generation step reads: a vector as is; a key
+    /// as a one-hot row; a text first as a key over the model's categories (unknown text becomes an all-zero row,
+    /// which the generation step reports); an index as one Single.
+    /// </summary>
+    private static IEstimator<ITransformer> ConditionSteps(MLContext mlContext, GanConditionColumn condition,
+        IConditionalRowGenerator generator, List<string> temporaries)
     {
-        if (seedColumn is null)
-            return new RowCountDataView(0);
-        var definition = SchemaDefinition.Create(typeof(SeedRow));
-        definition[0].ColumnName = seedColumn;
-        return mlContext.Data.LoadFromEnumerable(Array.Empty<SeedRow>(), definition);
+        var conversion = mlContext.Transforms.Conversion;
+        temporaries.Add(GanChainColumns.Condition);
+        switch (condition.Kind)
+        {
+            case GanConditionKind.Text:
+                temporaries.Add(GanChainColumns.ConditionKey);
+                var categories = mlContext.Data.LoadFromEnumerable(
+                    generator.ConditionCategories!.Select(c => new CategoryRow { Category = c }).ToArray());
+                return conversion.MapValueToKey(GanChainColumns.ConditionKey, condition.Name, keyData: categories)
+                    .Append(conversion.MapKeyToVector(GanChainColumns.Condition, GanChainColumns.ConditionKey));
+            case GanConditionKind.Key:
+                return conversion.MapKeyToVector(GanChainColumns.Condition, condition.Name);
+            case GanConditionKind.Index:
+                temporaries.Add(GanChainColumns.ConditionKey);
+                return conversion.ConvertType(GanChainColumns.ConditionKey, condition.Name, DataKind.Single)
+                    .Append(mlContext.Transforms.Concatenate(GanChainColumns.Condition, GanChainColumns.ConditionKey));
+            default:
+                return mlContext.Transforms.Concatenate(GanChainColumns.Condition, condition.Name);
+        }
     }
 
-    private sealed class SeedRow
+    private sealed class CategoryRow
     {
-        public long Seed { get; set; }
+        public string Category { get; set; } = "";
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using Microsoft.ML.Gan.Torch;
 
 namespace Microsoft.ML.Gan.Persistence;
 
@@ -11,6 +12,7 @@ internal sealed class GeneratedBinding
     private readonly IRowGenerator _generator;
     private readonly GanGenerationSettings _settings;
     private readonly DataViewSchema.Column? _seedColumn;
+    private readonly ConditionBinding? _condition;
 
     private GeneratedBinding(DataViewSchema inputSchema, IRowGenerator generator, GanGenerationSettings settings)
     {
@@ -19,6 +21,8 @@ internal sealed class GeneratedBinding
         InputSchema = inputSchema;
         if (settings.SeedColumnName is not null)
             _seedColumn = SeedColumn.Find(inputSchema, settings.SeedColumnName);
+        if (settings.Condition is not null)
+            _condition = ConditionBinding.Create(inputSchema, settings.Condition, generator);
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(inputSchema);
         builder.AddColumn(settings.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, generator.OutputLength));
@@ -27,7 +31,9 @@ internal sealed class GeneratedBinding
     }
 
     /// <summary>Binds to a schema.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The seed column is missing or not an integer, or a reserved name is used.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The seed or condition column is missing or of the wrong type, or a reserved name is used.
+    /// </exception>
     public static GeneratedBinding Create(DataViewSchema inputSchema, IRowGenerator generator, GanGenerationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
@@ -58,8 +64,13 @@ internal sealed class GeneratedBinding
         {
             if (column.Index < OutputIndex)
                 needed[column.Index] = true;
-            else if (_seedColumn is { } seed)
-                needed[seed.Index] = true;
+            else
+            {
+                if (_seedColumn is { } seed)
+                    needed[seed.Index] = true;
+                if (_condition is { } condition)
+                    needed[condition.Column.Index] = true;
+            }
         }
         return InputSchema.Where(c => needed[c.Index]);
     }
@@ -75,12 +86,15 @@ internal sealed class GeneratedBinding
 
     /// <summary>
     /// The getter of the generated column over <paramref name="input"/>. Without a seed column the row at input
-    /// position <c>p</c> is row <c>p</c> of the base seed's stream; with one, the row's seed picks the row.
+    /// position <c>p</c> is row <c>p</c> of the base seed's stream; with one, the row's seed picks the row. With a
+    /// condition column each row is generated for its own condition.
     /// </summary>
     public ValueGetter<VBuffer<float>> CreateOutputGetter(DataViewRow input)
     {
         var source = new GeneratedRowSource(_generator, _settings.Seed);
         int width = _generator.OutputLength;
+        if (_condition is { } condition)
+            return CreateConditionedGetter(input, source, condition);
         if (_seedColumn is { } seedColumn)
         {
             var readSeed = SeedColumn.CreateGetter(input, input.Schema[seedColumn.Index]);
@@ -95,12 +109,32 @@ internal sealed class GeneratedBinding
         }
         return (ref VBuffer<float> destination) =>
         {
-            long position = input.Position;
-            if (position < 0)
-                throw new InvalidOperationException("The generated column was read before the cursor moved to a row (call MoveNext first).");
             var editor = VBufferEditor.Create(ref destination, width);
-            source.ReadStreamRow(position, editor.Values);
+            source.ReadStreamRow(CurrentPosition(input), editor.Values);
             destination = editor.Commit();
         };
     }
+
+    private ValueGetter<VBuffer<float>> CreateConditionedGetter(DataViewRow input, GeneratedRowSource source, ConditionBinding condition)
+    {
+        var readCondition = condition.CreateReader(input);
+        var readSeed = _seedColumn is { } seedColumn ? SeedColumn.CreateGetter(input, input.Schema[seedColumn.Index]) : null;
+        long baseSeed = _settings.Seed, rowSeed = 0;
+        int width = _generator.OutputLength;
+        return (ref VBuffer<float> destination) =>
+        {
+            if (readSeed is null)
+                rowSeed = NoiseSeeds.ForPosition(baseSeed, CurrentPosition(input));
+            else
+                readSeed(ref rowSeed);
+            var values = readCondition();
+            var editor = VBufferEditor.Create(ref destination, width);
+            source.ReadConditionedRow(rowSeed, values.Span, editor.Values);
+            destination = editor.Commit();
+        };
+    }
+
+    private static long CurrentPosition(DataViewRow input) => input.Position >= 0
+        ? input.Position
+        : throw new InvalidOperationException("The generated column was read before the cursor moved to a row (call MoveNext first).");
 }

@@ -56,4 +56,14 @@ internal sealed class GeneratedRowSource
         lock (_generator)
             _generator.GenerateFromSeed(rowSeed, destination[..OutputLength]);
     }
+
+    /// <summary>Generates the row of a per-row seed and condition into <paramref name="destination"/>.</summary>
+    /// <exception cref="InvalidOperationException">The generator is not an <see cref="IConditionalRowGenerator"/>.</exception>
+    public void ReadConditionedRow(long rowSeed, ReadOnlySpan<float> condition, Span<float> destination)
+    {
+        if (_generator is not IConditionalRowGenerator conditional)
+            throw new InvalidOperationException($"The generator {_generator.GetType().Name} cannot be conditioned.");
+        lock (_generator)
+            conditional.GenerateConditioned(rowSeed, condition, destination[..OutputLength]);
+    }
 }

@@ -59,4 +59,26 @@ internal sealed class LoadedGenerator
 
     /// <summary>A reader for one cursor; stream blocks come from the shared cache.</summary>
     public GeneratedRowSource CreateSource() => new(Generator, Settings.Seed, _blocks);
+
+    /// <summary>
+    /// Turns the condition column the saved chain produced (the vector itself, or a one-hot row for a text or key
+    /// condition, the index itself for an index condition) into what the generator expects, using <paramref name="scratch"/> for a category index.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model has no condition column, or the value is not a training category or has the wrong length.</exception>
+    public ReadOnlySpan<float> DecodeChainCondition(float[] values, float[] scratch)
+    {
+        var condition = Settings.Condition
+            ?? throw new InvalidOperationException("This saved GAN model has no condition column, but its chain passed a condition.");
+        var conditional = ConditionBinding.AsConditional(Generator, condition);
+        if (conditional.ConditionCategories is { } categories)
+        {
+            scratch[0] = condition.Kind == GanConditionKind.Index
+                ? ConditionValues.CheckIndex(values, condition.Name, categories)
+                : ConditionValues.CategoryOfOneHot(values, condition.Name, categories);
+            return scratch.AsSpan(0, 1);
+        }
+        if (values.Length != conditional.ConditionLength)
+            throw ConditionValues.WrongLength(condition.Name, values.Length, conditional.ConditionLength);
+        return values;
+    }
 }

@@ -37,29 +37,18 @@ internal static class SeedColumn
         if (type == NumberDataViewType.Int64)
             return row.GetGetter<long>(column);
         if (type == NumberDataViewType.Int32)
-            return Widen<int>(row, column, v => v);
+            return NumericScalar.Widen<int, long>(row, column, v => v);
         if (type == NumberDataViewType.UInt32)
-            return Widen<uint>(row, column, v => v);
+            return NumericScalar.Widen<uint, long>(row, column, v => v);
         if (type == NumberDataViewType.Int16)
-            return Widen<short>(row, column, v => v);
+            return NumericScalar.Widen<short, long>(row, column, v => v);
         if (type == NumberDataViewType.UInt16)
-            return Widen<ushort>(row, column, v => v);
+            return NumericScalar.Widen<ushort, long>(row, column, v => v);
         if (type == NumberDataViewType.SByte)
-            return Widen<sbyte>(row, column, v => v);
+            return NumericScalar.Widen<sbyte, long>(row, column, v => v);
         if (type == NumberDataViewType.Byte)
-            return Widen<byte>(row, column, v => v);
+            return NumericScalar.Widen<byte, long>(row, column, v => v);
         throw new ArgumentOutOfRangeException(nameof(column), $"The seed column '{column.Name}' has unsupported type {type}.");
-    }
-
-    private static ValueGetter<long> Widen<T>(DataViewRow row, DataViewSchema.Column column, Func<T, long> widen)
-    {
-        var getter = row.GetGetter<T>(column);
-        T value = default!;
-        return (ref long destination) =>
-        {
-            getter(ref value);
-            destination = widen(value);
-        };
     }
 
     private static string Names(DataViewSchema schema) =>

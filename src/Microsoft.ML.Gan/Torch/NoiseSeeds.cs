@@ -13,6 +13,12 @@ public static class NoiseSeeds
     /// <summary>The seed of a single row generated from its own seed value.</summary>
     public static long ForRow(long rowSeed) => (long)Mix((ulong)rowSeed ^ 0x5851F42D4C957F2DUL);
 
+    /// <summary>
+    /// The seed of the row at position <paramref name="position"/> of a conditioned stream of <paramref name="seed"/>
+    /// (conditioned rows are generated one by one, each from its own seed).
+    /// </summary>
+    public static long ForPosition(long seed, long position) => (long)Mix(Mix((ulong)seed ^ 0xD1B54A32D192ED03UL) ^ (ulong)position);
+
     private static ulong Mix(ulong z)
     {
         z += 0x9E3779B97F4A7C15UL;

@@ -84,9 +84,18 @@ public sealed class CtganColumnKindsTests
         {
             mlContext.Model.Save(model, input.Schema, path);
             var loaded = mlContext.Model.Load(path, out _).Transform(input);
-            // The loaded chain gives key columns their raw type; every other column keeps its type.
-            var expected = data.Schema.Select(c => (c.Name, c.Type is KeyDataViewType key ? NumberDataViewType.UInt32 : c.Type)).ToArray();
+            // The loaded chain gives every column its training type, key columns included (same count, same key values).
+            var expected = data.Schema.Select(c => (c.Name, c.Type)).ToArray();
             CollectionAssert.AreEqual(expected, loaded.Schema.Where(c => !c.IsHidden && c.Name != "Id").Select(c => (c.Name, c.Type)).ToArray());
+            foreach (var key in data.Schema.Where(c => c.Type is KeyDataViewType))
+            {
+                CollectionAssert.AreEqual(sample.GetColumn<uint>(key.Name).ToArray(), loaded.GetColumn<uint>(key.Name).ToArray(), key.Name);
+                VBuffer<ReadOnlyMemory<char>> trained = default, reloaded = default;
+                data.Schema[key.Name].GetKeyValues(ref trained);
+                loaded.Schema[key.Name].GetKeyValues(ref reloaded);
+                CollectionAssert.AreEqual(trained.DenseValues().Select(v => v.ToString()).ToArray(),
+                    reloaded.DenseValues().Select(v => v.ToString()).ToArray(), $"{key.Name} key values");
+            }
             CollectionAssert.AreEqual(model.Transform(input).GetColumn<DateTime>("Joined").ToArray(), loaded.GetColumn<DateTime>("Joined").ToArray());
             CollectionAssert.AreEqual(sample.GetColumn<DateTime>("Joined").ToArray(), loaded.GetColumn<DateTime>("Joined").ToArray());
             CollectionAssert.AreEqual(sample.GetColumn<float>("Income").ToArray(), loaded.GetColumn<float>("Income").ToArray());

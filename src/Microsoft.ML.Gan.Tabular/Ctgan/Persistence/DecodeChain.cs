@@ -14,7 +14,10 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan.Persistence;
 /// temporaries are dropped. All steps are built-in ML.NET transformers or custom mappings with fixed contracts, so
 /// <c>mlContext.Model.Load</c> rebuilds them without this library's help.
 /// </summary>
-/// <remarks>Key-typed columns come out of these steps as their raw unsigned integer type.</remarks>
+/// <remarks>
+/// A key column's category index maps to its key's name (or raw number when the key has no distinct names), which
+/// <c>MapValueToKey</c> over all the key's values turns back into a key of the same count, names as key values.
+/// </remarks>
 internal static class DecodeChain
 {
     private static readonly MethodInfo MapCategoriesMethod =
@@ -33,9 +36,16 @@ internal static class DecodeChain
             if (column is DiscreteColumn discrete)
             {
                 pipeline = pipeline.Append(ValueStep(transforms, typeof(int)));
-                var categoryType = ColumnTypes.CategoryClrType(discrete.Type);
-                pipeline = pipeline.Append((IEstimator<ITransformer>)MapCategoriesMethod.MakeGenericMethod(categoryType)
-                    .Invoke(null, [transforms, discrete])!);
+                if (discrete.Type is KeyDataViewType keyType)
+                {
+                    pipeline = pipeline.Append(MapKeys(mlContext, discrete, keyType));
+                }
+                else
+                {
+                    var categoryType = ColumnTypes.CategoryClrType(discrete.Type);
+                    pipeline = pipeline.Append((IEstimator<ITransformer>)MapCategoriesMethod.MakeGenericMethod(categoryType)
+                        .Invoke(null, [transforms, discrete.Name, discrete, DecodeChainColumns.Value])!);
+                }
             }
             else
             {
@@ -43,16 +53,47 @@ internal static class DecodeChain
                     .Append(transforms.CopyColumns(column.Name, DecodeChainColumns.Value));
             }
         }
-        pipeline = pipeline.Append(transforms.DropColumns(
-            DecodeChainColumns.Key, DecodeChainColumns.Slot, DecodeChainColumns.Value, DecodeChainColumns.Row));
+        string[] temporaries = schema.Columns.Any(c => c.Type is KeyDataViewType)
+            ? [DecodeChainColumns.Key, DecodeChainColumns.Slot, DecodeChainColumns.Value, DecodeChainColumns.KeyValue, DecodeChainColumns.Row]
+            : [DecodeChainColumns.Key, DecodeChainColumns.Slot, DecodeChainColumns.Value, DecodeChainColumns.Row];
+        pipeline = pipeline.Append(transforms.DropColumns(temporaries));
         var fitted = (IEnumerable<ITransformer>)pipeline.Fit(mlContext.Data.LoadFromEnumerable(Array.Empty<RowOnly>()));
         return [.. fitted];
     }
 
-    private static IEstimator<ITransformer> MapCategories<TValue>(TransformsCatalog transforms, DiscreteColumn column)
+    private static IEstimator<ITransformer> MapCategories<TValue>(TransformsCatalog transforms, string outputColumn, DiscreteColumn column,
+        string inputColumn)
     {
         var pairs = column.Categories.Select((category, index) => new KeyValuePair<int, TValue>(index, (TValue)category));
-        return transforms.Conversion.MapValue(column.Name, pairs, DecodeChainColumns.Value);
+        return transforms.Conversion.MapValue(outputColumn, pairs, inputColumn);
+    }
+
+    /// <summary>
+    /// Category index → the key's name (or raw number) → a key over all the key type's values, in key order, so the
+    /// column gets back its key type and count (a missing key, raw value 0, stays missing).
+    /// </summary>
+    private static IEstimator<ITransformer> MapKeys(MLContext mlContext, DiscreteColumn column, KeyDataViewType keyType)
+    {
+        var transforms = mlContext.Transforms;
+        int count = checked((int)keyType.Count);
+        var names = column.KeyValues is { } values && values.Count == count && values.Distinct(StringComparer.Ordinal).Count() == count ? values : null;
+        if (names is null)
+        {
+            var raw = Enumerable.Range(1, count).Select(k => new KeyRow<uint> { Value = (uint)k }).ToArray();
+            return MapCategories<uint>(transforms, DecodeChainColumns.KeyValue, column, DecodeChainColumns.Value)
+                .Append(transforms.Conversion.MapValueToKey(column.Name, DecodeChainColumns.KeyValue, keyData: mlContext.Data.LoadFromEnumerable(raw)));
+        }
+        const string missing = "\0missing key";
+        var pairs = column.Categories.Select((category, index) =>
+            new KeyValuePair<int, string>(index, (uint)category == 0 ? missing : names[(int)(uint)category - 1]));
+        var keyData = mlContext.Data.LoadFromEnumerable(names.Select(n => new KeyRow<string> { Value = n }).ToArray());
+        return transforms.Conversion.MapValue(DecodeChainColumns.KeyValue, pairs, DecodeChainColumns.Value)
+            .Append(transforms.Conversion.MapValueToKey(column.Name, DecodeChainColumns.KeyValue, keyData: keyData));
+    }
+
+    private sealed class KeyRow<T>
+    {
+        public T Value { get; set; } = default!;
     }
 
     private static IEstimator<ITransformer> ValueStep(TransformsCatalog t, Type type)

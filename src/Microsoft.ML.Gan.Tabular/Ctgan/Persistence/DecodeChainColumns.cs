@@ -21,6 +21,10 @@ internal static class DecodeChainColumns
     public const string Value = GanChainColumns.ReservedPrefix + "CtganValue";
 
     /// <summary>The contract-name prefix of the per-type value steps.</summary>
+    /// <summary>A key column's value (its name, or its raw number) before it becomes a key again.</summary>
+    public const string KeyValue = GanChainColumns.ReservedPrefix + "CtganKeyValue";
+
+    /// <summary>Prefix of the decode steps' custom-mapping contract names.</summary>
     public const string ContractPrefix = "Microsoft.ML.Gan.Tabular.Ctgan.";
 
     public const string KeyContract = ContractPrefix + "Key.v1";

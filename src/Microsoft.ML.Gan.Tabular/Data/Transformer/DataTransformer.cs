@@ -163,8 +163,25 @@ public sealed class DataTransformer
     /// </exception>
     public (int SpanIndex, int CategoryIndex) FindCategory(string columnName, object value)
     {
-        ArgumentNullException.ThrowIfNull(columnName);
         ArgumentNullException.ThrowIfNull(value);
+        var (spanIndex, discrete) = ConditionableColumn(columnName);
+        return (spanIndex, discrete.SlotOf(value));
+    }
+
+    /// <summary>
+    /// The values a discrete column can be conditioned on (those with a slot of their own), as invariant text, each
+    /// with its position in the column's span, and the span's index.
+    /// </summary>
+    /// <exception cref="ArgumentException">The column is unknown, not discrete or constant.</exception>
+    public (int SpanIndex, IReadOnlyList<(string Name, int CategoryIndex)> Values) ConditionValues(string columnName)
+    {
+        var (spanIndex, discrete) = ConditionableColumn(columnName);
+        return (spanIndex, discrete.NamedSlots());
+    }
+
+    private (int SpanIndex, DiscreteEncoder Encoder) ConditionableColumn(string columnName)
+    {
+        ArgumentNullException.ThrowIfNull(columnName);
         if (!_columnIndex.TryGetValue(columnName, out int column))
             throw new ArgumentException($"The transformer has no column '{columnName}'. Columns: {string.Join(", ", ColumnNames)}.", nameof(columnName));
         if (_encoders[column] is not DiscreteEncoder discrete)
@@ -172,7 +189,7 @@ public sealed class DataTransformer
         int spanIndex = Array.FindIndex(_spans, s => s.ColumnIndex == column);
         if (spanIndex < 0)
             throw new ArgumentException($"Column '{columnName}' has a single category, so it has no span to condition on.", nameof(columnName));
-        return (spanIndex, discrete.SlotOf(value));
+        return (spanIndex, discrete);
     }
 
     /// <summary>The Gaussian mixture of a continuous column, or null when the column has a single distinct value.</summary>

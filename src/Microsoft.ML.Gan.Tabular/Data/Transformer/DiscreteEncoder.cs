@@ -79,6 +79,14 @@ internal sealed class DiscreteEncoder : ColumnEncoder
         return frequencies;
     }
 
+    /// <summary>
+    /// The categories that own a slot (every category, unless some share the "other" slot), each as invariant text
+    /// with its slot, in slot order.
+    /// </summary>
+    public IReadOnlyList<(string Name, int Slot)> NamedSlots() =>
+        _categoryOfSlot.Select((category, slot) => (category, slot)).Where(p => p.category >= 0)
+            .Select(p => (ColumnTypes.InvariantText(_categories[p.category]), p.slot)).ToArray();
+
     /// <summary>The slot of a value.</summary>
     /// <exception cref="ArgumentException">The value was not in training, or it shares the "other" slot.</exception>
     public int SlotOf(object value)

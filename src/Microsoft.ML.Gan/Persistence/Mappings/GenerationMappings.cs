@@ -45,9 +45,19 @@ public sealed class GenerationOutput
     [NoColumn]
     internal GeneratedRowSource? Source;
 
+    [NoColumn]
+    internal LoadedGenerator? Model;
+
+    [NoColumn]
+    internal readonly float[] Scratch = new float[1];
+
     internal GeneratedRowSource Prepare(ReadOnlyMemory<char> payload)
     {
-        Source ??= LoadedGenerators.Resolve(payload).CreateSource();
+        if (Source is null)
+        {
+            Model = LoadedGenerators.Resolve(payload);
+            Source = Model.CreateSource();
+        }
         if (Generated.Length != Source.OutputLength)
             Generated = new float[Source.OutputLength];
         return Source;
