@@ -1,3 +1,4 @@
+using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Privacy;
 using Microsoft.ML.Gan.Tabular.Data;
 
@@ -8,7 +9,8 @@ namespace Microsoft.ML.Gan.Tabular.Privacy;
 /// <see cref="RdpAccountant"/>. Phase 1 (only for continuous columns without public bounds): a noisy count per bin of
 /// <see cref="PowerOfTwoGrid"/>; the bounds are the outer edges of the bins whose noisy count clears 4σ. Phase 2: per
 /// discrete column a noisy count per category, thresholded at 1 + σ·√(2 ln(1/(2δ_col))) so that a category held by one
-/// row survives with probability at most δ_col (the stability-based histogram), or, for a text column listed in
+/// row survives with probability at most δ_col (the stability-based histogram; in text columns the rest share one
+/// <see cref="TabularPrivacyOptions.RareCategoryLabel"/> category whose count is n minus the survivors'), or, for a text column listed in
 /// <see cref="TabularPrivacyOptions.PublicCategories"/>, a noisy count per listed value with no threshold; per continuous column a noisy
 /// histogram of <see cref="TabularPrivacyOptions.HistogramBins"/> equal bins over its bounds plus a missing-value bin
 /// (bins under 2σ and a missing count under 4σ are read as empty: post-processing that keeps noise out of the modes).
@@ -46,6 +48,7 @@ internal static class PrivateStatistics
         var proxy = new List<TabularColumn>();
         var keep = new bool[n];
         Array.Fill(keep, true);
+        var recoded = new Dictionary<string, TabularColumn>(StringComparer.Ordinal);
         int offset = 0;
         foreach (var domain in domains)
         {
@@ -66,7 +69,9 @@ internal static class PrivateStatistics
                     throw new InvalidOperationException(FormattableString.Invariant(
                         $"Under differential privacy no category of column '{column.Name}' is frequent enough to be released (noisy counts must clear {threshold:F0} rows at this budget); raise TargetEpsilon or TransformerBudgetShare, declare its values in Privacy.PublicCategories, or ignore the column."));
                 weights = released.Select(w => w > threshold ? Math.Max(w, 1) : 0).ToArray();
+                (column, weights) = GroupRare(column, weights, n, sigma, privacy.RareCategoryLabel);
             }
+            recoded[column.Name] = column;
             var (proxyColumn, allocation) = ProxyDiscrete(column, weights, n, random);
             proxy.Add(proxyColumn);
             var codes = column.Codes;
@@ -91,7 +96,6 @@ internal static class PrivateStatistics
         }
 
         var rows = Enumerable.Range(0, n).Where(r => keep[r]).ToArray();
-        var recoded = domains.ToDictionary(d => d.Column.Name, d => (TabularColumn)d.Column, StringComparer.Ordinal);
         var training = new TabularTable(table.Columns.Select(c => Subset(recoded.GetValueOrDefault(c.Name, c), rows, bounds)));
         var proxyTable = new TabularTable(table.Columns.Select(c => proxy.First(p => p.Name == c.Name)));
         return new PrivateTableRelease(proxyTable, training, n - rows.Length, thresholded == 0 ? 0 : thresholdDelta, bounds);
@@ -126,6 +130,31 @@ internal static class PrivateStatistics
             bounds[open[c].Name] = (bins.Min(b => b.Low), bins.Max(b => b.High));
         }
         return bounds;
+    }
+
+    /// <summary>
+    /// For a text column, when <paramref name="label"/> is set and not a value of the column: the categories that did
+    /// not survive share one new category of that name, whose count is n minus the survivors' noisy counts (n is public,
+    /// so this is post-processing), kept when it clears 2σ√(survivors). Otherwise the column as it is.
+    /// </summary>
+    private static (DiscreteColumn Column, double[] Weights) GroupRare(DiscreteColumn column, double[] weights, int rows,
+        double sigma, string? label)
+    {
+        int survivors = weights.Count(w => w > 0);
+        if (label is null || column.Type is not TextDataViewType || survivors == weights.Length
+            || column.Categories.Any(c => (string)c == label))
+            return (column, weights);
+        double rest = rows - weights.Sum();
+        if (rest <= 2 * sigma * Math.Sqrt(survivors))
+            return (column, weights);
+        int other = column.Categories.Count;
+        var codes = new int[column.Length];
+        for (int r = 0; r < codes.Length; r++)
+        {
+            int code = column.Codes[r];
+            codes[r] = weights[code] > 0 ? code : other;
+        }
+        return (new DiscreteColumn(column.Name, column.Type, codes, [.. column.Categories, label], column.KeyValues), [.. weights, rest]);
     }
 
     /// <summary>Counts per equal-width bin of [min, max] (values clamped), then the count of missing values.</summary>

@@ -42,6 +42,13 @@ public sealed class TabularPrivacyOptions
     public IReadOnlyDictionary<string, IReadOnlyList<string>> PublicCategories { get; set; } =
         new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// In text columns, the categories too rare to survive the DP threshold are replaced by this one value (its share is
+    /// n minus the released counts), so their rows still train the model; null leaves those rows out instead. Ignored
+    /// when the column already holds this value. Default "(other)".
+    /// </summary>
+    public string? RareCategoryLabel { get; set; } = "(other)";
+
     /// <summary>Equal-width bins of the DP histogram from which each continuous column's modes are fitted. Default 32.</summary>
     public int HistogramBins { get; set; } = 32;
 

@@ -123,4 +123,29 @@ public sealed class PrivateStatisticsTests
         var error = Assert.ThrowsExactly<ArgumentException>(() => PrivateStatistics.Release(table, privacy, UnitNoise, 1e-5, 3, new RdpAccountant()));
         StringAssert.Contains(error.Message, "'Flag'");
     }
+
+    [TestMethod]
+    public void RareTextCategoriesShareOneOtherValueAndTheirNamesAreNotReleased()
+    {
+        // A ×1000, B ×600, and 30 rare values ×10 rows each (each far below the threshold of about 35 rows).
+        var categories = new List<object> { "A", "B" };
+        categories.AddRange(Enumerable.Range(0, 30).Select(i => (object)$"rare{i}"));
+        var codes = Enumerable.Repeat(0, 1000).Concat(Enumerable.Repeat(1, 600))
+            .Concat(Enumerable.Range(0, 300).Select(i => 2 + i / 10)).ToArray();
+        var table = new TabularTable([new DiscreteColumn("Kind", TextDataViewType.Instance, codes, categories)]);
+
+        var grouped = PrivateStatistics.Release(table, new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, 3, new RdpAccountant());
+        Assert.AreEqual(0, grouped.DroppedRows, "the rare rows train as '(other)'");
+        var transformer = DataTransformer.Fit(grouped.Proxy);
+        var values = transformer.ConditionValues("Kind").Values.Select(v => v.Name).ToArray();
+        CollectionAssert.AreEquivalent(new[] { "A", "B", "(other)" }, values, "no rare value's name is released");
+        var proxy = (DiscreteColumn)grouped.Proxy["Kind"];
+        Assert.AreEqual(300 / 1900.0, Share(proxy, "(other)"), 0.03);
+        Assert.AreEqual(300, Counts((DiscreteColumn)grouped.Training["Kind"])[^1], "the 300 rare rows are recoded, not dropped");
+
+        var dropping = PrivateStatistics.Release(table, new TabularPrivacyOptions { TargetEpsilon = 1, RareCategoryLabel = null }, UnitNoise, 1e-5, 3, new RdpAccountant());
+        Assert.AreEqual(300, dropping.DroppedRows, "without a label the rare rows are left out");
+    }
+
+    private static double Share(DiscreteColumn column, object value) => Ctgan.CtganLearningTests.Share(column, value);
 }
