@@ -133,28 +133,34 @@ internal static class PrivateStatistics
     }
 
     /// <summary>
-    /// For a text column, when <paramref name="label"/> is set and not a value of the column: the categories that did
-    /// not survive share one new category of that name, whose count is n minus the survivors' noisy counts (n is public,
-    /// so this is post-processing), kept when it clears 2σ√(survivors). Otherwise the column as it is.
+    /// For a text column, when <paramref name="label"/> is set: the categories that did not survive share one category of
+    /// that name, whose count is n minus the survivors' noisy counts (n is public, so this is post-processing), kept when
+    /// it clears 2σ√(survivors). A value equal to the label in the data always joins that group, so whether the group
+    /// exists never depends on one row. Otherwise the column as it is.
     /// </summary>
     private static (DiscreteColumn Column, double[] Weights) GroupRare(DiscreteColumn column, double[] weights, int rows,
         double sigma, string? label)
     {
-        int survivors = weights.Count(w => w > 0);
-        if (label is null || column.Type is not TextDataViewType || survivors == weights.Length
-            || column.Categories.Any(c => (string)c == label))
+        if (label is null || column.Type is not TextDataViewType)
             return (column, weights);
-        double rest = rows - weights.Sum();
+        int existing = column.Categories.Select((c, k) => (c, k)).FirstOrDefault(p => (string)p.c == label, (label, -1)).Item2;
+        var grouped = (double[])weights.Clone();
+        if (existing >= 0) grouped[existing] = 0;
+        int survivors = grouped.Count(w => w > 0);
+        double rest = rows - grouped.Sum();
         if (rest <= 2 * sigma * Math.Sqrt(survivors))
-            return (column, weights);
-        int other = column.Categories.Count;
+            return (column, grouped);
+        int other = existing >= 0 ? existing : column.Categories.Count;
         var codes = new int[column.Length];
         for (int r = 0; r < codes.Length; r++)
         {
             int code = column.Codes[r];
-            codes[r] = weights[code] > 0 ? code : other;
+            codes[r] = grouped[code] > 0 ? code : other;
         }
-        return (new DiscreteColumn(column.Name, column.Type, codes, [.. column.Categories, label], column.KeyValues), [.. weights, rest]);
+        grouped = existing >= 0 ? grouped : [.. grouped, 0];
+        grouped[other] = rest;
+        var categories = existing >= 0 ? column.Categories : [.. column.Categories, label];
+        return (new DiscreteColumn(column.Name, column.Type, codes, categories, column.KeyValues), grouped);
     }
 
     /// <summary>Counts per equal-width bin of [min, max] (values clamped), then the count of missing values.</summary>

@@ -44,8 +44,8 @@ public sealed class TabularPrivacyOptions
 
     /// <summary>
     /// In text columns, the categories too rare to survive the DP threshold are replaced by this one value (its share is
-    /// n minus the released counts), so their rows still train the model; null leaves those rows out instead. Ignored
-    /// when the column already holds this value. Default "(other)".
+    /// n minus the released counts), so their rows still train the model; null leaves those rows out instead. Rows that
+    /// already hold this value join the group. Default "(other)".
     /// </summary>
     public string? RareCategoryLabel { get; set; } = "(other)";
 

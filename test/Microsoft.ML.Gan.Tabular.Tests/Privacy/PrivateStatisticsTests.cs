@@ -147,5 +147,23 @@ public sealed class PrivateStatisticsTests
         Assert.AreEqual(300, dropping.DroppedRows, "without a label the rare rows are left out");
     }
 
+    [TestMethod]
+    public void AValueEqualToTheLabelJoinsTheGroup()
+    {
+        // "(other)" is a real value here (200 rows): it joins the rare values' group rather than deciding whether there is one.
+        var categories = new List<object> { "A", "(other)" };
+        categories.AddRange(Enumerable.Range(0, 10).Select(i => (object)$"rare{i}"));
+        var codes = Enumerable.Repeat(0, 1000).Concat(Enumerable.Repeat(1, 200))
+            .Concat(Enumerable.Range(0, 100).Select(i => 2 + i / 10)).ToArray();
+        var table = new TabularTable([new DiscreteColumn("Kind", TextDataViewType.Instance, codes, categories)]);
+
+        var release = PrivateStatistics.Release(table, new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, 3, new RdpAccountant());
+
+        Assert.AreEqual(0, release.DroppedRows);
+        var training = (DiscreteColumn)release.Training["Kind"];
+        Assert.AreEqual(300, Share(training, "(other)") * training.Length, 1e-9, "200 real '(other)' rows + 100 rare rows");
+        Assert.AreEqual(300 / 1300.0, Share((DiscreteColumn)release.Proxy["Kind"], "(other)"), 0.03);
+    }
+
     private static double Share(DiscreteColumn column, object value) => Ctgan.CtganLearningTests.Share(column, value);
 }
