@@ -133,12 +133,12 @@ public class ImageGanTransformer : GanTransformerBase
     }
 
     /// <summary>Generated values (in [PixelMin, PixelMax], rescaled here in place) as an <see cref="ImageSet"/> in [0, 1].</summary>
-    private protected ImageSet ToImageSet(float[] values, int[]? labels = null)
+    private protected ImageSet ToImageSet(float[] values, int[]? labels = null, int? classCount = null)
     {
         float min = PixelMin, range = PixelMax - PixelMin;
         for (int i = 0; i < values.Length; i++)
             values[i] = Math.Clamp((values[i] - min) / range, 0f, 1f);
-        return new ImageSet(Shape, values, labels, labels is null ? 0 : ClassCount);
+        return new ImageSet(Shape, values, labels, labels is null ? 0 : classCount ?? ClassCount);
     }
 
     /// <summary><paramref name="count"/> generated images as <see cref="MLImage"/>s (opaque RGBA); dispose them.</summary>
