@@ -1,14 +1,14 @@
 // Trains a small StyleGAN2-style generator on Fashion-MNIST (28×28, run at 32×32) and writes StyleGAN's figures:
 // style-mixing grids (coarse styles from the row's seed, the rest from the column's) at an early, a middle and a late
 // crossover layer, and a truncation strip (ψ from 0 to 1).
-// Usage: dotnet run --project samples/StyleGanMixing -c Release -- [steps=1500] [outputDir=stylegan-output] [images=10000] [threads=0]
+// Usage: dotnet run --project samples/StyleGanMixing -c Release -- [steps=1000] [outputDir=stylegan-output] [images=10000] [threads=0]
 // Needs Fashion-MNIST in /usr/share/datasets/fashion-mnist (apt-get install dataset-fashion-mnist).
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Gan.Images;
 using Microsoft.ML.Gan.Images.StyleGan;
 
-long steps = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1500;
+long steps = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 string output = args.Length > 1 ? args[1] : "stylegan-output";
 int images = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10000;
 int threads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;

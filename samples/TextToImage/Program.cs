@@ -1,7 +1,7 @@
 // Text-to-image on Fashion-MNIST: captions built from each image's class and measured attributes ("a dark, wide ankle
 // boot") are featurized with FeaturizeText, and a GAN-INT-CLS model learns images from the text vectors. The fitted
 // pipeline (FeaturizeText → TextToImage) then turns new descriptions into images: one grid row per description.
-// Usage: dotnet run --project samples/TextToImage -c Release -- [steps=1500] [outputDir=text-to-image-output] [images=10000] [threads=0] ["caption" ...]
+// Usage: dotnet run --project samples/TextToImage -c Release -- [steps=1000] [outputDir=text-to-image-output] [images=10000] [threads=0] ["caption" ...]
 // Needs Fashion-MNIST in /usr/share/datasets/fashion-mnist (apt-get install dataset-fashion-mnist).
 using System.Globalization;
 using Microsoft.ML;
@@ -10,7 +10,7 @@ using Microsoft.ML.Gan.Images;
 using Microsoft.ML.Gan.Images.TextToImage;
 using Microsoft.ML.Transforms.Text;
 
-long steps = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1500;
+long steps = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 string output = args.Length > 1 ? args[1] : "text-to-image-output";
 int count = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10000;
 int threads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
