@@ -10,7 +10,9 @@ namespace Microsoft.ML.Gan.Images;
 /// seed column is configured. For a conditional model row p has class p mod <see cref="ClassCount"/> (a seeded row,
 /// its seed mod ClassCount): to ask for given classes use <see cref="Generate"/>, <see cref="GenerateSet"/> or
 /// <see cref="SaveGrid"/>, or <see cref="ConditionedOn"/> for a transformer that reads each row's class from a label column. Saves with <c>mlContext.Model.Save</c>; <see cref="Load(MLContext, string)"/> restores
-/// this typed model from the same zip.
+/// this typed model from the same zip. StyleGAN and text-to-image models are its subclasses
+/// (<see cref="StyleGan.StyleGanTransformer"/>, <see cref="TextToImage.TextToImageTransformer"/>), which add their own
+/// generation controls.
 /// </summary>
 public class ImageGanTransformer : GanTransformerBase
 {

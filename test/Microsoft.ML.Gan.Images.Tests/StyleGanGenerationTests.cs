@@ -112,6 +112,20 @@ public sealed class StyleGanGenerationTests
     }
 
     [TestMethod]
+    public void ColourAndLargerImagesWork()
+    {
+        var (_, _, model) = Fitted(new ImageShape(3, 64, 64), steps: 1);
+        using (model)
+        {
+            Assert.AreEqual(64, model.Resolution);
+            Assert.AreEqual(10, model.StyleLayerCount);
+            var images = model.Generate(2, seed: 1);
+            Assert.AreEqual(2 * 3 * 64 * 64, images.Length);
+            Assert.IsTrue(images.All(v => v is >= 0 and <= 1), "values in [PixelMin, PixelMax]");
+        }
+    }
+
+    [TestMethod]
     public void OptionsAndColumnsAreChecked()
     {
         var mlContext = new MLContext(seed: 1);

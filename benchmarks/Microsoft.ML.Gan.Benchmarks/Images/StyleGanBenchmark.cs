@@ -5,6 +5,7 @@ using Microsoft.ML.Gan.Images;
 using Microsoft.ML.Gan.Images.Metrics;
 using Microsoft.ML.Gan.Images.StyleGan;
 using Microsoft.ML.Gan.Images.TextToImage;
+using Microsoft.ML.Gan.Training;
 using Microsoft.ML.Transforms.Text;
 
 namespace Microsoft.ML.Gan.Benchmarks.Images;
@@ -37,19 +38,20 @@ internal static class StyleGanBenchmark
             $"vs the {test.Count} test images.");
         Console.WriteLine();
         using var evaluator = new ImageGanEvaluator(train, test, new DomainClassifierOptions { Threads = threads, Seed = 1 });
-        Console.WriteLine($"| model (budget {budget:F0} s each) | steps | train s | train img/s | generate img/s | domain FD | KID ×1000 | precision | recall |");
+        Console.WriteLine($"| model (budget {budget:F0} s each) | steps | train s | train img/s | generate img/s | domain FD | KID | precision | recall |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var data = train.ToDataView(new MLContext(seed: 1));
         Compare("DCGAN (ngf = ndf = 32, z 100, batch 64)", 64, budget, evaluator,
-            steps => new MLContext(seed: 1).Gan().Images.Dcgan(new DcganOptions
+            (steps, progress) => new MLContext(seed: 1).Gan().Images.Dcgan(new DcganOptions
             {
                 GeneratorFeatures = 32, DiscriminatorFeatures = 32, MaxSteps = steps, Threads = threads, Seed = 1,
+                Progress = progress, ProgressInterval = 10,
             }).Fit(data));
-        Compare("StyleGAN-small (z = w 64, 8 mapping layers, ≤ 32 maps, batch 16, R1 γ 1 every 16, mixing 0.9, EMA 0.99)", 16, budget, evaluator,
-            steps => new MLContext(seed: 1).Gan().Images.StyleGan(new StyleGanOptions
+        Compare("StyleGAN-small (z = w 64, 8 mapping layers, ≤ 32 maps, batch 16, R1 γ 1 every 16, mixing 0.9, no EMA)", 16, budget, evaluator,
+            (steps, progress) => new MLContext(seed: 1).Gan().Images.StyleGan(new StyleGanOptions
             {
                 LatentDimension = 64, StyleDimension = 64, ChannelBase = 512, MaxChannels = 32, BatchSize = 16, PenaltyWeight = 1,
-                GeneratorEmaDecay = 0.99, MaxSteps = steps, Threads = threads, Seed = 1,
+                GeneratorEmaDecay = null, MaxSteps = steps, Threads = threads, Seed = 1, Progress = progress, ProgressInterval = 10,
             }).Fit(data));
         Console.WriteLine();
         TextToImage(train, test, evaluator, textSteps, threads);
@@ -57,14 +59,18 @@ internal static class StyleGanBenchmark
         return 0;
     }
 
-    private static void Compare(string name, int batchSize, double budget, ImageGanEvaluator evaluator, Func<long, ImageGanTransformer> fit)
+    private static void Compare(string name, int batchSize, double budget, ImageGanEvaluator evaluator,
+        Func<long, IProgress<GanProgress>?, ImageGanTransformer> fit)
     {
-        const long Probe = 20;
-        double stepSeconds;
-        using (var probe = fit(Probe))
-            stepSeconds = probe.TrainingSummary!.Elapsed.TotalSeconds / Probe;
+        // Step time from a probe run, excluding its first 10 steps (warm-up): reports every 10 steps carry the elapsed time.
+        const long Probe = 40;
+        var elapsed = new List<double>();
+        using (fit(Probe, new SynchronousProgress(p => elapsed.Add(p.Elapsed.TotalSeconds))))
+        {
+        }
+        double stepSeconds = (elapsed[^1] - elapsed[0]) / (Probe - 10);
         long steps = Math.Max(Probe, (long)(budget / stepSeconds));
-        using var model = fit(steps);
+        using var model = fit(steps, null);
         var summary = model.TrainingSummary!;
         var watch = Stopwatch.StartNew();
         var images = model.GenerateSet(Generated, seed: 3);
@@ -72,7 +78,13 @@ internal static class StyleGanBenchmark
         var result = evaluator.Evaluate(images);
         double trainRate = steps * batchSize / summary.Elapsed.TotalSeconds;
         Console.WriteLine($"| {name} | {steps} | {summary.Elapsed.TotalSeconds:F0} | {trainRate:F0} | {generateRate:F0} | {result.FrechetDistance:F2} | " +
-            $"{result.KernelDistance * 1000:F1} | {result.Precision:F2} | {result.Recall:F2} |");
+            $"{result.KernelDistance:F2} | {result.Precision:F2} | {result.Recall:F2} |");
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post them to the thread pool, too late to read).</summary>
+    private sealed class SynchronousProgress(Action<GanProgress> report) : IProgress<GanProgress>
+    {
+        public void Report(GanProgress value) => report(value);
     }
 
     private static void TextToImage(ImageSet train, ImageSet test, ImageGanEvaluator evaluator, long steps, int threads)
