@@ -75,6 +75,13 @@ public sealed class TextToImageTests
         pipeline.LastTransformer.SaveGrid(Path.Combine(TestContext.TestRunDirectory ?? Path.GetTempPath(), "text-to-image-test.png"),
             CaptionedImages.FeaturesOf(mlContext, pipeline, FashionCaptions.ClassWords), columns: 8);
 
+        string path = Path.Combine(TestContext.TestRunDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-pipeline.zip");
+        mlContext.Model.Save(pipeline, data.Schema, path);
+        var loaded = new MLContext().Model.Load(path, out _);
+        var someCaptions = CaptionedImages.Captions(mlContext, heldOut.Take(20));
+        CollectionAssert.AreEqual(CaptionedImages.Generated(pipeline.Transform(someCaptions)), CaptionedImages.Generated(loaded.Transform(someCaptions)),
+            "the saved FeaturizeText → TextToImage pipeline generates the same images");
+
         // Deterministic (seeded, one thread): 57% when written; chance is 10%.
         Assert.IsGreaterThan(0.4, accuracy, "the class named in unseen captions is recognised far above chance (10%)");
     }
