@@ -19,7 +19,6 @@ internal sealed class SpanActivation : IDisposable
     private readonly (Tensor Index, long Spans, long Width)[] _groups; // categorical spans by padded width
     private readonly Tensor _assemble;                        // per encoded position, its place in the pieces
     private readonly Tensor _categoricalMask;                 // 1 on categorical positions
-    private readonly Tensor _scalarMask;                      // 1 on scalar positions
     private readonly Tensor? _conditionIndex;                 // [columns, max span length], padded
     private readonly Tensor? _conditionStart;                 // [columns]
 
@@ -63,7 +62,6 @@ internal sealed class SpanActivation : IDisposable
         foreach (var span in spans.Where(s => s.Kind == SpanKind.Categorical))
             Array.Fill(categorical, 1f, span.Start, span.Length);
         _categoricalMask = tensor(categorical, device: device);
-        _scalarMask = 1f - _categoricalMask;
 
         if (condition.ColumnCount > 0)
         {
@@ -99,12 +97,17 @@ internal sealed class SpanActivation : IDisposable
     /// row is decoded) is a draw from the span's softmax — the category Gumbel-softmax would pick, without the softmax.
     /// </summary>
     /// <param name="raw">Generator outputs [B, width].</param>
-    /// <param name="uniforms">Uniforms in [0, 1) of the same shape, from which the Gumbel noise is made.</param>
+    /// <param name="uniforms">
+    /// Uniforms in [0, 1) of the same shape, from which the Gumbel noise is made (overwritten when already on the
+    /// generator's device: the noise is computed in place).
+    /// </param>
     public Tensor Sample(Tensor raw, Tensor uniforms)
     {
         using var scope = NewDisposeScope();
-        var gumbel = -(-uniforms.to(raw.device).clamp_min(1e-20f).log()).log();
-        return (_scalarMask * raw.tanh() + _categoricalMask * (raw + gumbel)).MoveToOuterDisposeScope();
+        // −log(−log u), masked to the categorical positions; scalars get tanh. In-place ops keep it to one buffer.
+        var sampled = uniforms.to(raw.device).clamp_min_(1e-20f).log_().neg_().log_().neg_().mul_(_categoricalMask).add_(raw);
+        sampled.index_copy_(1, _scalarIndex, raw.index_select(1, _scalarIndex).tanh());
+        return sampled.MoveToOuterDisposeScope();
     }
 
     /// <summary>Mean cross-entropy of each row's conditioned span (raw logits) against its conditioned category.</summary>
@@ -128,7 +131,6 @@ internal sealed class SpanActivation : IDisposable
             group.Index.Dispose();
         _assemble.Dispose();
         _categoricalMask.Dispose();
-        _scalarMask.Dispose();
         _conditionIndex?.Dispose();
         _conditionStart?.Dispose();
     }
