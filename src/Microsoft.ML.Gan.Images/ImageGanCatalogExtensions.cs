@@ -6,6 +6,10 @@ namespace Microsoft.ML;
 /// <summary>The image GAN estimators on <c>mlContext.Gan().Images</c>.</summary>
 public static class ImageGanCatalogExtensions
 {
+    /// <summary>Vanilla GAN (Goodfellow et al. 2014): fully connected networks on the pixels of an image column, any size.</summary>
+    public static ImageGanEstimator VanillaGan(this ImageGanCatalog catalog, ImageVanillaGanOptions? options = null) =>
+        Create(catalog, options ?? new ImageVanillaGanOptions());
+
     /// <summary>DCGAN (Radford et al. 2016) on an image column.</summary>
     public static ImageGanEstimator Dcgan(this ImageGanCatalog catalog, DcganOptions? options = null) =>
         Create(catalog, options ?? new DcganOptions());

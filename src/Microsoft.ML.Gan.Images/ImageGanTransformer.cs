@@ -49,7 +49,7 @@ public class ImageGanTransformer : GanTransformerBase
         if (!condition.IsCategorical)
             throw new ArgumentException("A class label is read as a Key, Index or Text column, not as a Vector.", nameof(kind));
         var dcgan = (ImageGanGenerator)ImageGenerator;
-        var copy = ImageGanFamily.Read(ImageGanFamily.Write(dcgan), dcgan.Device);
+        var copy = ImageGanFamily.Copy(dcgan);
         return new ImageGanTransformer(_mlContext, copy, Settings.WithCondition(condition), TrainingSummary, Guid.NewGuid());
     }
 

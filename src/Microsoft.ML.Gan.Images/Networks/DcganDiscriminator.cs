@@ -9,7 +9,7 @@ namespace Microsoft.ML.Gan.Images.Networks;
 /// s<sub>h</sub>×s<sub>w</sub> convolution to one logit. Conditioning: label planes concatenated to the input (cGAN), an
 /// auxiliary classifier head (AC-GAN) or a projection term ⟨embed(y), Σ<sub>spatial</sub> φ(x)⟩ (projection GAN).
 /// </summary>
-internal sealed class DcganDiscriminator : nn.Module
+internal sealed class DcganDiscriminator : nn.Module, IImageDiscriminator
 {
     private readonly DcganDiscriminatorTrunk trunk;
     private readonly nn.Module<Tensor, Tensor> head;
