@@ -82,7 +82,7 @@ internal sealed class SuperResolutionProblem : IAdversarialProblem, IDisposable
             long left = randint(_images.shape[3] - side + 1, new long[] { 1 }).item<long>();
             highRes = highRes.narrow(2, top, side).narrow(3, left, side);
         }
-        return (Resampling.Downsample(highRes, _spec.Scale, _downsampling), highRes);
+        return (ImageResampling.Downsample(highRes, _spec.Scale, _downsampling), highRes);
     }
 
     public void Dispose()
