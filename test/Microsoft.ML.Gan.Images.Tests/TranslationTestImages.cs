@@ -5,8 +5,8 @@ namespace Microsoft.ML.Gan.Images.Tests;
 /// <summary>Small data sets for the image-to-image tests.</summary>
 internal static class TranslationTestImages
 {
-    /// <summary>RGB images of red squares and green discs at random places on black (a deterministic colour per shape,
-    /// and a distinct luma per colour: 0.299 and 0.587).</summary>
+    /// <summary>RGB images of red squares and yellow discs at random places on black (a deterministic colour per shape,
+    /// and a distinct luma per colour: 0.299 and 0.886).</summary>
     public static ImageSet ColouredShapes(int count, int side, int seed)
     {
         var random = new Random(seed);
@@ -30,7 +30,7 @@ internal static class TranslationTestImages
                         if (inside)
                         {
                             int p = i * shape.Length + y * side + x;
-                            pixels[p] = square ? 1 : 0;
+                            pixels[p] = 1;
                             pixels[p + plane] = square ? 0 : 1;
                             pixels[p + 2 * plane] = 0;
                         }
