@@ -1,0 +1,95 @@
+using Microsoft.ML.Gan.Images;
+
+namespace Microsoft.ML.Gan.Images.Tests;
+
+/// <summary>Save/load, the Transform contract and input errors of the image-to-image models.</summary>
+[TestClass]
+public sealed class ImageTranslationModelTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    private string TempPath(string name) => Path.Combine(TestContext.TestRunDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
+
+    private static (MLContext MLContext, ImageSet Gray, IDataView View, ImageTranslationTransformer Model) FittedColorizer()
+    {
+        var mlContext = new MLContext(seed: 3);
+        var rgb = TranslationTestImages.ColouredShapes(32, 16, seed: 3);
+        var model = mlContext.Gan().Images.Pix2Pix(Pix2PixTests.SmallColorization(3)).Fit(rgb.ToDataView(mlContext, "Rgb"));
+        var gray = TranslationTraining.Grayscale(rgb);
+        return (mlContext, gray, TranslationTestImages.Pairs(mlContext, gray, "Gray", rgb, "Rgb"), model);
+    }
+
+    [TestMethod]
+    public void SavedPix2PixTranslatesIdenticallyAfterMLNetLoadAndTypedLoad()
+    {
+        var (mlContext, gray, view, model) = FittedColorizer();
+        using (model)
+        {
+            string path = TempPath("pix2pix.zip");
+            mlContext.Model.Save(model, view.Schema, path);
+            var live = TranslationTestImages.Column(model.Transform(view), "Colorized");
+            CollectionAssert.AreEqual(model.Translate(gray.Pixels), live, "Transform = the batch API");
+
+            var chain = new MLContext().Model.Load(path, out _);
+            CollectionAssert.AreEqual(live, TranslationTestImages.Column(chain.Transform(view), "Colorized"));
+            using var typed = ImageTranslationTransformer.Load(new MLContext(), path);
+            Assert.AreEqual(ImageTranslationKind.Pix2Pix, typed.Kind);
+            Assert.AreEqual("Gray", typed.InputColumnName);
+            CollectionAssert.AreEqual(live, TranslationTestImages.Column(typed.Transform(view), "Colorized"));
+        }
+    }
+
+    [TestMethod]
+    public void CycleGanInverseSavesAndLoadsBothDirections()
+    {
+        var mlContext = new MLContext(seed: 3);
+        var normal = TestImages.Noise(new ImageShape(1, 16, 16), 16);
+        var options = CycleGanTests.Small(2);
+        options.Height = options.Width = 16;
+        using var model = mlContext.Gan().Images.CycleGan(options).Fit(normal.ToDataView(mlContext, "Normal"),
+            TranslationTestImages.Inverted(normal).ToDataView(mlContext, "Inverted"));
+        using var inverse = model.Inverse("Inverted", "Restored");
+        var view = TranslationTestImages.Pairs(mlContext, normal, "Normal", TranslationTestImages.Inverted(normal), "Inverted");
+        string forwardPath = TempPath("forward.zip"), inversePath = TempPath("inverse.zip");
+        mlContext.Model.Save(model, view.Schema, forwardPath);
+        mlContext.Model.Save(inverse, view.Schema, inversePath);
+
+        using var loadedForward = ImageTranslationTransformer.Load(new MLContext(), forwardPath);
+        var loadedInverse = new MLContext().Model.Load(inversePath, out _);
+        CollectionAssert.AreEqual(TranslationTestImages.Column(model.Transform(view), "Translated"),
+            TranslationTestImages.Column(loadedForward.Transform(view), "Translated"));
+        CollectionAssert.AreEqual(TranslationTestImages.Column(inverse.Transform(view), "Restored"),
+            TranslationTestImages.Column(loadedInverse.Transform(view), "Restored"));
+        using var inverseOfLoaded = loadedForward.Inverse("Inverted", "Restored");
+        CollectionAssert.AreEqual(inverse.Translate(normal.Pixels), inverseOfLoaded.Translate(normal.Pixels));
+        CollectionAssert.AreNotEqual(model.Translate(normal.Pixels), inverse.Translate(normal.Pixels), "two different generators");
+    }
+
+    [TestMethod]
+    public void WrongSizesAndOptionsAreClearErrors()
+    {
+        var (mlContext, _, _, model) = FittedColorizer();
+        using (model)
+        {
+            var wrong = TestImages.Noise(new ImageShape(1, 8, 8), 4).ToDataView(mlContext, "Gray");
+            var transform = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => model.Transform(wrong));
+            StringAssert.Contains(transform.Message, "'Gray'");
+            StringAssert.Contains(transform.Message, "256");
+
+            var translate = Assert.ThrowsExactly<ArgumentException>(() => model.Translate(TestImages.Noise(new ImageShape(1, 8, 8), 1)));
+            StringAssert.Contains(translate.Message, "1×16×16");
+            Assert.ThrowsExactly<InvalidOperationException>(() => model.Inverse("Rgb"), "pix2pix has no inverse");
+        }
+
+        var smallRgb = TestImages.Noise(new ImageShape(3, 8, 8), 8).ToDataView(mlContext, "Rgb");
+        var fit = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.Pix2Pix(Pix2PixTests.SmallColorization(1)).Fit(smallRgb));
+        StringAssert.Contains(fit.Message, "'Rgb' (TargetColumnName)");
+        StringAssert.Contains(fit.Message, "3×16×16");
+
+        Assert.AreEqual("Scale", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.SuperResolution(new SuperResolutionOptions { Scale = 3 })).ParamName);
+        Assert.AreEqual("Height", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.CycleGan(new CycleGanOptions { Height = 30, Width = 30 })).ParamName);
+        Assert.AreEqual("CropSize", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.SuperResolution(new SuperResolutionOptions { Scale = 2, CropSize = 7 })).ParamName);
+        var pix2pix = mlContext.Gan().Images.Pix2Pix(Pix2PixTests.SmallColorization(1));
+        Assert.ThrowsExactly<InvalidOperationException>(() => pix2pix.Fit(smallRgb, mlContext.Data.TakeRows(smallRgb, 4)), "only CycleGAN takes two views");
+    }
+}
