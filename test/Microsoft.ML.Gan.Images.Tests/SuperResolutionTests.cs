@@ -50,8 +50,13 @@ public sealed class SuperResolutionTests
         var train = TestImages.Fashion(FashionMnistSplit.Train, 256);
         var options = Small(2, pretraining: 20, adversarial: true);
         options.CropSize = 16;
+        var reports = new List<Microsoft.ML.Gan.Training.GanProgress>();
+        options.Progress = new SynchronousProgress(reports.Add);
+        options.ProgressInterval = 10;
         using var model = mlContext.Gan().Images.SuperResolution(options).Fit(train.ToDataView(mlContext));
         Assert.AreEqual(40, model.TrainingSummary!.Steps, "20 pre-training + 20 adversarial steps");
+        CollectionAssert.AreEqual(new long[] { 10, 20, 10, 20 }, reports.Select(r => r.Step).ToArray(), "progress from both phases");
+        Assert.IsTrue(double.IsNaN(reports[0].DiscriminatorLoss) && !double.IsNaN(reports[3].DiscriminatorLoss), "D trains in phase 2 only");
         Assert.AreEqual(new ImageShape(1, 14, 14), model.InputShape);
 
         // A 28×28 low-resolution image (56×56 out) is larger than the 14×14 the model reads: tiles of 14×14.
@@ -68,6 +73,23 @@ public sealed class SuperResolutionTests
     }
 
     [TestMethod]
+    public void ContentLossOnDomainClassifierFeaturesLeavesTheClassifierUnchanged()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var train = TestImages.Fashion(FashionMnistSplit.Train, 256);
+        using var classifier = DomainClassifier.Train(train, new DomainClassifierOptions { Epochs = 1, Threads = 1, Seed = 1 });
+        var before = classifier.Predict(train);
+        var options = Small(2, pretraining: 5, adversarial: true);
+        options.MaxSteps = 5;
+        options.ContentClassifier = classifier;
+        using var model = mlContext.Gan().Images.SuperResolution(options).Fit(train.ToDataView(mlContext));
+        Assert.AreEqual(10, model.TrainingSummary!.Steps);
+        CollectionAssert.AreEqual(before, classifier.Predict(train), "the feature network is frozen");
+        var upscaled = model.Translate(ImageResampling.Downsample(train.Take(4), 2));
+        Assert.IsTrue(upscaled.Pixels.All(float.IsFinite));
+    }
+
+    [TestMethod]
     public void PsnrAndSsimFollowTheirDefinitions()
     {
         var shape = new ImageShape(1, 16, 16);
@@ -81,5 +103,11 @@ public sealed class SuperResolutionTests
         Assert.IsGreaterThan(0.9, ssim);
         var noise = TestImages.Noise(shape, 1);
         Assert.IsLessThan(0.2, ImageQuality.Ssim(reference, new ImageSet(shape, noise.Pixels)), "unrelated noise is structurally dissimilar");
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<Microsoft.ML.Gan.Training.GanProgress> report) : IProgress<Microsoft.ML.Gan.Training.GanProgress>
+    {
+        public void Report(Microsoft.ML.Gan.Training.GanProgress value) => report(value);
     }
 }
