@@ -54,6 +54,9 @@ public static class ImageGanCatalogExtensions
     /// <summary>CycleGAN (Zhu et al. 2017): unpaired translation between two image domains, both directions.</summary>
     public static ImageTranslationEstimator CycleGan(this ImageGanCatalog catalog, CycleGanOptions options) => CreateTranslation(catalog, options);
 
+    /// <summary>Any image-to-image GAN described by <paramref name="options"/> (pix2pix, SRGAN or CycleGAN options).</summary>
+    public static ImageTranslationEstimator ImageTranslation(this ImageGanCatalog catalog, ImageTranslationOptions options) => CreateTranslation(catalog, options);
+
     private static ImageTranslationEstimator CreateTranslation(ImageGanCatalog catalog, ImageTranslationOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
