@@ -34,7 +34,7 @@ public sealed class Pix2PixOptions : ImageTranslationOptions
 
     /// <summary>
     /// The colorization recipe: learn grayscale → RGB from the RGB image column <paramref name="rgbColumnName"/> alone;
-    /// the fitted model colorizes the 1-channel float-vector column <paramref name="grayscaleColumnName"/>.
+    /// the fitted model colorizes the 1-channel float-vector column <paramref name="grayscaleColumnName"/> into "Colorized".
     /// </summary>
     /// <param name="rgbColumnName">RGB images (MLImage, or 3×H×W planar floats) to learn from.</param>
     /// <param name="grayscaleColumnName">The 1×H×W column the fitted model reads.</param>
