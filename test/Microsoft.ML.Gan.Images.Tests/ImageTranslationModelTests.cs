@@ -1,3 +1,4 @@
+using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Images;
 
 namespace Microsoft.ML.Gan.Images.Tests;
@@ -90,6 +91,11 @@ public sealed class ImageTranslationModelTests
         Assert.AreEqual("Height", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.CycleGan(new CycleGanOptions { Height = 30, Width = 30 })).ParamName);
         Assert.AreEqual("CropSize", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.SuperResolution(new SuperResolutionOptions { Scale = 2, CropSize = 7 })).ParamName);
         var pix2pix = mlContext.Gan().Images.Pix2Pix(Pix2PixTests.SmallColorization(1));
+        var schema = pix2pix.GetOutputSchema(SchemaShape.Create(smallRgb.Schema));
+        Assert.IsTrue(schema.TryFindColumn("Colorized", out var colorized) && colorized.ItemType == NumberDataViewType.Single);
+        var noRgb = TestImages.Noise(new ImageShape(3, 16, 16), 2).ToDataView(mlContext, "Other");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => pix2pix.GetOutputSchema(SchemaShape.Create(noRgb.Schema))).Message,
+            "'Rgb' (TargetColumnName) is not in the input");
         Assert.ThrowsExactly<InvalidOperationException>(() => pix2pix.Fit(smallRgb, mlContext.Data.TakeRows(smallRgb, 4)), "only CycleGAN takes two views");
     }
 }

@@ -51,7 +51,7 @@ public sealed class ImageTranslationEstimator : IEstimator<ImageTranslationTrans
             Pix2PixOptions pix2pix => TranslationTraining.Pix2Pix(pix2pix, domainA, seed, device, log),
             SuperResolutionOptions superResolution => TranslationTraining.SuperResolution(superResolution, domainA, seed, device, log),
             CycleGanOptions cycleGan => TranslationTraining.CycleGan(cycleGan, domainA, domainB, seed, device, log),
-            _ => throw new ArgumentException($"Unknown image translation options {_options.GetType().Name}.", nameof(_options)),
+            _ => throw new InvalidOperationException($"Unknown image translation options {_options.GetType().Name}; use Pix2PixOptions, SuperResolutionOptions or CycleGanOptions."),
         });
         var generator = new ImageTranslationGenerator(_options.NetworkSpec(), _options.PixelMin, _options.PixelMax, result.Network, result.Reverse, device);
         var settings = new GanGenerationSettings(_options.OutputColumnName, seed, null,
