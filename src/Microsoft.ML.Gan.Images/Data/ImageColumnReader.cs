@@ -9,13 +9,13 @@ namespace Microsoft.ML.Gan.Images.Data;
 /// </summary>
 internal static class ImageColumnReader
 {
-    public static ImageSet Read(IDataView data, ImageGanOptions options) =>
+    public static ImageSet Read(IDataView data, ImageColumnOptions options) =>
         Read(data, ImageColumnRequest.From(options), options);
 
     /// <summary>Reads the images of one column (no labels).</summary>
     public static ImageSet Read(IDataView data, ImageColumnRequest request) => Read(data, request, null);
 
-    private static ImageSet Read(IDataView data, ImageColumnRequest request, ImageGanOptions? labelOptions)
+    private static ImageSet Read(IDataView data, ImageColumnRequest request, ImageColumnOptions? labelOptions)
     {
         string name = request.Name;
         var column = data.Schema.GetColumnOrNull(name) ?? throw new ArgumentOutOfRangeException(request.OptionName,

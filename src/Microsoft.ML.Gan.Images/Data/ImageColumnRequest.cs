@@ -4,6 +4,6 @@ namespace Microsoft.ML.Gan.Images.Data;
 /// shape and the pixel range of a float-vector column.</summary>
 internal sealed record ImageColumnRequest(string Name, string OptionName, ImageShape Shape, float PixelMin, float PixelMax)
 {
-    public static ImageColumnRequest From(ImageGanOptions options) =>
-        new(options.ImageColumnName, nameof(ImageGanOptions.ImageColumnName), options.ResolveShape(), options.PixelMin, options.PixelMax);
+    public static ImageColumnRequest From(ImageColumnOptions options) =>
+        new(options.ImageColumnName, nameof(ImageColumnOptions.ImageColumnName), options.ResolveShape(), options.PixelMin, options.PixelMax);
 }
