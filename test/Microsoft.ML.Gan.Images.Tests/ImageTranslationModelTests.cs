@@ -72,6 +72,36 @@ public sealed class ImageTranslationModelTests
     }
 
     [TestMethod]
+    public void ColorizationTrainsOnAnMLImageColumnAsOnItsPixels()
+    {
+        string folder = Path.Combine(TestContext.TestRunDirectory ?? Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var rgb = TranslationTestImages.ColouredShapes(16, 16, seed: 5);
+        var files = new List<ImageFile>();
+        for (int i = 0; i < rgb.Count; i++)
+        {
+            using var image = ImageGrid.ToMLImage(rgb.Pixels.AsSpan(i * rgb.Shape.Length, rgb.Shape.Length), rgb.Shape);
+            string path = Path.Combine(folder, $"{i}.png");
+            image.Save(path);
+            files.Add(new ImageFile { Path = path });
+        }
+        var mlContext = new MLContext(seed: 1);
+        var data = mlContext.Data.LoadFromEnumerable(files);
+        // Not appended to the LoadImages chain: a chain transforms its training data with every step, and the colorizer's
+        // Transform needs the grayscale column, which the training data does not have.
+        var images = mlContext.Transforms.LoadImages("Rgb", null, nameof(ImageFile.Path)).Fit(data).Transform(data);
+        using var fromFiles = mlContext.Gan().Images.Pix2Pix(Pix2PixTests.SmallColorization(3)).Fit(images);
+        using var fromPixels = mlContext.Gan().Images.Pix2Pix(Pix2PixTests.SmallColorization(3)).Fit(rgb.ToDataView(mlContext, "Rgb"));
+        var gray = TranslationTraining.Grayscale(rgb);
+        CollectionAssert.AreEqual(fromPixels.Translate(gray.Pixels), fromFiles.Translate(gray.Pixels), "PNG bytes / 255 are the same pixels");
+    }
+
+    private sealed class ImageFile
+    {
+        public string Path { get; set; } = "";
+    }
+
+    [TestMethod]
     public void WrongSizesAndOptionsAreClearErrors()
     {
         var (mlContext, _, _, model) = FittedColorizer();
