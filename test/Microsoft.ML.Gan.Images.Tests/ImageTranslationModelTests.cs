@@ -72,6 +72,27 @@ public sealed class ImageTranslationModelTests
     }
 
     [TestMethod]
+    public void CycleGanPairsWorkWithEmaCheckpointsAndResume()
+    {
+        var mlContext = new MLContext(seed: 3);
+        var normal = TestImages.Noise(new ImageShape(1, 16, 16), 16);
+        var inverted = TranslationTestImages.Inverted(normal);
+        var options = CycleGanTests.Small(2);
+        options.Height = options.Width = 16;
+        options.GeneratorEmaDecay = 0.9;
+        options.CheckpointPath = TempPath("cyclegan.ckpt");
+        using var first = mlContext.Gan().Images.CycleGan(options).Fit(normal.ToDataView(mlContext, "Normal"), inverted.ToDataView(mlContext, "Inverted"));
+        Assert.IsTrue(File.Exists(options.CheckpointPath), "both generators and both discriminators checkpointed as one module each");
+        options.MaxSteps = 4;
+        options.ResumeFromCheckpoint = true;
+        using var resumed = mlContext.Gan().Images.CycleGan(options).Fit(normal.ToDataView(mlContext, "Normal"), inverted.ToDataView(mlContext, "Inverted"));
+        Assert.AreEqual(4, resumed.TrainingSummary!.Steps, "resumed at step 2 and ran to 4");
+        CollectionAssert.AreNotEqual(first.Translate(normal.Pixels), resumed.Translate(normal.Pixels));
+        using var inverse = resumed.Inverse("Inverted");
+        Assert.IsTrue(inverse.Translate(inverted.Pixels).All(float.IsFinite));
+    }
+
+    [TestMethod]
     public void ColorizationTrainsOnAnMLImageColumnAsOnItsPixels()
     {
         string folder = Path.Combine(TestContext.TestRunDirectory ?? Path.GetTempPath(), Guid.NewGuid().ToString("N"));

@@ -90,6 +90,22 @@ public sealed class SuperResolutionTests
     }
 
     [TestMethod]
+    public void ResumingFromAnAdversarialCheckpointSkipsPretraining()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var train = TestImages.Fashion(FashionMnistSplit.Train, 64).ToDataView(mlContext);
+        var options = Small(2, pretraining: 3, adversarial: true);
+        options.MaxSteps = 2;
+        options.CheckpointPath = Path.Combine(TestContext.TestRunDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-srgan.ckpt");
+        using (var first = mlContext.Gan().Images.SuperResolution(options).Fit(train))
+            Assert.AreEqual(5, first.TrainingSummary!.Steps, "3 pre-training + 2 adversarial steps");
+        options.MaxSteps = 4;
+        options.ResumeFromCheckpoint = true;
+        using var resumed = mlContext.Gan().Images.SuperResolution(options).Fit(train);
+        Assert.AreEqual(4, resumed.TrainingSummary!.Steps, "no pre-training; the adversarial phase resumed at step 2");
+    }
+
+    [TestMethod]
     public void PsnrAndSsimFollowTheirDefinitions()
     {
         var shape = new ImageShape(1, 16, 16);

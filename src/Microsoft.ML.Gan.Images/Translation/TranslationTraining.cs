@@ -62,13 +62,16 @@ internal static class TranslationTraining
         var content = ContentFeatures(options);
         using var problem = new SuperResolutionProblem(spec, highRes, options.CropSize, options.Downsampling, content, options.AdversarialWeight, device);
         var steps = new List<TrainingSummary>();
-        if (options.PretrainingSteps > 0)
+        // A checkpoint belongs to the adversarial phase: resuming from one skips pre-training.
+        bool resuming = options.Adversarial && options.ResumeFromCheckpoint && File.Exists(options.CheckpointPath);
+        if (options.PretrainingSteps > 0 && !resuming)
         {
             var pretraining = options.PhaseOptions();
             pretraining.CriticSteps = 0;
             pretraining.MaxSteps = options.PretrainingSteps;
             pretraining.GeneratorEmaDecay = null;
             pretraining.CheckpointPath = null;
+            pretraining.ResumeFromCheckpoint = false;
             var (_, summary) = new GanTrainer(pretraining, log).Train(problem, seed);
             steps.Add(summary);
         }
