@@ -72,6 +72,30 @@ public sealed class ImageTranslationModelTests
     }
 
     [TestMethod]
+    public void TrainingWritesInputOutputTargetGridsAtEachReport()
+    {
+        var mlContext = new MLContext(seed: 3);
+        var rgb = TranslationTestImages.ColouredShapes(16, 16, seed: 3);
+        var options = Pix2PixTests.SmallColorization(3);
+        string folder = TempPath("grids");
+        options.SampleGridPath = Path.Combine(folder, "step-{step}.png");
+        options.ProgressInterval = 1;
+        var reports = 0;
+        options.Progress = new CountingProgress(() => reports++);
+        using var model = mlContext.Gan().Images.Pix2Pix(options).Fit(rgb.ToDataView(mlContext, "Rgb"));
+        Assert.AreEqual(3, reports, "the user's receiver still gets every report");
+        CollectionAssert.AreEquivalent(new[] { "step-1.png", "step-2.png", "step-3.png" }, Directory.GetFiles(folder).Select(Path.GetFileName).ToArray());
+        using var grid = MLImage.CreateFromFile(Path.Combine(folder, "step-3.png"));
+        Assert.AreEqual(3 * (16 + ImageGrid.Border) + ImageGrid.Border, grid.Width, "input | output | target");
+        Assert.AreEqual(8 * (16 + ImageGrid.Border) + ImageGrid.Border, grid.Height, "the first 8 training pairs");
+    }
+
+    private sealed class CountingProgress(Action count) : IProgress<Microsoft.ML.Gan.Training.GanProgress>
+    {
+        public void Report(Microsoft.ML.Gan.Training.GanProgress value) => count();
+    }
+
+    [TestMethod]
     public void CycleGanPairsWorkWithEmaCheckpointsAndResume()
     {
         var mlContext = new MLContext(seed: 3);

@@ -49,6 +49,11 @@ public abstract class ImageTranslationOptions : GanTrainingOptions
     /// <summary>Channels of the discriminator's first stage (ndf). Default 64.</summary>
     public int DiscriminatorFeatures { get; set; } = 64;
 
+    /// <summary>If set, training writes a PNG grid (rows: training input | current output | target, for the first
+    /// 8 training pairs) to this path (a "{step}" in it is replaced by the step) at every progress report
+    /// (<see cref="GanTrainingOptions.ProgressInterval"/>, default once per epoch).</summary>
+    public string? SampleGridPath { get; set; }
+
     /// <summary>The family these options train.</summary>
     internal abstract ImageTranslationKind Kind { get; }
 
@@ -68,6 +73,16 @@ public abstract class ImageTranslationOptions : GanTrainingOptions
 
     /// <summary>A shallow copy for one training phase (the user's options stay untouched).</summary>
     internal GanTrainingOptions PhaseOptions() => (GanTrainingOptions)MemberwiseClone();
+
+    /// <summary>These options, or a copy that also writes training grids when <see cref="SampleGridPath"/> is set.</summary>
+    internal GanTrainingOptions WithGrids(GanTrainingOptions phase, Func<IProgress<GanProgress>?, IProgress<GanProgress>> grid)
+    {
+        if (SampleGridPath is null)
+            return phase;
+        var copy = ReferenceEquals(phase, this) ? PhaseOptions() : phase;
+        copy.Progress = grid(phase.Progress);
+        return copy;
+    }
 
     /// <inheritdoc />
     public override void Validate()

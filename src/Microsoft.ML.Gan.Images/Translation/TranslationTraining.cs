@@ -29,7 +29,8 @@ internal static class TranslationTraining
         using var a = ImageTensors.Pixels(inputs).to(device);
         using var b = ImageTensors.Pixels(targets).to(device);
         using var problem = new Pix2PixProblem(spec, a, b, options.L1Weight, device);
-        var (trained, summary) = new GanTrainer(options, log).Train(problem, seed);
+        var phase = options.WithGrids(options, inner => Grid(options, inner, (nn.Module<Tensor, Tensor>)problem.Generator, inputs, targets, device));
+        var (trained, summary) = new GanTrainer(phase, log).Train(problem, seed);
         return new Result(Keep(trained, problem.Generator, spec.CreateGenerator(), device), null, summary);
     }
 
@@ -43,7 +44,9 @@ internal static class TranslationTraining
         using var tensorA = ImageTensors.Pixels(a).to(device);
         using var tensorB = ImageTensors.Pixels(b).to(device);
         using var problem = new CycleGanProblem(spec, tensorA, tensorB, options.CycleWeight, options.IdentityWeight, options.PoolSize, device);
-        var (trained, summary) = new GanTrainer(options, log).Train(problem, seed);
+        // Unpaired: the grid's third column shows the first domain-B images, not targets of the inputs.
+        var phase = options.WithGrids(options, inner => Grid(options, inner, problem.Generators.First, a, b, device));
+        var (trained, summary) = new GanTrainer(phase, log).Train(problem, seed);
         var pair = (NetworkPair)trained;
         var forward = Copy(pair.First, spec.CreateGenerator(), device);
         var reverse = Copy(pair.Second, spec.Reversed().CreateGenerator(), device);
@@ -62,6 +65,10 @@ internal static class TranslationTraining
         var content = ContentFeatures(options);
         using var problem = new SuperResolutionProblem(spec, highRes, options.CropSize, options.Downsampling, content, options.AdversarialWeight, device);
         var steps = new List<TrainingSummary>();
+        var gridTargets = images.Take(TranslationGridProgress.Rows);
+        var gridInputs = ImageResampling.Downsample(gridTargets, options.Scale, options.Downsampling);
+        GanTrainingOptions WithGrids(GanTrainingOptions phase) =>
+            options.WithGrids(phase, inner => Grid(options, inner, (nn.Module<Tensor, Tensor>)problem.Generator, gridInputs, gridTargets, device));
         // A checkpoint belongs to the adversarial phase: resuming from one skips pre-training.
         bool resuming = options.Adversarial && options.ResumeFromCheckpoint && File.Exists(options.CheckpointPath);
         if (options.PretrainingSteps > 0 && !resuming)
@@ -72,14 +79,14 @@ internal static class TranslationTraining
             pretraining.GeneratorEmaDecay = null;
             pretraining.CheckpointPath = null;
             pretraining.ResumeFromCheckpoint = false;
-            var (_, summary) = new GanTrainer(pretraining, log).Train(problem, seed);
+            var (_, summary) = new GanTrainer(WithGrids(pretraining), log).Train(problem, seed);
             steps.Add(summary);
         }
         nn.Module trained = problem.Generator;
         if (options.Adversarial)
         {
             problem.Pretraining = false;
-            var (adversarial, summary) = new GanTrainer(options, log).Train(problem, seed + 1);
+            var (adversarial, summary) = new GanTrainer(WithGrids(options), log).Train(problem, seed + 1);
             trained = adversarial;
             steps.Add(summary);
         }
@@ -114,6 +121,10 @@ internal static class TranslationTraining
         network.eval();
         return network.call;
     }
+
+    private static IProgress<GanProgress> Grid(ImageTranslationOptions options, IProgress<GanProgress>? inner, nn.Module<Tensor, Tensor> network,
+        ImageSet inputs, ImageSet targets, Device device) =>
+        new TranslationGridProgress(inner, options.SampleGridPath!, network, inputs, targets, options.OutputShape, device);
 
     private static void CheckBatch(ImageTranslationOptions options, int count)
     {
