@@ -65,6 +65,26 @@ public static class ImageGanCatalogExtensions
         return evaluator.Evaluate(model, generatedCount);
     }
 
+    /// <summary>pix2pix (Isola et al. 2017): paired image-to-image translation (e.g. <see cref="Pix2PixOptions.Colorization"/>).</summary>
+    public static ImageTranslationEstimator Pix2Pix(this ImageGanCatalog catalog, Pix2PixOptions options) => CreateTranslation(catalog, options);
+
+    /// <summary>SRGAN (Ledig et al. 2017): ×2 or ×4 super-resolution trained on high-resolution images.</summary>
+    public static ImageTranslationEstimator SuperResolution(this ImageGanCatalog catalog, SuperResolutionOptions? options = null) =>
+        CreateTranslation(catalog, options ?? new SuperResolutionOptions());
+
+    /// <summary>CycleGAN (Zhu et al. 2017): unpaired translation between two image domains, both directions.</summary>
+    public static ImageTranslationEstimator CycleGan(this ImageGanCatalog catalog, CycleGanOptions options) => CreateTranslation(catalog, options);
+
+    /// <summary>Any image-to-image GAN described by <paramref name="options"/> (pix2pix, SRGAN or CycleGAN options).</summary>
+    public static ImageTranslationEstimator ImageTranslation(this ImageGanCatalog catalog, ImageTranslationOptions options) => CreateTranslation(catalog, options);
+
+    private static ImageTranslationEstimator CreateTranslation(ImageGanCatalog catalog, ImageTranslationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new ImageTranslationEstimator(catalog.Context, options);
+    }
+
     private static ImageGanEstimator Create(ImageGanCatalog catalog, ImageGanOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
