@@ -9,6 +9,8 @@ internal static class BenchmarkRegistry
         ["tabular-transformer"] = (Tabular.TransformerBenchmark.Description, Tabular.TransformerBenchmark.Run),
         ["images-dcgan"] = (Images.DcganBenchmark.Description, Images.DcganBenchmark.Run),
         ["tabular-ctgan"] = (Tabular.CtganBenchmark.Description, Tabular.CtganBenchmark.Run),
+        ["images-translation"] = (Images.ImageTranslationBenchmark.Description, Images.ImageTranslationBenchmark.Run),
+        ["images-stylegan"] = (Images.StyleGanBenchmark.Description, Images.StyleGanBenchmark.Run),
         ["tabular-dp"] = (Tabular.PrivateSynthesisBenchmark.Description, Tabular.PrivateSynthesisBenchmark.Run),
     };
 

@@ -6,6 +6,10 @@ namespace Microsoft.ML;
 /// <summary>The image GAN estimators on <c>mlContext.Gan().Images</c>.</summary>
 public static class ImageGanCatalogExtensions
 {
+    /// <summary>Vanilla GAN (Goodfellow et al. 2014): fully connected networks on the pixels of an image column, any size.</summary>
+    public static ImageGanEstimator VanillaGan(this ImageGanCatalog catalog, ImageVanillaGanOptions? options = null) =>
+        Create(catalog, options ?? new ImageVanillaGanOptions());
+
     /// <summary>DCGAN (Radford et al. 2016) on an image column.</summary>
     public static ImageGanEstimator Dcgan(this ImageGanCatalog catalog, DcganOptions? options = null) =>
         Create(catalog, options ?? new DcganOptions());
@@ -38,6 +42,15 @@ public static class ImageGanCatalogExtensions
         return new Microsoft.ML.Gan.Images.StyleGan.StyleGanEstimator(catalog.Context, options ?? new Microsoft.ML.Gan.Images.StyleGan.StyleGanOptions());
     }
 
+    /// <summary>Text-conditioned image generation (GAN-INT-CLS, Reed et al. 2016) from a text-vector column such as
+    /// FeaturizeText's output; the fitted model maps that column to generated images.</summary>
+    public static Microsoft.ML.Gan.Images.TextToImage.TextToImageEstimator TextToImage(this ImageGanCatalog catalog,
+        Microsoft.ML.Gan.Images.TextToImage.TextToImageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new Microsoft.ML.Gan.Images.TextToImage.TextToImageEstimator(catalog.Context, options ?? new Microsoft.ML.Gan.Images.TextToImage.TextToImageOptions());
+    }
+
     /// <summary>
     /// Evaluates <paramref name="generatedCount"/> images of <paramref name="model"/>: trains a domain classifier on
     /// <paramref name="realTrain"/>, then reports domain-feature Fréchet distance, KID, precision/recall against
@@ -50,6 +63,26 @@ public static class ImageGanCatalogExtensions
         ArgumentNullException.ThrowIfNull(catalog);
         using var evaluator = new Microsoft.ML.Gan.Images.Metrics.ImageGanEvaluator(realTrain, realTest, options);
         return evaluator.Evaluate(model, generatedCount);
+    }
+
+    /// <summary>pix2pix (Isola et al. 2017): paired image-to-image translation (e.g. <see cref="Pix2PixOptions.Colorization"/>).</summary>
+    public static ImageTranslationEstimator Pix2Pix(this ImageGanCatalog catalog, Pix2PixOptions options) => CreateTranslation(catalog, options);
+
+    /// <summary>SRGAN (Ledig et al. 2017): ×2 or ×4 super-resolution trained on high-resolution images.</summary>
+    public static ImageTranslationEstimator SuperResolution(this ImageGanCatalog catalog, SuperResolutionOptions? options = null) =>
+        CreateTranslation(catalog, options ?? new SuperResolutionOptions());
+
+    /// <summary>CycleGAN (Zhu et al. 2017): unpaired translation between two image domains, both directions.</summary>
+    public static ImageTranslationEstimator CycleGan(this ImageGanCatalog catalog, CycleGanOptions options) => CreateTranslation(catalog, options);
+
+    /// <summary>Any image-to-image GAN described by <paramref name="options"/> (pix2pix, SRGAN or CycleGAN options).</summary>
+    public static ImageTranslationEstimator ImageTranslation(this ImageGanCatalog catalog, ImageTranslationOptions options) => CreateTranslation(catalog, options);
+
+    private static ImageTranslationEstimator CreateTranslation(ImageGanCatalog catalog, ImageTranslationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new ImageTranslationEstimator(catalog.Context, options);
     }
 
     private static ImageGanEstimator Create(ImageGanCatalog catalog, ImageGanOptions options)

@@ -58,7 +58,7 @@ public sealed class ImageGanEstimator : IEstimator<ImageGanTransformer>
         var (trained, summary) = GanHost.WithLog(_mlContext, nameof(ImageGanEstimator), log => new GanTrainer(options, log).Train(problem, seed));
 
         // Keep the fitted generator: the EMA copy is already separate, otherwise copy the weights out of the problem.
-        var network = FittedGenerator.Keep(trained, problem.Generator, new DcganGenerator(spec));
+        var network = FittedGenerator.Keep(trained, problem.Generator, ImageNetworks.CreateGenerator(spec));
         var generator = new ImageGanGenerator(spec, _options.PixelMin, _options.PixelMax, network.to(device), device);
         var settings = new GanGenerationSettings(_options.OutputColumnName, seed, _options.SeedColumnName);
         return new ImageGanTransformer(_mlContext, generator, settings, summary, Guid.NewGuid());

@@ -8,16 +8,16 @@ namespace Microsoft.ML.Gan.Images;
 
 /// <summary>
 /// A fitted image generator: noise drawn on the CPU from a generator seeded per block (or per row), optional class
-/// labels, the DCGAN generator in eval mode, and the map from [−1, 1] back to the user's pixel range.
+/// labels, the DCGAN or MLP generator in eval mode, and the map from [−1, 1] back to the user's pixel range.
 /// Row p of a stream (and a row seeded with s) of a conditional model has class p mod K (s mod K). A conditional
 /// model also generates a row for an asked class (<see cref="IConditionalRowGenerator"/>, categories "0" … "K−1").
 /// </summary>
 internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerator
 {
-    private readonly DcganGenerator _network;
+    private readonly nn.Module<Tensor, Tensor> _network;
     private readonly Device _device;
 
-    public ImageGanGenerator(ImageNetworkSpec spec, float pixelMin, float pixelMax, DcganGenerator network, Device device)
+    public ImageGanGenerator(ImageNetworkSpec spec, float pixelMin, float pixelMax, nn.Module<Tensor, Tensor> network, Device device)
         : base(spec.Shape, pixelMin, pixelMax)
     {
         Spec = spec;
@@ -28,7 +28,7 @@ internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerat
 
     public ImageNetworkSpec Spec { get; }
 
-    public DcganGenerator Network => _network;
+    public nn.Module<Tensor, Tensor> Network => _network;
 
     public Device Device => _device;
 
@@ -36,7 +36,7 @@ internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerat
 
     public override ImageConditioning Conditioning => Spec.Conditioning;
 
-    public override string FamilyName => ImageGanFamily.Name;
+    public override string FamilyName => ImageGanFamily.FamilyOf(Spec.Architecture);
 
     public override byte[] WriteBody() => ImageGanFamily.Write(this);
 

@@ -56,6 +56,15 @@ public class ImageGanOptions : ImageColumnOptions
     /// <summary>Number of classes of a non-key label column; null infers max label + 1. Key columns use their key count.</summary>
     public int? ClassCount { get; set; }
 
+    /// <summary>The networks: DCGAN's convolutional stacks (default) or fully connected layers on the pixels.</summary>
+    public ImageGanArchitecture Architecture { get; set; } = ImageGanArchitecture.Dcgan;
+
+    /// <summary>Hidden layer widths of the MLP generator (batch norm, LeakyReLU 0.2). Default (256, 512, 1024).</summary>
+    public IReadOnlyList<int> GeneratorLayers { get; set; } = [256, 512, 1024];
+
+    /// <summary>Hidden layer widths of the MLP discriminator (LeakyReLU 0.2, dropout 0.3). Default (512, 256).</summary>
+    public IReadOnlyList<int> DiscriminatorLayers { get; set; } = [512, 256];
+
     /// <summary>ngf: channels of the generator's last hidden stage (doubling towards the seed). Default 64.</summary>
     public int GeneratorFeatures { get; set; } = 64;
 
@@ -89,7 +98,19 @@ public class ImageGanOptions : ImageColumnOptions
     public override void Validate()
     {
         base.Validate();
-        Networks.DcganLayout.Create(ResolveShape());
+        Require(Enum.IsDefined(Architecture), nameof(Architecture), Architecture, "Dcgan or Mlp");
+        bool mlp = Architecture == ImageGanArchitecture.Mlp;
+        if (mlp)
+        {
+            Require(GeneratorLayers is { Count: > 0 } g && g.All(w => w > 0), nameof(GeneratorLayers), GeneratorLayers, "at least one positive width");
+            Require(DiscriminatorLayers is { Count: > 0 } d && d.All(w => w > 0), nameof(DiscriminatorLayers), DiscriminatorLayers, "at least one positive width");
+            Require(Conditioning is ImageConditioning.None or ImageConditioning.Concat, nameof(Conditioning), Conditioning,
+                "None or Concat with the Mlp architecture (AC-GAN and projection need the convolutional discriminator)");
+        }
+        else
+        {
+            Networks.DcganLayout.Create(ResolveShape());
+        }
         Require(ClassCount is null or >= 2, nameof(ClassCount), ClassCount, "at least 2 when set");
         Require(GeneratorFeatures >= 1, nameof(GeneratorFeatures), GeneratorFeatures, "at least 1");
         Require(DiscriminatorFeatures >= 1, nameof(DiscriminatorFeatures), DiscriminatorFeatures, "at least 1");
@@ -97,9 +118,23 @@ public class ImageGanOptions : ImageColumnOptions
         Require(AuxiliaryLossWeight >= 0, nameof(AuxiliaryLossWeight), AuxiliaryLossWeight, "non-negative");
         Require(Conditioning == ImageConditioning.None || LabelColumnName is not null, nameof(LabelColumnName), LabelColumnName,
             $"a label column because Conditioning is {Conditioning}");
-        Require(!(Penalty == Penalties.PenaltyKind.GradientPenalty && DiscriminatorNormalization == DiscriminatorNormalization.BatchNorm),
+        Require(mlp || !(Penalty == Penalties.PenaltyKind.GradientPenalty && DiscriminatorNormalization == DiscriminatorNormalization.BatchNorm),
             nameof(DiscriminatorNormalization), DiscriminatorNormalization,
             "LayerNorm or None with a gradient penalty (batch norm makes each critic output depend on the whole batch)");
+    }
+}
+
+/// <summary>
+/// Vanilla GAN on pixels (Goodfellow et al. 2014): fully connected G (256, 512, 1024; batch norm, LeakyReLU, tanh) and
+/// D (512, 256; LeakyReLU, dropout), non-saturating loss, Adam(2e-4, β₁ = 0.5). Set <see cref="ImageGanOptions.Conditioning"/>
+/// to Concat (and a label column) for the MLP cGAN of Mirza and Osindero (2014).
+/// </summary>
+public sealed class ImageVanillaGanOptions : ImageGanOptions
+{
+    /// <summary>Sets the MLP architecture.</summary>
+    public ImageVanillaGanOptions()
+    {
+        Architecture = ImageGanArchitecture.Mlp;
     }
 }
 

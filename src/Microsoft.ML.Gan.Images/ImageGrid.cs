@@ -22,6 +22,51 @@ public static class ImageGrid
         Write(grid, path);
     }
 
+    /// <summary>
+    /// Saves side-by-side columns of images as one PNG: row i shows image i of every set (e.g. input, output, target).
+    /// Each image is shown at the largest set's size (nearest-neighbour enlargement by a whole factor), grayscale as gray.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sets are empty, hold different counts, or sizes are not whole multiples.</exception>
+    public static void SavePairs(string path, IReadOnlyList<ImageSet> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Count == 0 || columns.Any(c => c.Count != columns[0].Count) || columns[0].Count == 0)
+            throw new ArgumentException("SavePairs needs one or more non-empty sets holding the same number of images.", nameof(columns));
+        int height = columns.Max(c => c.Shape.Height), width = columns.Max(c => c.Shape.Width);
+        var shape = new ImageShape(3, height, width);
+        var enlarged = columns.Select(c => Enlarge(c, shape)).ToArray();
+        int rows = columns[0].Count, plane = height * width;
+        var pixels = new float[rows * columns.Count * shape.Length];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns.Count; c++)
+                enlarged[c].AsSpan(r * shape.Length, shape.Length).CopyTo(pixels.AsSpan((r * columns.Count + c) * shape.Length));
+        }
+        Save(path, new ImageSet(shape, pixels), rows, columns.Count);
+    }
+
+    private static float[] Enlarge(ImageSet set, ImageShape shape)
+    {
+        var source = set.Shape;
+        if (shape.Height % source.Height != 0 || shape.Width % source.Width != 0)
+            throw new ArgumentException($"{source} images cannot be enlarged to {shape.Height}×{shape.Width} by a whole factor.", nameof(set));
+        int fy = shape.Height / source.Height, fx = shape.Width / source.Width;
+        var result = new float[set.Count * shape.Length];
+        for (int i = 0; i < set.Count; i++)
+        {
+            for (int c = 0; c < 3; c++)
+            {
+                int sourcePlane = i * source.Length + (source.Channels == 1 ? 0 : c) * source.Height * source.Width;
+                for (int y = 0; y < shape.Height; y++)
+                {
+                    for (int x = 0; x < shape.Width; x++)
+                        result[i * shape.Length + (c * shape.Height + y) * shape.Width + x] = set.Pixels[sourcePlane + y / fy * source.Width + x / fx];
+                }
+            }
+        }
+        return result;
+    }
+
     /// <summary>One image (planar values in [0, 1]) as an opaque RGBA <see cref="MLImage"/>.</summary>
     public static MLImage ToMLImage(ReadOnlySpan<float> pixels, ImageShape shape)
     {

@@ -9,19 +9,25 @@ namespace Microsoft.ML.Gan.Images.Data;
 /// </summary>
 internal static class ImageColumnReader
 {
-    public static ImageSet Read(IDataView data, ImageColumnOptions options)
+    public static ImageSet Read(IDataView data, ImageColumnOptions options) =>
+        Read(data, ImageColumnRequest.From(options), options);
+
+    /// <summary>Reads the images of one column (no labels).</summary>
+    public static ImageSet Read(IDataView data, ImageColumnRequest request) => Read(data, request, null);
+
+    private static ImageSet Read(IDataView data, ImageColumnRequest request, ImageColumnOptions? labelOptions)
     {
-        string name = options.ImageColumnName;
-        var column = data.Schema.GetColumnOrNull(name) ?? throw new ArgumentOutOfRangeException(nameof(ImageGanOptions.ImageColumnName),
-            $"Column '{name}' (ImageColumnName) is not in the input; it has: {string.Join(", ", data.Schema.Where(c => !c.IsHidden).Select(c => c.Name))}.");
-        var shape = options.ResolveShape();
-        var labelColumn = LabelColumnReader.Find(data.Schema, options);
+        string name = request.Name;
+        var column = data.Schema.GetColumnOrNull(name) ?? throw new ArgumentOutOfRangeException(request.OptionName,
+            $"Column '{name}' ({request.OptionName}) is not in the input; it has: {string.Join(", ", data.Schema.Where(c => !c.IsHidden).Select(c => c.Name))}.");
+        var shape = request.Shape;
+        var labelColumn = labelOptions is null ? null : LabelColumnReader.Find(data.Schema, labelOptions);
         var columns = labelColumn is null ? new[] { column } : new[] { column, labelColumn.Value };
         var pixels = new List<float>();
         var labels = new List<int>();
         using var cursor = data.GetRowCursor(columns);
-        var readImage = ImageGetter(cursor, column, shape, options);
-        var readLabel = labelColumn is null ? null : LabelColumnReader.CreateGetter(cursor, labelColumn.Value, options);
+        var readImage = ImageGetter(cursor, column, request);
+        var readLabel = labelColumn is null ? null : LabelColumnReader.CreateGetter(cursor, labelColumn.Value, labelOptions!);
         var image = new float[shape.Length];
         while (cursor.MoveNext())
         {
@@ -32,29 +38,30 @@ internal static class ImageColumnReader
         }
         if (pixels.Count == 0)
             throw new ArgumentException($"The training data has no rows (column '{name}').", nameof(data));
-        int classCount = labelColumn is null ? 0 : LabelColumnReader.ClassCount(labelColumn.Value, labels, options);
+        int classCount = labelColumn is null ? 0 : LabelColumnReader.ClassCount(labelColumn.Value, labels, labelOptions!);
         return new ImageSet(shape, pixels.ToArray(), labelColumn is null ? null : labels.ToArray(), classCount);
     }
 
     /// <summary>Checks the image column's type (for GetOutputSchema).</summary>
-    public static void CheckType(string name, DataViewType type, ImageColumnOptions options)
+    public static void CheckType(string name, DataViewType type, ImageColumnRequest request)
     {
         if (type is ImageDataViewType)
             return;
-        var shape = options.ResolveShape();
+        var shape = request.Shape;
         if (type is not VectorDataViewType { ItemType: NumberDataViewType item } vector || item.RawType != typeof(float))
-            throw new ArgumentOutOfRangeException(nameof(ImageGanOptions.ImageColumnName),
-                $"Column '{name}' (ImageColumnName) has type {type}; expected an image (MLImage, from LoadImages) or a known-size vector of Single " +
+            throw new ArgumentOutOfRangeException(request.OptionName,
+                $"Column '{name}' ({request.OptionName}) has type {type}; expected an image (MLImage, from LoadImages) or a known-size vector of Single " +
                 $"holding {shape} planar pixels.");
         if (vector.Size != shape.Length)
-            throw new ArgumentOutOfRangeException(nameof(ImageGanOptions.ImageColumnName),
-                $"Column '{name}' (ImageColumnName) holds vectors of {(vector.IsKnownSize ? vector.Size.ToString(System.Globalization.CultureInfo.InvariantCulture) : "variable")} " +
-                $"values, but Channels×Height×Width = {shape} = {shape.Length}. Set Channels, Height and Width to the images' shape.");
+            throw new ArgumentOutOfRangeException(request.OptionName,
+                $"Column '{name}' ({request.OptionName}) holds vectors of {(vector.IsKnownSize ? vector.Size.ToString(System.Globalization.CultureInfo.InvariantCulture) : "variable")} " +
+                $"values, but the declared shape is {shape} = {shape.Length} values. Set the channels, Height and Width options to the images' shape.");
     }
 
-    private static Action<float[]> ImageGetter(DataViewRowCursor cursor, DataViewSchema.Column column, ImageShape shape, ImageColumnOptions options)
+    private static Action<float[]> ImageGetter(DataViewRowCursor cursor, DataViewSchema.Column column, ImageColumnRequest request)
     {
-        CheckType(column.Name, column.Type, options);
+        var shape = request.Shape;
+        CheckType(column.Name, column.Type, request);
         if (column.Type is ImageDataViewType)
         {
             var getter = cursor.GetGetter<MLImage>(column);
@@ -62,13 +69,13 @@ internal static class ImageColumnReader
             return destination =>
             {
                 getter(ref image);
-                MLImagePixels.ToPlanar(image, shape, destination, column.Name);
+                MLImagePixels.ToPlanar(image, shape, destination, column.Name, request.OptionName);
             };
         }
         var vectorGetter = cursor.GetGetter<VBuffer<float>>(column);
         VBuffer<float> buffer = default;
-        float min = options.PixelMin;
-        float range = options.PixelMax - options.PixelMin;
+        float min = request.PixelMin;
+        float range = request.PixelMax - request.PixelMin;
         return destination =>
         {
             vectorGetter(ref buffer);
@@ -77,7 +84,7 @@ internal static class ImageColumnReader
             {
                 float v = destination[i];
                 if (!float.IsFinite(v))
-                    throw new ArgumentException($"Column '{column.Name}' has a non-finite value ({v}) in row {cursor.Position}, slot {i}.", nameof(ImageGanOptions.ImageColumnName));
+                    throw new ArgumentException($"Column '{column.Name}' has a non-finite value ({v}) in row {cursor.Position}, slot {i}.", request.OptionName);
                 destination[i] = Math.Clamp((v - min) / range, 0f, 1f);
             }
         };

@@ -7,13 +7,13 @@ internal static class MLImagePixels
 {
     /// <summary>Writes the image as planar C×H×W values in [0, 1] (grayscale: ITU-R BT.601 luma of R, G, B).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The image's size is not the declared one.</exception>
-    public static void ToPlanar(MLImage image, ImageShape shape, Span<float> destination, string columnName)
+    public static void ToPlanar(MLImage image, ImageShape shape, Span<float> destination, string columnName, string optionName)
     {
         if (image is null)
-            throw new ArgumentException($"Column '{columnName}' (ImageColumnName) has a missing image.", nameof(ImageGanOptions.ImageColumnName));
+            throw new ArgumentException($"Column '{columnName}' ({optionName}) has a missing image.", optionName);
         if (image.Width != shape.Width || image.Height != shape.Height)
-            throw new ArgumentOutOfRangeException(nameof(ImageGanOptions.ImageColumnName),
-                $"Column '{columnName}' (ImageColumnName) has a {image.Width}×{image.Height} image but Width×Height is {shape.Width}×{shape.Height}; " +
+            throw new ArgumentOutOfRangeException(optionName,
+                $"Column '{columnName}' ({optionName}) has a {image.Width}×{image.Height} image but Width×Height is {shape.Width}×{shape.Height}; " +
                 "resize first (mlContext.Transforms.ResizeImages) or set Width and Height.");
         var pixels = image.Pixels;
         bool bgra = image.PixelFormat == MLPixelFormat.Bgra32;

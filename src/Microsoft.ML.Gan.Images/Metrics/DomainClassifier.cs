@@ -96,6 +96,17 @@ public sealed class DomainClassifier : IDisposable
         return features;
     }
 
+    /// <summary>
+    /// The penultimate features as a differentiable function of [N, C, H, W] images in [−1, 1] (e.g. SRGAN's content
+    /// loss). The classifier's weights stop requiring gradients: it is trained once and only read afterwards.
+    /// </summary>
+    internal Func<Tensor, Tensor> FrozenFeatures()
+    {
+        foreach (var parameter in _network.parameters())
+            parameter.requires_grad = false;
+        return _network.Features;
+    }
+
     private void ForEachBatch(ImageSet images, Action<int, Tensor> action)
     {
         using var noGrad = no_grad();

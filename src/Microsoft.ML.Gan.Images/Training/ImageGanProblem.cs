@@ -18,8 +18,9 @@ internal sealed class ImageGanProblem : IAdversarialProblem, IDisposable
     private readonly Tensor _images;
     private readonly Tensor? _labels;
     private readonly Device _device;
-    private readonly DcganGenerator _generator;
-    private readonly DcganDiscriminator _discriminator;
+    private readonly nn.Module<Tensor, Tensor> _generator;
+    private readonly nn.Module _discriminator;
+    private readonly IImageDiscriminator _judge;
     private readonly double _auxiliaryWeight;
     private readonly DiffAugmentPolicy _augment;
 
@@ -37,19 +38,20 @@ internal sealed class ImageGanProblem : IAdversarialProblem, IDisposable
         _labels = spec.LabelWidth > 0 ? labels : null;
         _auxiliaryWeight = auxiliaryWeight;
         _device = device;
-        _generator = new DcganGenerator(spec).to(device);
-        _discriminator = new DcganDiscriminator(spec).to(device);
+        _generator = ImageNetworks.CreateGenerator(spec).to(device);
+        _discriminator = ImageNetworks.CreateDiscriminator(spec).to(device);
+        _judge = (IImageDiscriminator)_discriminator;
     }
 
     public nn.Module Generator => _generator;
 
-    public DcganGenerator GeneratorNetwork => _generator;
+    public nn.Module<Tensor, Tensor> GeneratorNetwork => _generator;
 
     public nn.Module Discriminator => _discriminator;
 
     public long RowCount => _images.shape[0];
 
-    public nn.Module CreateGeneratorReplica() => new DcganGenerator(_spec).to(_device);
+    public nn.Module CreateGeneratorReplica() => ImageNetworks.CreateGenerator(_spec).to(_device);
 
     public Tensor DiscriminatorLoss(AdversarialObjective objective, int batchSize)
     {
@@ -82,7 +84,7 @@ internal sealed class ImageGanProblem : IAdversarialProblem, IDisposable
 
     /// <summary>D's verdict on <paramref name="images"/>, augmented first when a policy is set.</summary>
     private (Tensor Logits, Tensor? ClassLogits) Judge(Tensor images, Tensor? oneHot) =>
-        _discriminator.Judge(DiffAugment.Apply(images, _augment), oneHot);
+        _judge.Judge(DiffAugment.Apply(images, _augment), oneHot);
 
     /// <summary>G's input: noise ~ N(0, I) followed by the one-hot labels (when conditional).</summary>
     private Tensor GeneratorInput(int rows, Tensor? oneHot)

@@ -102,6 +102,7 @@ public sealed class CtganOptions : GanTrainingOptions
             return;
         Privacy.Validate();
         Require(Pac == 1, nameof(Pac), Pac, "1 under differential privacy (the privacy unit is a row)");
+        Require(CriticSteps >= 1, nameof(CriticSteps), CriticSteps, "at least 1 under differential privacy");
         Require(Penalty == PenaltyKind.None, nameof(Penalty), Penalty, "None under differential privacy (see CtganOptions.DifferentiallyPrivate)");
         Require(!ResumeFromCheckpoint, nameof(ResumeFromCheckpoint), ResumeFromCheckpoint, "false under differential privacy (the accountant is not checkpointed)");
     }

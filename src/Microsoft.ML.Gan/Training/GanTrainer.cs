@@ -131,7 +131,7 @@ public sealed class GanTrainer
                 var (d, g) = window.Means();
                 double seconds = window.Elapsed.TotalSeconds;
                 _options.Progress?.Report(new GanProgress(step, totalSteps, (double)step / stepsPerEpoch, d, g,
-                    seconds > 0 ? window.Steps * (double)_options.BatchSize * _options.CriticSteps / seconds : 0,
+                    seconds > 0 ? window.Steps * (double)_options.BatchSize * Math.Max(1, _options.CriticSteps) / seconds : 0,
                     skipped, clock.Elapsed));
                 window = new LossWindow();
             }

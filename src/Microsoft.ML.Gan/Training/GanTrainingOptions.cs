@@ -18,7 +18,8 @@ public class GanTrainingOptions
     /// <summary>Real rows per step. Default 64.</summary>
     public int BatchSize { get; set; } = 64;
 
-    /// <summary>Discriminator updates per generator update (n_critic; 5 in WGAN and WGAN-GP). Default 1.</summary>
+    /// <summary>Discriminator updates per generator update (n_critic; 5 in WGAN and WGAN-GP). 0 trains the generator
+    /// alone (a non-adversarial phase such as SRGAN's pixel-loss pre-training). Default 1.</summary>
     public int CriticSteps { get; set; } = 1;
 
     /// <summary>Adversarial loss on logits. Default non-saturating.</summary>
@@ -113,7 +114,7 @@ public class GanTrainingOptions
         Require(Epochs >= 1, nameof(Epochs), Epochs, "at least 1");
         Require(MaxSteps is null or >= 1, nameof(MaxSteps), MaxSteps, "at least 1 when set");
         Require(BatchSize >= 1, nameof(BatchSize), BatchSize, "at least 1");
-        Require(CriticSteps >= 1, nameof(CriticSteps), CriticSteps, "at least 1 (n_critic)");
+        Require(CriticSteps >= 0, nameof(CriticSteps), CriticSteps, "0 (generator only) or more (n_critic)");
         Require(PenaltyWeight >= 0, nameof(PenaltyWeight), PenaltyWeight, "non-negative");
         Require(PenaltyInterval >= 1, nameof(PenaltyInterval), PenaltyInterval, "at least 1");
         Require(WeightClip is null or > 0, nameof(WeightClip), WeightClip, "positive when set");

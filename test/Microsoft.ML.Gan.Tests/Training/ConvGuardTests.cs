@@ -38,6 +38,8 @@ public sealed class ConvGuardTests
 
         public long Poisoned { get; private set; }
 
+        public long DiscriminatorCalls => _discriminatorCalls;
+
         public nn.Module Generator => _generator;
 
         public nn.Module Discriminator => _discriminator;
@@ -56,7 +58,8 @@ public sealed class ConvGuardTests
         {
             var real = _images.index_select(0, randint(RowCount, batchSize, dtype: ScalarType.Int64));
             var loss = objective.Discriminator(_discriminator.call, real, _generator.call(randn(batchSize, 8)));
-            if (PoisonEvery > 0 && ++_discriminatorCalls % PoisonEvery == 0)
+            _discriminatorCalls++;
+            if (PoisonEvery > 0 && _discriminatorCalls % PoisonEvery == 0)
             {
                 Poisoned++;
                 return loss * float.NaN;
@@ -113,5 +116,19 @@ public sealed class ConvGuardTests
         };
         new GanTrainer(options).Train(problem, seed: 1);
         Assert.IsTrue(problem.Discriminator.parameters().All(p => p.abs().max().item<float>() <= 0.01f + 1e-7f));
+    }
+
+    [TestMethod]
+    public void ZeroCriticStepsTrainTheGeneratorAlone()
+    {
+        using var problem = new SquaresProblem(64);
+        var before = problem.Discriminator.parameters().Select(p => p.clone()).ToList();
+        var generatorBefore = problem.Generator.parameters().Select(p => p.clone()).ToList();
+        var options = new GanTrainingOptions { MaxSteps = 5, BatchSize = 16, Threads = 1, CriticSteps = 0 };
+        var (_, summary) = new GanTrainer(options).Train(problem, seed: 1);
+        Assert.AreEqual(5, summary.Steps);
+        Assert.AreEqual(0, problem.DiscriminatorCalls, "no discriminator step");
+        Assert.IsTrue(before.Zip(problem.Discriminator.parameters()).All(p => p.First.allclose(p.Second, 0, 0)), "D is unchanged");
+        Assert.IsFalse(generatorBefore.Zip(problem.Generator.parameters()).All(p => p.First.allclose(p.Second, 0, 0)), "G learned");
     }
 }

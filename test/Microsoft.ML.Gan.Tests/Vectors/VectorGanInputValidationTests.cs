@@ -68,7 +68,7 @@ public sealed class VectorGanInputValidationTests
     public void InvalidOptionsAreNamed()
     {
         var mlContext = new MLContext();
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().WganGp(new WganGpOptions { CriticSteps = 0 }));
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().WganGp(new WganGpOptions { CriticSteps = -1 }));
         Assert.AreEqual("CriticSteps", error.ParamName);
         var device = Assert.ThrowsExactly<ArgumentException>(() => mlContext.Gan().WganGp(new WganGpOptions { Device = "tpu" }));
         StringAssert.Contains(device.Message, "'tpu'");
