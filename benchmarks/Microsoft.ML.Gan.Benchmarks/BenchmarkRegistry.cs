@@ -10,6 +10,7 @@ internal static class BenchmarkRegistry
         ["images-dcgan"] = (Images.DcganBenchmark.Description, Images.DcganBenchmark.Run),
         ["tabular-ctgan"] = (Tabular.CtganBenchmark.Description, Tabular.CtganBenchmark.Run),
         ["augment-adult"] = (Augmentation.AdultAugmentationBenchmark.Description, Augmentation.AdultAugmentationBenchmark.Run),
+        ["augment-fashion"] = (Augmentation.FashionAugmentationBenchmark.Description, Augmentation.FashionAugmentationBenchmark.Run),
     };
 
     public static int Run(string[] args)

@@ -69,7 +69,7 @@ internal static class AdultAugmentationBenchmark
         Console.WriteLine($"| trainer | training rows | minority F1 (mean ± sd over {seeds} seeds) | ROC-AUC (mean ± sd) |");
         Console.WriteLine("| --- | --- | ---: | ---: |");
         foreach (var group in results.GroupBy(r => (r.Trainer, r.Variant)))
-            Console.WriteLine($"| {group.Key.Trainer} | {group.Key.Variant} | {Stats(group.Select(r => r.F1))} | {Stats(group.Select(r => r.Auc))} |");
+            Console.WriteLine($"| {group.Key.Trainer} | {group.Key.Variant} | {SeedStatistics.Format(group.Select(r => r.F1), "F3")} | {SeedStatistics.Format(group.Select(r => r.Auc), "F3")} |");
         return 0;
     }
 
@@ -91,13 +91,5 @@ internal static class AdultAugmentationBenchmark
         int positives = (int)Math.Round(negatives.Length * PositiveShare / (1 - PositiveShare));
         var train = negatives.Concat(rest.Where(r => r.Label).Take(positives)).OrderBy(_ => random.Next()).ToArray();
         return (train, test);
-    }
-
-    private static string Stats(IEnumerable<double> values)
-    {
-        var list = values.ToArray();
-        double mean = list.Average();
-        double sd = list.Length > 1 ? Math.Sqrt(list.Sum(v => (v - mean) * (v - mean)) / (list.Length - 1)) : 0;
-        return $"{mean:F3} ± {sd:F3}";
     }
 }

@@ -53,7 +53,7 @@ public sealed class GanAugmentationEstimator<TTransformer> : IEstimator<TTransfo
     {
         ArgumentNullException.ThrowIfNull(input);
         var label = FindLabel(input.Schema.Where(c => !c.IsHidden).Select(c => (c.Name, c.Type)));
-        bool categorical = IsCategorical(label.Name, label.Type);
+        bool categorical = CheckLabel(label.Name, label.Type);
         int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, nameof(GanAugmentationEstimator<TTransformer>));
         var synthesizer = _synthesizer ?? _factory!.Fit(input, _options.LabelColumnName, categorical);
         try
@@ -66,25 +66,7 @@ public sealed class GanAugmentationEstimator<TTransformer> : IEstimator<TTransfo
             var firstPass = _options.QualityThreshold is null || plan.Count == 0 ? null : _estimator.Fit(input);
 
             var parts = new List<AppendedRowsDataView.Part> { new(input) };
-            long generated = 0, rejected = 0;
-            for (int i = 0; i < plan.Count; i++)
-            {
-                var (value, count) = plan[i];
-                long kept = 0;
-                for (int round = 0; round < _options.FilterRounds && kept < count; round++)
-                {
-                    int rows = (int)Math.Min(count - kept, int.MaxValue);
-                    var synthetic = synthesizer.Generate(rows, value, unchecked(seed * 1_000_003L + i * 7919L + round));
-                    bool[]? keep = firstPass is null ? null : QualityFilter.Keep(firstPass, synthetic, label.Name, _options.QualityThreshold!.Value);
-                    long accepted = keep?.LongCount(k => k) ?? rows;
-                    parts.Add(new(synthetic, keep));
-                    generated += rows;
-                    rejected += rows - accepted;
-                    kept += accepted;
-                    if (firstPass is null)
-                        break;
-                }
-            }
+            var (generated, rejected) = GenerateSynthetic(synthesizer, plan, firstPass, label.Name, seed, parts);
 
             var training = new AppendedRowsDataView(parts);
             var augmentedClasses = categorical ? Summarize(classes, LabelValues.CountClasses(training, training.Schema[label.Name])) : [];
@@ -99,6 +81,34 @@ public sealed class GanAugmentationEstimator<TTransformer> : IEstimator<TTransfo
         }
     }
 
+    /// <summary>
+    /// Generates each planned label's rows into <paramref name="parts"/>; with a first-pass model, keeps only the rows it
+    /// believes and draws again (next seed) for the rejected ones, up to <see cref="GanAugmentationOptions.FilterRounds"/> rounds.
+    /// </summary>
+    private (long Generated, long Rejected) GenerateSynthetic(ILabelConditionedSynthesizer synthesizer,
+        IReadOnlyList<(object? Label, long Count)> plan, TTransformer? firstPass, string labelName, int seed, List<AppendedRowsDataView.Part> parts)
+    {
+        long generated = 0, rejected = 0;
+        for (int i = 0; i < plan.Count; i++)
+        {
+            var (value, count) = plan[i];
+            long kept = 0;
+            int rounds = firstPass is null ? 1 : _options.FilterRounds;
+            for (int round = 0; round < rounds && kept < count; round++)
+            {
+                int rows = (int)Math.Min(count - kept, int.MaxValue);
+                var synthetic = synthesizer.Generate(rows, value, unchecked(seed * 1_000_003L + i * 7919L + round));
+                bool[]? keep = firstPass is null ? null : QualityFilter.Keep(firstPass, synthetic, labelName, _options.QualityThreshold!.Value);
+                long accepted = keep?.LongCount(k => k) ?? rows;
+                parts.Add(new(synthetic, keep));
+                generated += rows;
+                rejected += rows - accepted;
+                kept += accepted;
+            }
+        }
+        return (generated, rejected);
+    }
+
     /// <summary>Checks the label column and the strategy, then returns the wrapped estimator's output schema.</summary>
     /// <exception cref="ArgumentException">The label column is missing, a vector, of an unsupported type, or continuous with a class strategy.</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
@@ -106,7 +116,7 @@ public sealed class GanAugmentationEstimator<TTransformer> : IEstimator<TTransfo
         var label = FindLabel(inputSchema.Select(c => (c.Name, c.Kind == SchemaShape.Column.VectorKind.Scalar
             ? c.IsKey ? new KeyDataViewType(typeof(uint), 1) : c.ItemType
             : new VectorDataViewType((PrimitiveDataViewType)c.ItemType))));
-        IsCategorical(label.Name, label.Type);
+        CheckLabel(label.Name, label.Type);
         return _estimator.GetOutputSchema(inputSchema);
     }
 
@@ -124,7 +134,8 @@ public sealed class GanAugmentationEstimator<TTransformer> : IEstimator<TTransfo
         return found;
     }
 
-    private bool IsCategorical(string name, DataViewType type)
+    /// <summary>Checks the label against the strategy and the quality filter; returns whether it holds classes.</summary>
+    private bool CheckLabel(string name, DataViewType type)
     {
         bool categorical = _options.LabelKind switch
         {
@@ -137,6 +148,9 @@ public sealed class GanAugmentationEstimator<TTransformer> : IEstimator<TTransfo
                 $"Strategy {_options.Strategy} adds rows per class, but the label column '{name}' ({type}) is read as a continuous (regression) target" +
                 (_options.LabelKind == AugmentationLabelKind.Auto ? " because it is numeric" : " (LabelKind = Continuous)") +
                 ". Use Strategy = TotalFraction for regression, or set LabelKind = Categorical if its values are classes.", "options");
+        if (_options.QualityThreshold is not null && type is not (BooleanDataViewType or KeyDataViewType))
+            throw new ArgumentException(
+                $"QualityThreshold needs a Boolean or key label (the first-pass model's Probability or Score); column '{name}' is {type}. Convert it with MapValueToKey, or leave QualityThreshold null.", "options");
         return categorical;
     }
 

@@ -184,6 +184,10 @@ public sealed class AugmentationEstimatorTests
         StringAssert.Contains(e.Message, "continuous (regression) target");
         StringAssert.Contains(e.Message, "TotalFraction");
         Assert.ThrowsExactly<ArgumentException>(() => balanceRegression.GetOutputSchema(SchemaShapes.Of(regression.Schema)));
+        var filteredRegression = mlContext.Gan().Augment(mlContext.Regression.Trainers.Sdca(), factory,
+            new GanAugmentationOptions { Strategy = AugmentationStrategy.TotalFraction, QualityThreshold = 0.5 });
+        e = Assert.ThrowsExactly<ArgumentException>(() => filteredRegression.Fit(regression));
+        StringAssert.Contains(e.Message, "QualityThreshold needs a Boolean or key label");
         Assert.AreEqual(0, factory.Fits, "validation happens before any synthesizer is fitted");
 
         var ratio = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Augment(mlContext.Regression.Trainers.Sdca(), factory,
