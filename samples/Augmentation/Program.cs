@@ -20,6 +20,7 @@ var trainer = mlContext.Transforms.Categorical.OneHotEncoding([.. text.Select(c 
     .Append(mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression());
 
 // The same estimator, trained on real rows plus CTGAN rows of the minority class up to the majority count.
+// Few epochs keep the sample quick; such CTGAN rows can lower AUC (benchmarks/BENCHMARKS.md, augment-adult): measure first.
 var augmented = mlContext.Gan().Augment(trainer, new CtganOptions { Epochs = epochs, Threads = 1 });
 
 var plainModel = trainer.Fit(split.TrainSet);
