@@ -30,6 +30,14 @@ public static class ImageGanCatalogExtensions
     public static ImageGanEstimator ImageGan(this ImageGanCatalog catalog, ImageGanOptions options) =>
         Create(catalog, options);
 
+    /// <summary>A small StyleGAN2-style generator (Karras et al. 2020) with its generation controls (truncation, style mixing, noise).</summary>
+    public static Microsoft.ML.Gan.Images.StyleGan.StyleGanEstimator StyleGan(this ImageGanCatalog catalog,
+        Microsoft.ML.Gan.Images.StyleGan.StyleGanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new Microsoft.ML.Gan.Images.StyleGan.StyleGanEstimator(catalog.Context, options ?? new Microsoft.ML.Gan.Images.StyleGan.StyleGanOptions());
+    }
+
     /// <summary>
     /// Evaluates <paramref name="generatedCount"/> images of <paramref name="model"/>: trains a domain classifier on
     /// <paramref name="realTrain"/>, then reports domain-feature Fréchet distance, KID, precision/recall against

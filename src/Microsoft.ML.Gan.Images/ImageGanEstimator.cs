@@ -37,7 +37,7 @@ public sealed class ImageGanEstimator : IEstimator<ImageGanTransformer>
     {
         ArgumentNullException.ThrowIfNull(input);
         var conditional = _options.Conditioning != ImageConditioning.None;
-        var set = ImageColumnReader.Read(input, conditional ? _options : WithoutLabel());
+        var set = ImageColumnReader.Read(input, _options);
         if (_options.BatchSize > set.Count)
             throw new ArgumentOutOfRangeException(nameof(ImageGanOptions.BatchSize), _options.BatchSize,
                 $"BatchSize is {_options.BatchSize} but the training data has only {set.Count} images; use a batch of at most {set.Count}.");
@@ -50,17 +50,15 @@ public sealed class ImageGanEstimator : IEstimator<ImageGanTransformer>
         var spec = ImageNetworkSpec.From(_options, set.ClassCount);
         TorchRuntime.SetThreads(_options.Threads);
         TorchRuntime.Seed(seed);
-        using var images = ToTensor(set, device);
+        using var images = Metrics.ImageTensors.Pixels(set, device);
         using var labels = conditional ? tensor(set.Labels!.Select(l => (long)l).ToArray(), device: device) : null;
         using var problem = new ImageGanProblem(spec, images, labels, _options.AuxiliaryLossWeight, _options.DiffAugment, device);
-        var options = _options.SampleGridPath is null ? _options : _options.WithProgress(new SampleGridProgress(_options, problem.GeneratorNetwork, spec, seed));
+        var options = _options.SampleGridPath is null ? _options : _options.WithProgress<ImageGanOptions>(new SampleGridProgress(_options,
+            problem.GeneratorNetwork, () => new ImageGanGenerator(spec, 0, 1, problem.GeneratorNetwork, device), seed));
         var (trained, summary) = GanHost.WithLog(_mlContext, nameof(ImageGanEstimator), log => new GanTrainer(options, log).Train(problem, seed));
 
         // Keep the fitted generator: the EMA copy is already separate, otherwise copy the weights out of the problem.
-        var network = new DcganGenerator(spec);
-        ModuleBytes.Load(network, ModuleBytes.Save(trained));
-        if (!ReferenceEquals(trained, problem.Generator))
-            trained.Dispose();
+        var network = FittedGenerator.Keep(trained, problem.Generator, new DcganGenerator(spec));
         var generator = new ImageGanGenerator(spec, _options.PixelMin, _options.PixelMax, network.to(device), device);
         var settings = new GanGenerationSettings(_options.OutputColumnName, seed, _options.SeedColumnName);
         return new ImageGanTransformer(_mlContext, generator, settings, summary, Guid.NewGuid());
@@ -70,13 +68,7 @@ public sealed class ImageGanEstimator : IEstimator<ImageGanTransformer>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or of the wrong type or size.</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
-        var image = inputSchema.FirstOrDefault(c => c.Name == _options.ImageColumnName);
-        if (image.Name is null)
-            throw new ArgumentOutOfRangeException(nameof(ImageGanOptions.ImageColumnName), $"Column '{_options.ImageColumnName}' (ImageColumnName) is not in the input.");
-        bool isImage = image.Kind == SchemaShape.Column.VectorKind.Scalar && image.ItemType is ImageDataViewType;
-        if (!isImage && (image.Kind != SchemaShape.Column.VectorKind.Vector || image.ItemType != NumberDataViewType.Single))
-            throw new ArgumentOutOfRangeException(nameof(ImageGanOptions.ImageColumnName),
-                $"Column '{image.Name}' (ImageColumnName) has type {image.ItemType}; expected an image (MLImage) or a known-size vector of Single.");
+        var output = ImageSchema.WithGeneratedColumn(_mlContext, _options, inputSchema);
         if (_options.Conditioning != ImageConditioning.None)
         {
             var label = inputSchema.FirstOrDefault(c => c.Name == _options.LabelColumnName);
@@ -85,24 +77,6 @@ public sealed class ImageGanEstimator : IEstimator<ImageGanTransformer>
             if (label.Kind == SchemaShape.Column.VectorKind.Scalar && !label.IsKey)
                 LabelColumnReader.CheckType(label.Name, label.ItemType);
         }
-        // SchemaShape.Column has no public constructor: let a built-in estimator describe the generated float vector.
-        return isImage
-            ? _mlContext.Transforms.ExtractPixels(_options.OutputColumnName, image.Name).GetOutputSchema(inputSchema)
-            : _mlContext.Transforms.CopyColumns(_options.OutputColumnName, image.Name).GetOutputSchema(inputSchema);
-    }
-
-    private ImageGanOptions WithoutLabel()
-    {
-        var copy = _options.WithProgress(_options.Progress);
-        copy.LabelColumnName = null;
-        return copy;
-    }
-
-    private static Tensor ToTensor(ImageSet set, Device device)
-    {
-        using var scope = NewDisposeScope();
-        var shape = set.Shape;
-        var values = tensor(set.Pixels, new long[] { set.Count, shape.Channels, shape.Height, shape.Width }) * 2 - 1;
-        return values.to(device).MoveToOuterDisposeScope();
+        return output;
     }
 }

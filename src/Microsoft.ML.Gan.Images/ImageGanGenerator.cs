@@ -12,16 +12,15 @@ namespace Microsoft.ML.Gan.Images;
 /// Row p of a stream (and a row seeded with s) of a conditional model has class p mod K (s mod K). A conditional
 /// model also generates a row for an asked class (<see cref="IConditionalRowGenerator"/>, categories "0" … "K−1").
 /// </summary>
-internal sealed class ImageGanGenerator : IConditionalRowGenerator
+internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerator
 {
     private readonly DcganGenerator _network;
     private readonly Device _device;
 
     public ImageGanGenerator(ImageNetworkSpec spec, float pixelMin, float pixelMax, DcganGenerator network, Device device)
+        : base(spec.Shape, pixelMin, pixelMax)
     {
         Spec = spec;
-        PixelMin = pixelMin;
-        PixelMax = pixelMax;
         _network = network;
         _network.eval();
         _device = device;
@@ -29,15 +28,17 @@ internal sealed class ImageGanGenerator : IConditionalRowGenerator
 
     public ImageNetworkSpec Spec { get; }
 
-    public float PixelMin { get; }
-
-    public float PixelMax { get; }
-
     public DcganGenerator Network => _network;
 
     public Device Device => _device;
 
-    public int OutputLength => Spec.Shape.Length;
+    public override int ClassCount => Spec.LabelWidth;
+
+    public override ImageConditioning Conditioning => Spec.Conditioning;
+
+    public override string FamilyName => ImageGanFamily.Name;
+
+    public override byte[] WriteBody() => ImageGanFamily.Write(this);
 
     /// <summary>1 for a conditional model (the class index), 0 for an unconditional one (it cannot be conditioned).</summary>
     public int ConditionLength => Spec.LabelWidth == 0 ? 0 : 1;
@@ -51,14 +52,14 @@ internal sealed class ImageGanGenerator : IConditionalRowGenerator
     public void GenerateConditioned(long rowSeed, ReadOnlySpan<float> condition, Span<float> destination) =>
         Generate(NoiseSeeds.ForRow(rowSeed), 1, [(int)condition[0]], destination);
 
-    public void GenerateBlock(long seed, long blockIndex, Span<float> destination)
+    public override void GenerateBlock(long seed, long blockIndex, Span<float> destination)
     {
         var labels = Spec.LabelWidth == 0 ? null
             : Enumerable.Range(0, GanRowStream.BlockSize).Select(i => (int)((blockIndex * GanRowStream.BlockSize + i) % Spec.ClassCount)).ToArray();
         Generate(NoiseSeeds.ForBlock(seed, blockIndex), GanRowStream.BlockSize, labels, destination);
     }
 
-    public void GenerateFromSeed(long rowSeed, Span<float> destination)
+    public override void GenerateFromSeed(long rowSeed, Span<float> destination)
     {
         int[]? label = Spec.LabelWidth == 0 ? null : [(int)(((rowSeed % Spec.ClassCount) + Spec.ClassCount) % Spec.ClassCount)];
         Generate(NoiseSeeds.ForRow(rowSeed), 1, label, destination);
@@ -66,7 +67,7 @@ internal sealed class ImageGanGenerator : IConditionalRowGenerator
 
     /// <summary>Block <paramref name="blockIndex"/> of the stream of <paramref name="seed"/> with every row of class
     /// <paramref name="label"/> (same noise as the unlabelled stream).</summary>
-    public void GenerateBlockOfClass(long seed, long blockIndex, int label, Span<float> destination) =>
+    public override void GenerateBlockOfClass(long seed, long blockIndex, int label, Span<float> destination) =>
         Generate(NoiseSeeds.ForBlock(seed, blockIndex), GanRowStream.BlockSize, Enumerable.Repeat(label, GanRowStream.BlockSize).ToArray(), destination);
 
     private void Generate(long noiseSeed, int rows, int[]? labels, Span<float> destination)
@@ -79,9 +80,9 @@ internal sealed class ImageGanGenerator : IConditionalRowGenerator
         if (labels is not null)
             input = cat(new[] { input, nn.functional.one_hot(tensor(labels, ScalarType.Int64), Spec.ClassCount).to(ScalarType.Float32) }, 1);
         var images = _network.call(input.to(_device));
-        var scaled = ((images + 1) * (0.5f * (PixelMax - PixelMin)) + PixelMin).to(CPU).contiguous();
+        var scaled = ToPixelRange(images).to(CPU).contiguous();
         scaled.data<float>().CopyTo(destination);
     }
 
-    public void Dispose() => _network.Dispose();
+    public override void Dispose() => _network.Dispose();
 }

@@ -43,45 +43,18 @@ public enum DiscriminatorNormalization
 /// s<sub>h</sub>×s<sub>w</sub> convolution to one logit. k is the largest count of halvings that leaves both H and W
 /// whole numbers of at least 4, and must be at least 1 (H and W even, both ≥ 8). Examples: 28×28 → 7×7 seed, k = 2;
 /// 32×32 → 4×4, k = 3; 64×64 → 4×4, k = 4; 48×80 → 6×10, k = 3. Stage widths are ngf·2<sup>j</sup> (capped at 8·ngf).</para>
-/// <para><b>Pixels.</b> A float-vector image column holds planar C×H×W values in [<see cref="PixelMin"/>,
-/// <see cref="PixelMax"/>] (default [0, 1]; use 0 and 255 after ExtractPixels without scaling); an MLImage column is
+/// <para><b>Pixels.</b> A float-vector image column holds planar C×H×W values in [<see cref="ImageColumnOptions.PixelMin"/>,
+/// <see cref="ImageColumnOptions.PixelMax"/>] (default [0, 1]; use 0 and 255 after ExtractPixels without scaling); an MLImage column is
 /// read as bytes / 255. Networks see [−1, 1] (tanh output); generated vectors come back in [PixelMin, PixelMax].</para>
 /// </remarks>
-public class ImageGanOptions : GanTrainingOptions
+public class ImageGanOptions : ImageColumnOptions
 {
-    /// <summary>The image column: MLImage, or a known-size float vector of C×H×W planar pixels. Default "Image".</summary>
-    public string ImageColumnName { get; set; } = "Image";
-
     /// <summary>Optional class label column (key, or integer/Single index 0..ClassCount−1); required when
     /// <see cref="Conditioning"/> is not None. Default null.</summary>
     public string? LabelColumnName { get; set; }
 
     /// <summary>Number of classes of a non-key label column; null infers max label + 1. Key columns use their key count.</summary>
     public int? ClassCount { get; set; }
-
-    /// <summary>Column the fitted model writes generated images to (planar float vector). Default "Generated".</summary>
-    public string OutputColumnName { get; set; } = "Generated";
-
-    /// <summary>Optional integer input column whose value seeds each generated row (see <see cref="ImageGanTransformer"/>).</summary>
-    public string? SeedColumnName { get; set; }
-
-    /// <summary>Image channels: 1 (grayscale) or 3 (RGB). Default 1.</summary>
-    public int Channels { get; set; } = 1;
-
-    /// <summary>Image height in pixels. Default 28.</summary>
-    public int Height { get; set; } = 28;
-
-    /// <summary>Image width in pixels. Default 28.</summary>
-    public int Width { get; set; } = 28;
-
-    /// <summary>Pixel value that means black in the float-vector column (and in generated vectors). Default 0.</summary>
-    public float PixelMin { get; set; }
-
-    /// <summary>Pixel value that means full intensity in the float-vector column (and in generated vectors). Default 1.</summary>
-    public float PixelMax { get; set; } = 1;
-
-    /// <summary>Size of the noise z. Default 100.</summary>
-    public int LatentDimension { get; set; } = 100;
 
     /// <summary>ngf: channels of the generator's last hidden stage (doubling towards the seed). Default 64.</summary>
     public int GeneratorFeatures { get; set; } = 64;
@@ -101,6 +74,8 @@ public class ImageGanOptions : GanTrainingOptions
     /// <summary>Weight of AC-GAN's classification losses. Default 1.</summary>
     public double AuxiliaryLossWeight { get; set; } = 1.0;
 
+    internal override string? LabelColumnToRead => Conditioning == ImageConditioning.None ? null : LabelColumnName;
+
     /// <summary>
     /// Differentiable augmentation (DiffAugment, Zhao et al. 2020) of every image the discriminator judges, real and
     /// generated, in both networks' steps; <see cref="DiffAugmentPolicy.All"/> (colour, translation, cutout) is the
@@ -108,35 +83,16 @@ public class ImageGanOptions : GanTrainingOptions
     /// </summary>
     public DiffAugmentPolicy DiffAugment { get; set; } = DiffAugmentPolicy.None;
 
-    /// <summary>If set, training writes a PNG grid of generated images to this path (a "{step}" in it is replaced by the
-    /// step) at every progress report (<see cref="GanTrainingOptions.ProgressInterval"/>, default once per epoch).</summary>
-    public string? SampleGridPath { get; set; }
-
-    /// <summary>The declared image shape.</summary>
-    public ImageShape ResolveShape() => new(Channels, Height, Width);
-
-    /// <summary>A shallow copy reporting progress to <paramref name="progress"/> (the user's options stay untouched).</summary>
-    internal ImageGanOptions WithProgress(IProgress<GanProgress>? progress)
-    {
-        var copy = (ImageGanOptions)MemberwiseClone();
-        copy.Progress = progress;
-        return copy;
-    }
+    internal override int? DeclaredClassCount => ClassCount;
 
     /// <inheritdoc />
     public override void Validate()
     {
         base.Validate();
-        Require(!string.IsNullOrWhiteSpace(ImageColumnName), nameof(ImageColumnName), ImageColumnName, "a column name");
-        Require(!string.IsNullOrWhiteSpace(OutputColumnName), nameof(OutputColumnName), OutputColumnName, "a column name");
-        Require(Channels is 1 or 3, nameof(Channels), Channels, "1 (grayscale) or 3 (RGB)");
-        Require(Height >= 1 && Width >= 1, nameof(Height), $"{Height}×{Width}", "positive sizes");
         Networks.DcganLayout.Create(ResolveShape());
-        Require(PixelMax > PixelMin, nameof(PixelMax), PixelMax, $"greater than PixelMin ({PixelMin})");
-        Require(LatentDimension >= 1, nameof(LatentDimension), LatentDimension, "at least 1");
+        Require(ClassCount is null or >= 2, nameof(ClassCount), ClassCount, "at least 2 when set");
         Require(GeneratorFeatures >= 1, nameof(GeneratorFeatures), GeneratorFeatures, "at least 1");
         Require(DiscriminatorFeatures >= 1, nameof(DiscriminatorFeatures), DiscriminatorFeatures, "at least 1");
-        Require(ClassCount is null or >= 2, nameof(ClassCount), ClassCount, "at least 2 when set");
         Require((DiffAugment & ~DiffAugmentPolicy.All) == 0, nameof(DiffAugment), DiffAugment, "a combination of Color, Translation and Cutout");
         Require(AuxiliaryLossWeight >= 0, nameof(AuxiliaryLossWeight), AuxiliaryLossWeight, "non-negative");
         Require(Conditioning == ImageConditioning.None || LabelColumnName is not null, nameof(LabelColumnName), LabelColumnName,

@@ -12,12 +12,12 @@ namespace Microsoft.ML.Gan.Images;
 /// <see cref="SaveGrid"/>, or <see cref="ConditionedOn"/> for a transformer that reads each row's class from a label column. Saves with <c>mlContext.Model.Save</c>; <see cref="Load(MLContext, string)"/> restores
 /// this typed model from the same zip.
 /// </summary>
-public sealed class ImageGanTransformer : GanTransformerBase
+public class ImageGanTransformer : GanTransformerBase
 {
     private readonly MLContext _mlContext;
     private readonly Guid _id;
 
-    internal ImageGanTransformer(MLContext mlContext, ImageGanGenerator generator, GanGenerationSettings settings,
+    internal ImageGanTransformer(MLContext mlContext, ImageGenerator generator, GanGenerationSettings settings,
         TrainingSummary? summary, Guid id)
         : base(mlContext, generator, settings)
     {
@@ -46,7 +46,8 @@ public sealed class ImageGanTransformer : GanTransformerBase
         var condition = new GanConditionColumn(labelColumnName, kind);
         if (!condition.IsCategorical)
             throw new ArgumentException("A class label is read as a Key, Index or Text column, not as a Vector.", nameof(kind));
-        var copy = ImageGanFamily.Read(ImageGanFamily.Write(ImageGenerator), ImageGenerator.Device);
+        var dcgan = (ImageGanGenerator)ImageGenerator;
+        var copy = ImageGanFamily.Read(ImageGanFamily.Write(dcgan), dcgan.Device);
         return new ImageGanTransformer(_mlContext, copy, Settings.WithCondition(condition), TrainingSummary, Guid.NewGuid());
     }
 
@@ -57,13 +58,13 @@ public sealed class ImageGanTransformer : GanTransformerBase
     public TrainingSummary? TrainingSummary { get; }
 
     /// <summary>The shape of a generated image.</summary>
-    public ImageShape Shape => ImageGenerator.Spec.Shape;
+    public ImageShape Shape => ImageGenerator.Shape;
 
     /// <summary>Number of classes of a conditional model; 0 when unconditional.</summary>
-    public int ClassCount => ImageGenerator.Spec.LabelWidth;
+    public int ClassCount => ImageGenerator.ClassCount;
 
     /// <summary>The conditioning the model was trained with.</summary>
-    public ImageConditioning Conditioning => ImageGenerator.Spec.Conditioning;
+    public ImageConditioning Conditioning => ImageGenerator.Conditioning;
 
     /// <summary>Pixel value of black in generated vectors.</summary>
     public float PixelMin => ImageGenerator.PixelMin;
@@ -71,7 +72,10 @@ public sealed class ImageGanTransformer : GanTransformerBase
     /// <summary>Pixel value of full intensity in generated vectors.</summary>
     public float PixelMax => ImageGenerator.PixelMax;
 
-    private ImageGanGenerator ImageGenerator => (ImageGanGenerator)Generator;
+    private protected ImageGenerator ImageGenerator => (ImageGenerator)Generator;
+
+    /// <summary>The id of these exact weights (kept by save and load).</summary>
+    private protected Guid Id => _id;
 
     /// <summary>
     /// <paramref name="count"/> generated images, row-major planar C×H×W values in [PixelMin, PixelMax]. Without a label
@@ -89,6 +93,21 @@ public sealed class ImageGanTransformer : GanTransformerBase
         if (label is int l && (ClassCount == 0 || l < 0 || l >= ClassCount))
             throw new ArgumentOutOfRangeException(nameof(label), label,
                 ClassCount == 0 ? "This model is unconditional; pass no label." : $"label is {l}; expected a class in [0, {ClassCount}).");
+        return GenerateStream(count, seed, (streamSeed, index, block) =>
+        {
+            if (label is int classIndex)
+                ImageGenerator.GenerateBlockOfClass(streamSeed, index, classIndex, block);
+            else
+                ImageGenerator.GenerateBlock(streamSeed, index, block);
+        });
+    }
+
+    /// <summary>The first <paramref name="count"/> rows of a stream whose blocks <paramref name="generateBlock"/> fills
+    /// (arguments: the stream's seed, the block index, the block's buffer), under the generator's lock.</summary>
+    private protected float[] GenerateStream(int count, long? seed, Action<long, int, float[]> generateBlock)
+    {
+        ThrowIfDisposed();
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         int length = Shape.Length;
         var result = new float[(long)count * length];
         var block = new float[GanRowStream.BlockSize * length];
@@ -96,12 +115,7 @@ public sealed class ImageGanTransformer : GanTransformerBase
         for (int start = 0, index = 0; start < count; start += GanRowStream.BlockSize, index++)
         {
             lock (Generator)
-            {
-                if (label is int classIndex)
-                    ImageGenerator.GenerateBlockOfClass(streamSeed, index, classIndex, block);
-                else
-                    ImageGenerator.GenerateBlock(streamSeed, index, block);
-            }
+                generateBlock(streamSeed, index, block);
             int rows = Math.Min(GanRowStream.BlockSize, count - start);
             block.AsSpan(0, rows * length).CopyTo(result.AsSpan(start * length));
         }
@@ -114,12 +128,17 @@ public sealed class ImageGanTransformer : GanTransformerBase
     /// </summary>
     public ImageSet GenerateSet(int count, int? label = null, long? seed = null)
     {
-        var values = Generate(count, label, seed);
+        int[]? labels = ClassCount == 0 ? null : Enumerable.Range(0, count).Select(p => label ?? p % ClassCount).ToArray();
+        return ToImageSet(Generate(count, label, seed), labels);
+    }
+
+    /// <summary>Generated values (in [PixelMin, PixelMax], rescaled here in place) as an <see cref="ImageSet"/> in [0, 1].</summary>
+    private protected ImageSet ToImageSet(float[] values, int[]? labels = null)
+    {
         float min = PixelMin, range = PixelMax - PixelMin;
         for (int i = 0; i < values.Length; i++)
             values[i] = Math.Clamp((values[i] - min) / range, 0f, 1f);
-        int[]? labels = ClassCount == 0 ? null : Enumerable.Range(0, count).Select(p => label ?? p % ClassCount).ToArray();
-        return new ImageSet(Shape, values, labels, ClassCount);
+        return new ImageSet(Shape, values, labels, labels is null ? 0 : ClassCount);
     }
 
     /// <summary><paramref name="count"/> generated images as <see cref="MLImage"/>s (opaque RGBA); dispose them.</summary>
@@ -161,17 +180,18 @@ public sealed class ImageGanTransformer : GanTransformerBase
         ImageGrid.Save(path, set, rows, columns);
     }
 
-    /// <summary>Loads an image GAN saved with <c>mlContext.Model.Save</c> as this typed, fast model.</summary>
+    /// <summary>
+    /// Loads an image GAN saved with <c>mlContext.Model.Save</c> as this typed, fast model (a
+    /// <see cref="StyleGan.StyleGanTransformer"/> for a StyleGAN).
+    /// </summary>
     /// <exception cref="InvalidDataException">The file is not a saved image GAN (the message says what it is).</exception>
     public static ImageGanTransformer Load(MLContext mlContext, string path)
     {
         var saved = GanModelLoader.Load(mlContext, path);
-        if (saved.Payload.Family != ImageGanFamily.Name)
-            throw new InvalidDataException($"'{path}' holds a '{saved.Payload.Family}' GAN model, not an image GAN.");
-        var generator = ImageGanFamily.Read(saved.Payload.Body.ToArray(), TorchSharp.torch.CPU);
-        return new ImageGanTransformer(mlContext, generator, saved.Settings, null, saved.Payload.Id);
+        return ImageGanFamilies.Rebuild(mlContext, saved)
+            ?? throw new InvalidDataException($"'{path}' holds a '{saved.Payload.Family}' GAN model, not an image GAN.");
     }
 
     /// <inheritdoc />
-    protected override GanPayload CreatePayload() => new(ImageGanFamily.Name, _id, ImageGanFamily.Write(ImageGenerator));
+    protected override GanPayload CreatePayload() => new(ImageGenerator.FamilyName, _id, ImageGenerator.WriteBody());
 }

@@ -15,7 +15,7 @@ namespace Microsoft.ML.Gan.Benchmarks.Images;
 /// beside a "conv ceiling" (the same networks and non-saturating loss in a bare loop: no engine, no guards), and
 /// inference images/s through <see cref="ImageGanTransformer.Generate"/> beside bare generator forwards. Then quality
 /// after a fixed budget: a conditional DCGAN on Fashion-MNIST, domain FD/KID/precision/recall and CAS vs the
-/// real-trained classifier. Arguments: [quality steps = 1000] [threads = 1] [training images = 10000].
+/// real-trained classifier. Arguments: [quality steps = 1000] [threads = 1] [training images = 10000] [grid PNG path].
 /// </summary>
 internal static class DcganBenchmark
 {
@@ -28,6 +28,7 @@ internal static class DcganBenchmark
         long qualitySteps = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         int threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
         int trainImages = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10000;
+        string? gridPath = args.Length > 3 ? args[3] : null;
         TorchRuntime.SetThreads(threads);
         Console.WriteLine("## Image GANs: DCGAN-32 speed and conditional DCGAN quality");
         Console.WriteLine();
@@ -39,7 +40,7 @@ internal static class DcganBenchmark
         foreach (int batch in new[] { 64, 256 })
             Speed(batch, threads);
         Console.WriteLine();
-        Quality(qualitySteps, threads, trainImages);
+        Quality(qualitySteps, threads, trainImages, gridPath);
         Console.WriteLine($"Load average at end: {Core.MachineInfo.LoadAverage()}.");
         return 0;
     }
@@ -115,7 +116,7 @@ internal static class DcganBenchmark
         return count / watch.Elapsed.TotalSeconds;
     }
 
-    private static void Quality(long steps, int threads, int trainImages)
+    private static void Quality(long steps, int threads, int trainImages, string? gridPath)
     {
         var train = FashionMnist.Read(FashionMnistSplit.Train, trainImages);
         var test = FashionMnist.Read(FashionMnistSplit.Test);
@@ -124,6 +125,8 @@ internal static class DcganBenchmark
         var watch = Stopwatch.StartNew();
         using var model = mlContext.Gan().Images.ConditionalGan(options).Fit(train.ToDataView(mlContext));
         double trainSeconds = watch.Elapsed.TotalSeconds;
+        if (gridPath is not null)
+            model.SaveGrid(gridPath, rows: 10, columns: 10, seed: 7); // row r: class r
         watch.Restart();
         using var evaluator = new ImageGanEvaluator(train, test, new DomainClassifierOptions { Threads = threads, Seed = 1 });
         var result = evaluator.Evaluate(model, 10000);

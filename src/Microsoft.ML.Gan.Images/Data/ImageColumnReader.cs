@@ -9,7 +9,7 @@ namespace Microsoft.ML.Gan.Images.Data;
 /// </summary>
 internal static class ImageColumnReader
 {
-    public static ImageSet Read(IDataView data, ImageGanOptions options)
+    public static ImageSet Read(IDataView data, ImageColumnOptions options)
     {
         string name = options.ImageColumnName;
         var column = data.Schema.GetColumnOrNull(name) ?? throw new ArgumentOutOfRangeException(nameof(ImageGanOptions.ImageColumnName),
@@ -37,7 +37,7 @@ internal static class ImageColumnReader
     }
 
     /// <summary>Checks the image column's type (for GetOutputSchema).</summary>
-    public static void CheckType(string name, DataViewType type, ImageGanOptions options)
+    public static void CheckType(string name, DataViewType type, ImageColumnOptions options)
     {
         if (type is ImageDataViewType)
             return;
@@ -52,7 +52,7 @@ internal static class ImageColumnReader
                 $"values, but Channels×Height×Width = {shape} = {shape.Length}. Set Channels, Height and Width to the images' shape.");
     }
 
-    private static Action<float[]> ImageGetter(DataViewRowCursor cursor, DataViewSchema.Column column, ImageShape shape, ImageGanOptions options)
+    private static Action<float[]> ImageGetter(DataViewRowCursor cursor, DataViewSchema.Column column, ImageShape shape, ImageColumnOptions options)
     {
         CheckType(column.Name, column.Type, options);
         if (column.Type is ImageDataViewType)

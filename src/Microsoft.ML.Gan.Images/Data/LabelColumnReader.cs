@@ -9,9 +9,9 @@ namespace Microsoft.ML.Gan.Images.Data;
 /// </summary>
 internal static class LabelColumnReader
 {
-    public static DataViewSchema.Column? Find(DataViewSchema schema, ImageGanOptions options)
+    public static DataViewSchema.Column? Find(DataViewSchema schema, ImageColumnOptions options)
     {
-        if (options.LabelColumnName is not { } name)
+        if (options.LabelColumnToRead is not { } name)
             return null;
         var column = schema.GetColumnOrNull(name) ?? throw new ArgumentOutOfRangeException(nameof(ImageGanOptions.LabelColumnName),
             $"Column '{name}' (LabelColumnName) is not in the input; it has: {string.Join(", ", schema.Where(c => !c.IsHidden).Select(c => c.Name))}.");
@@ -28,10 +28,10 @@ internal static class LabelColumnReader
                 $"Column '{name}' (LabelColumnName) has type {type}; expected a key (MapValueToKey) or an integer/Single class index.");
     }
 
-    public static Func<int> CreateGetter(DataViewRowCursor cursor, DataViewSchema.Column column, ImageGanOptions options)
+    public static Func<int> CreateGetter(DataViewRowCursor cursor, DataViewSchema.Column column, ImageColumnOptions options)
     {
         string name = column.Name;
-        int? declared = column.Type is KeyDataViewType key ? (int)key.Count : options.ClassCount;
+        int? declared = column.Type is KeyDataViewType key ? (int)key.Count : options.DeclaredClassCount;
         Func<double> raw = column.Type switch
         {
             KeyDataViewType => Widen<uint>(cursor, column, v => v == 0 ? double.NaN : v - 1.0),
@@ -52,8 +52,8 @@ internal static class LabelColumnReader
         };
     }
 
-    public static int ClassCount(DataViewSchema.Column column, List<int> labels, ImageGanOptions options) =>
-        column.Type is KeyDataViewType key ? (int)key.Count : options.ClassCount ?? (labels.Count == 0 ? 1 : labels.Max() + 1);
+    public static int ClassCount(DataViewSchema.Column column, List<int> labels, ImageColumnOptions options) =>
+        column.Type is KeyDataViewType key ? (int)key.Count : options.DeclaredClassCount ?? (labels.Count == 0 ? 1 : labels.Max() + 1);
 
     private static Func<double> Widen<T>(DataViewRow row, DataViewSchema.Column column, Func<T, double> widen)
     {

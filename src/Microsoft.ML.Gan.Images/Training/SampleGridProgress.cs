@@ -1,28 +1,32 @@
 using System.Globalization;
-using Microsoft.ML.Gan.Images.Networks;
 using Microsoft.ML.Gan.Training;
+using TorchSharp;
 
 namespace Microsoft.ML.Gan.Images.Training;
 
 /// <summary>
 /// Forwards progress reports to the user's receiver and, at each one, writes a PNG grid of the current generator's
-/// images to <see cref="ImageGanOptions.SampleGridPath"/> (fixed noise, so grids are comparable across steps; a
+/// images to <see cref="ImageColumnOptions.SampleGridPath"/> (fixed noise, so grids are comparable across steps; a
 /// conditional model shows class r mod K in row r). The generator is switched to eval mode for the grid and back.
 /// The grid draws its noise from its own generator, so training's random stream is unaffected.
 /// </summary>
 internal sealed class SampleGridProgress : IProgress<GanProgress>
 {
     private const int Side = 8;
-    private readonly ImageGanOptions _options;
-    private readonly DcganGenerator _network;
-    private readonly ImageNetworkSpec _spec;
+    private readonly ImageColumnOptions _options;
+    private readonly torch.nn.Module _network;
+    private readonly Func<ImageGenerator> _view;
     private readonly long _seed;
 
-    public SampleGridProgress(ImageGanOptions options, DcganGenerator network, ImageNetworkSpec spec, long seed)
+    /// <param name="options">Where to write and whom to forward reports to.</param>
+    /// <param name="network">The live generator network (back in train mode after each grid).</param>
+    /// <param name="view">Wraps the live network as a generator with pixels in [0, 1] (it may switch it to eval mode; never disposed).</param>
+    /// <param name="seed">Seed of the grid's noise.</param>
+    public SampleGridProgress(ImageColumnOptions options, torch.nn.Module network, Func<ImageGenerator> view, long seed)
     {
         _options = options;
         _network = network;
-        _spec = spec;
+        _view = view;
         _seed = seed;
     }
 
@@ -30,25 +34,26 @@ internal sealed class SampleGridProgress : IProgress<GanProgress>
     {
         _options.Progress?.Report(value);
         string path = _options.SampleGridPath!.Replace("{step}", value.Step.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        int side = _spec.LabelWidth > 0 ? Math.Max(_spec.ClassCount, 1) : Side;
-        var pixels = new float[side * side * _spec.Shape.Length];
-        var block = new float[Persistence.GanRowStream.BlockSize * _spec.Shape.Length];
-        var generator = new ImageGanGenerator(_spec, 0, 1, _network, _network.parameters().First().device);
+        var generator = _view();
+        var shape = generator.Shape;
+        int side = generator.ClassCount > 0 ? generator.ClassCount : Side;
+        var pixels = new float[side * side * shape.Length];
+        var block = new float[Persistence.GanRowStream.BlockSize * shape.Length];
         try
         {
             for (int row = 0; row < side; row++)
             {
-                if (_spec.LabelWidth > 0)
-                    generator.GenerateBlockOfClass(_seed, row, row % _spec.ClassCount, block);
+                if (generator.ClassCount > 0)
+                    generator.GenerateBlockOfClass(_seed, row, row, block);
                 else
                     generator.GenerateBlock(_seed, row, block);
-                block.AsSpan(0, side * _spec.Shape.Length).CopyTo(pixels.AsSpan(row * side * _spec.Shape.Length));
+                block.AsSpan(0, side * shape.Length).CopyTo(pixels.AsSpan(row * side * shape.Length));
             }
         }
         finally
         {
             _network.train();
         }
-        ImageGrid.Save(path, new ImageSet(_spec.Shape, pixels), side, side);
+        ImageGrid.Save(path, new ImageSet(shape, pixels), side, side);
     }
 }
