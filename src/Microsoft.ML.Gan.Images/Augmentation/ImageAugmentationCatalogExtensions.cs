@@ -10,7 +10,7 @@ public static class ImageAugmentationCatalogExtensions
 {
     /// <summary>
     /// Augments the training images of <paramref name="estimator"/> with a conditional image GAN fitted at each
-    /// <c>Fit</c> on the pixel column <see cref="ImageGanOptions.ImageColumnName"/> and the key label
+    /// <c>Fit</c> on the pixel column <see cref="ImageColumnOptions.ImageColumnName"/> and the key label
     /// <see cref="ImageGanOptions.LabelColumnName"/> (which must equal <see cref="GanAugmentationOptions.LabelColumnName"/>).
     /// The input must hold only those two columns.
     /// </summary>
