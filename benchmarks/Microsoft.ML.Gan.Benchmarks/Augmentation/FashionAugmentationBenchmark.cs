@@ -9,8 +9,8 @@ namespace Microsoft.ML.Gan.Benchmarks.Augmentation;
 
 /// <summary>
 /// Fashion-MNIST with few labels for three classes: the first <c>perClass</c> training images of every class, of which
-/// only 1 % is kept for Pullover, Sandal and Bag. A multiclass logistic regression on the pixels is trained with and
-/// without class-balancing rows from a conditional DCGAN fitted on the same rows, and tested on the 10k test images.
+/// only 1 % is kept for Pullover, Sandal and Bag. A multiclass logistic regression on the pixels is trained on the real rows,
+/// with random oversampling, and with class-balancing rows from a conditional DCGAN fitted on the same rows, and tested on the 10k test images.
 /// </summary>
 internal static class FashionAugmentationBenchmark
 {
@@ -36,7 +36,8 @@ internal static class FashionAugmentationBenchmark
         for (int seed = 1; seed <= seeds; seed++)
         {
             var mlContext = new MLContext(seed: seed);
-            var train = ImageSetDataView.Create(mlContext, Subset(all, perClass, rare, seed), "Image", "Label");
+            var subset = Subset(all, perClass, rare, seed);
+            var train = ImageSetDataView.Create(mlContext, subset, "Image", "Label");
             var test = ImageSetDataView.Create(mlContext, testSet, "Image", "Label");
             var trainer = mlContext.MulticlassClassification.Trainers.LbfgsMaximumEntropy(featureColumnName: "Image");
             var cgan = new ConditionalGanOptions
@@ -49,6 +50,7 @@ internal static class FashionAugmentationBenchmark
             var variants = new (string Name, IEstimator<ITransformer> Estimator)[]
             {
                 ("real rows only", trainer),
+                ("+ random oversampling (copies of the real images)", mlContext.Gan().Augment(trainer, new ImageOversampler(mlContext, subset), new GanAugmentationOptions { Seed = seed })),
                 ("+ cGAN rows balancing the classes", mlContext.Gan().Augment(trainer, model, "Image", new GanAugmentationOptions { Seed = seed })),
             };
             foreach (var (name, estimator) in variants)
