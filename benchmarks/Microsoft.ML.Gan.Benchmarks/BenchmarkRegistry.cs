@@ -9,6 +9,7 @@ internal static class BenchmarkRegistry
         ["tabular-transformer"] = (Tabular.TransformerBenchmark.Description, Tabular.TransformerBenchmark.Run),
         ["images-dcgan"] = (Images.DcganBenchmark.Description, Images.DcganBenchmark.Run),
         ["tabular-ctgan"] = (Tabular.CtganBenchmark.Description, Tabular.CtganBenchmark.Run),
+        ["images-stylegan"] = (Images.StyleGanBenchmark.Description, Images.StyleGanBenchmark.Run),
         ["augment-adult"] = (Augmentation.AdultAugmentationBenchmark.Description, Augmentation.AdultAugmentationBenchmark.Run),
         ["augment-fashion"] = (Augmentation.FashionAugmentationBenchmark.Description, Augmentation.FashionAugmentationBenchmark.Run),
     };

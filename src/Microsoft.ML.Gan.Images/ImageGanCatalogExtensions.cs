@@ -38,6 +38,15 @@ public static class ImageGanCatalogExtensions
         return new Microsoft.ML.Gan.Images.StyleGan.StyleGanEstimator(catalog.Context, options ?? new Microsoft.ML.Gan.Images.StyleGan.StyleGanOptions());
     }
 
+    /// <summary>Text-conditioned image generation (GAN-INT-CLS, Reed et al. 2016) from a text-vector column such as
+    /// FeaturizeText's output; the fitted model maps that column to generated images.</summary>
+    public static Microsoft.ML.Gan.Images.TextToImage.TextToImageEstimator TextToImage(this ImageGanCatalog catalog,
+        Microsoft.ML.Gan.Images.TextToImage.TextToImageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new Microsoft.ML.Gan.Images.TextToImage.TextToImageEstimator(catalog.Context, options ?? new Microsoft.ML.Gan.Images.TextToImage.TextToImageOptions());
+    }
+
     /// <summary>
     /// Evaluates <paramref name="generatedCount"/> images of <paramref name="model"/>: trains a domain classifier on
     /// <paramref name="realTrain"/>, then reports domain-feature Fréchet distance, KID, precision/recall against

@@ -1,4 +1,5 @@
 using Microsoft.ML.Gan.Images.StyleGan;
+using Microsoft.ML.Gan.Images.TextToImage;
 using Microsoft.ML.Gan.Persistence;
 
 namespace Microsoft.ML.Gan.Images;
@@ -12,6 +13,8 @@ internal static class ImageGanFamilies
             ImageGanFamily.Read(saved.Payload.Body.ToArray(), TorchSharp.torch.CPU), saved.Settings, null, saved.Payload.Id),
         [StyleGanFamily.Name] = (mlContext, saved) => new StyleGanTransformer(mlContext,
             StyleGanFamily.Read(saved.Payload.Body.ToArray(), TorchSharp.torch.CPU), saved.Settings, null, saved.Payload.Id),
+        [TextToImageFamily.Name] = (mlContext, saved) => new TextToImageTransformer(mlContext,
+            TextToImageFamily.Read(saved.Payload.Body.ToArray(), TorchSharp.torch.CPU), saved.Settings, null, saved.Payload.Id),
     };
 
     /// <summary>The typed transformer of <paramref name="saved"/>, or null when it is not an image family's model.</summary>

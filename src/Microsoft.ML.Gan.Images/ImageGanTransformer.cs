@@ -10,7 +10,9 @@ namespace Microsoft.ML.Gan.Images;
 /// seed column is configured. For a conditional model row p has class p mod <see cref="ClassCount"/> (a seeded row,
 /// its seed mod ClassCount): to ask for given classes use <see cref="Generate"/>, <see cref="GenerateSet"/> or
 /// <see cref="SaveGrid"/>, or <see cref="ConditionedOn"/> for a transformer that reads each row's class from a label column. Saves with <c>mlContext.Model.Save</c>; <see cref="Load(MLContext, string)"/> restores
-/// this typed model from the same zip.
+/// this typed model from the same zip. StyleGAN and text-to-image models are its subclasses
+/// (<see cref="StyleGan.StyleGanTransformer"/>, <see cref="TextToImage.TextToImageTransformer"/>), which add their own
+/// generation controls.
 /// </summary>
 public class ImageGanTransformer : GanTransformerBase
 {
@@ -133,12 +135,12 @@ public class ImageGanTransformer : GanTransformerBase
     }
 
     /// <summary>Generated values (in [PixelMin, PixelMax], rescaled here in place) as an <see cref="ImageSet"/> in [0, 1].</summary>
-    private protected ImageSet ToImageSet(float[] values, int[]? labels = null)
+    private protected ImageSet ToImageSet(float[] values, int[]? labels = null, int? classCount = null)
     {
         float min = PixelMin, range = PixelMax - PixelMin;
         for (int i = 0; i < values.Length; i++)
             values[i] = Math.Clamp((values[i] - min) / range, 0f, 1f);
-        return new ImageSet(Shape, values, labels, labels is null ? 0 : ClassCount);
+        return new ImageSet(Shape, values, labels, labels is null ? 0 : classCount ?? ClassCount);
     }
 
     /// <summary><paramref name="count"/> generated images as <see cref="MLImage"/>s (opaque RGBA); dispose them.</summary>

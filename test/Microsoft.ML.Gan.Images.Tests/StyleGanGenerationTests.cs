@@ -26,11 +26,13 @@ public sealed class StyleGanGenerationTests
         Seed = 4,
     };
 
-    private static (MLContext, IDataView, StyleGanTransformer) Fitted(ImageShape shape, long steps = 3)
+    private static (MLContext, IDataView, StyleGanTransformer) Fitted(ImageShape shape, long steps = 3, string? gridPath = null)
     {
         var mlContext = new MLContext(seed: 1);
         var data = TestImages.Noise(shape, 32).ToDataView(mlContext);
-        return (mlContext, data, mlContext.Gan().Images.StyleGan(Tiny(shape, steps)).Fit(data));
+        var options = Tiny(shape, steps);
+        options.SampleGridPath = gridPath;
+        return (mlContext, data, mlContext.Gan().Images.StyleGan(options).Fit(data));
     }
 
     [TestMethod]
@@ -62,9 +64,11 @@ public sealed class StyleGanGenerationTests
     [TestMethod]
     public void StyleMixingAtALateLayerChangesTheImageLessThanAtAnEarlyOne()
     {
-        var (_, _, model) = Fitted(new ImageShape(1, 16, 16));
+        string trainingGrid = Path.Combine(TestContext.TestRunDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-step{{step}}.png");
+        var (_, _, model) = Fitted(new ImageShape(1, 16, 16), gridPath: trainingGrid);
         using (model)
         {
+            Assert.IsTrue(File.Exists(trainingGrid.Replace("{step}", "3", StringComparison.Ordinal)), "SampleGridPath writes a grid during training");
             int layers = model.StyleLayerCount;
             long[] coarse = [1, 2, 3, 4, 5, 6], fine = [11, 12, 13, 14, 15, 16];
             var own = model.GenerateMixed(coarse, fine, layers, noise: NoiseMode.Const);
@@ -108,6 +112,20 @@ public sealed class StyleGanGenerationTests
             CollectionAssert.AreEqual(model.GenerateMixed([1, 2], [3, 4], 2), typed.GenerateMixed([1, 2], [3, 4], 2));
             using var untyped = ImageGanTransformer.Load(new MLContext(), path);
             Assert.IsInstanceOfType<StyleGanTransformer>(untyped);
+        }
+    }
+
+    [TestMethod]
+    public void ColourAndLargerImagesWork()
+    {
+        var (_, _, model) = Fitted(new ImageShape(3, 64, 64), steps: 1);
+        using (model)
+        {
+            Assert.AreEqual(64, model.Resolution);
+            Assert.AreEqual(10, model.StyleLayerCount);
+            var images = model.Generate(2, seed: 1);
+            Assert.AreEqual(2 * 3 * 64 * 64, images.Length);
+            Assert.IsTrue(images.All(v => v is >= 0 and <= 1), "values in [PixelMin, PixelMax]");
         }
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.ML.Gan.Networks;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -12,8 +11,7 @@ namespace Microsoft.ML.Gan.Images.Networks;
 /// </summary>
 internal sealed class DcganDiscriminator : nn.Module
 {
-    private readonly ModuleList<nn.Module<Tensor, Tensor>> convs = new();
-    private readonly ModuleList<nn.Module<Tensor, Tensor>> norms = new();
+    private readonly DcganDiscriminatorTrunk trunk;
     private readonly nn.Module<Tensor, Tensor> head;
     private readonly nn.Module<Tensor, Tensor>? classifier;
     private readonly Linear? embedding;
@@ -23,21 +21,12 @@ internal sealed class DcganDiscriminator : nn.Module
     {
         var layout = spec.Layout;
         _conditioning = spec.Conditioning;
-        int input = spec.Shape.Channels + (_conditioning == ImageConditioning.Concat ? spec.ClassCount : 0);
-        for (int stage = 0; stage < layout.Stages; stage++)
-        {
-            int channels = layout.DiscriminatorChannels(spec.DiscriminatorFeatures, stage);
-            bool normalized = stage > 0 && spec.DiscriminatorNormalization != DiscriminatorNormalization.None;
-            convs.Add(Conv(input, channels, (4, 4), 2, 1, bias: !normalized, spec.SpectralNorm));
-            norms.Add(!normalized ? nn.Identity()
-                : spec.DiscriminatorNormalization == DiscriminatorNormalization.BatchNorm ? nn.BatchNorm2d(channels)
-                : new SampleLayerNorm(channels));
-            input = channels;
-        }
+        trunk = new DcganDiscriminatorTrunk(spec, spec.Shape.Channels + (_conditioning == ImageConditioning.Concat ? spec.ClassCount : 0));
+        int input = trunk.OutputChannels;
         var seed = (layout.SeedHeight, layout.SeedWidth);
-        head = Conv(input, 1, seed, 1, 0, bias: true, spec.SpectralNorm);
+        head = DcganDiscriminatorTrunk.Conv(input, 1, seed, 1, 0, bias: true, spec.SpectralNorm);
         if (_conditioning == ImageConditioning.AuxiliaryClassifier)
-            classifier = Conv(input, spec.ClassCount, seed, 1, 0, bias: true, spec.SpectralNorm);
+            classifier = DcganDiscriminatorTrunk.Conv(input, spec.ClassCount, seed, 1, 0, bias: true, spec.SpectralNorm);
         if (_conditioning == ImageConditioning.Projection)
             embedding = nn.Linear(spec.ClassCount, input, hasBias: false);
         RegisterComponents();
@@ -56,17 +45,11 @@ internal sealed class DcganDiscriminator : nn.Module
             var planes = oneHot!.unsqueeze(-1).unsqueeze(-1).expand(-1, -1, images.shape[2], images.shape[3]);
             x = cat(new[] { images, planes }, 1);
         }
-        for (int i = 0; i < convs.Count; i++)
-            x = nn.functional.leaky_relu(norms[i].call(convs[i].call(x)), 0.2);
+        x = trunk.call(x);
         var logits = head.call(x).flatten();
         if (embedding is not null)
             logits = logits + (embedding.call(oneHot!) * x.sum(new long[] { 2, 3 })).sum(1);
         var classLogits = classifier?.call(x).flatten(1);
         return (logits.MoveToOuterDisposeScope(), classLogits?.MoveToOuterDisposeScope());
     }
-
-    private static nn.Module<Tensor, Tensor> Conv(int input, int output, (long, long) kernel, long stride, long padding, bool bias, bool spectralNorm) =>
-        spectralNorm
-            ? new NormalizedConv2d(input, output, kernel, stride, padding, bias)
-            : nn.Conv2d(input, output, kernel, stride: (stride, stride), padding: (padding, padding), bias: bias);
 }
