@@ -12,6 +12,8 @@ internal static class BenchmarkRegistry
         ["images-translation"] = (Images.ImageTranslationBenchmark.Description, Images.ImageTranslationBenchmark.Run),
         ["images-stylegan"] = (Images.StyleGanBenchmark.Description, Images.StyleGanBenchmark.Run),
         ["tabular-dp"] = (Tabular.PrivateSynthesisBenchmark.Description, Tabular.PrivateSynthesisBenchmark.Run),
+        ["augment-adult"] = (Augmentation.AdultAugmentationBenchmark.Description, Augmentation.AdultAugmentationBenchmark.Run),
+        ["augment-fashion"] = (Augmentation.FashionAugmentationBenchmark.Description, Augmentation.FashionAugmentationBenchmark.Run),
     };
 
     public static int Run(string[] args)
