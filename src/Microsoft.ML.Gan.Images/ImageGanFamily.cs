@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.ML.Gan.Images.Networks;
 using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Torch;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
@@ -32,29 +31,13 @@ internal static class ImageGanFamily
     public static ImageGanGenerator Copy(ImageGanGenerator generator) =>
         Read(generator.FamilyName, Write(generator), generator.Device);
 
-    public static byte[] Write(ImageGanGenerator generator)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            generator.Spec.Write(writer);
-            writer.Write(generator.PixelMin);
-            writer.Write(generator.PixelMax);
-            byte[] weights = ModuleBytes.Save(generator.Network);
-            writer.Write(weights.Length);
-            writer.Write(weights);
-        }
-        return stream.ToArray();
-    }
+    public static byte[] Write(ImageGanGenerator generator) =>
+        ImagePayload.Write(generator.Spec.Write, generator.PixelMin, generator.PixelMax, generator.Network);
 
     public static ImageGanGenerator Read(string family, byte[] body, Device device)
     {
-        using var reader = new BinaryReader(new MemoryStream(body, writable: false));
-        var spec = ImageNetworkSpec.Read(reader, family == MlpName ? ImageGanArchitecture.Mlp : ImageGanArchitecture.Dcgan);
-        float min = reader.ReadSingle(), max = reader.ReadSingle();
-        byte[] weights = reader.ReadBytes(reader.ReadInt32());
-        var network = ImageNetworks.CreateGenerator(spec);
-        ModuleBytes.Load(network, weights);
-        return new ImageGanGenerator(spec, min, max, TorchSharp.ModuleExtensionMethods.to(network, device), device);
+        var architecture = family == MlpName ? ImageGanArchitecture.Mlp : ImageGanArchitecture.Dcgan;
+        var (spec, min, max, network) = ImagePayload.Read(body, reader => ImageNetworkSpec.Read(reader, architecture), ImageNetworks.CreateGenerator, device);
+        return new ImageGanGenerator(spec, min, max, network, device);
     }
 }

@@ -35,21 +35,11 @@ public sealed class CtganEstimator : IEstimator<CtganModel>
     /// <exception cref="OperationCanceledException">The options' cancellation token was cancelled.</exception>
     public CtganModel Fit(IDataView input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var table = TabularTable.FromDataView(input, new TabularReadOptions
-        {
-            DiscreteColumns = _options.DiscreteColumns,
-            IgnoreColumns = _options.IgnoreColumns,
-        });
-        if (table.RowCount == 0)
-            throw new ArgumentException("The training data has no rows; CTGAN needs data to learn from.", nameof(input));
+        var table = SynthesizerSchema.ReadTable(input, _options.DiscreteColumns, _options.IgnoreColumns, "CTGAN", minimumRows: 1);
         int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, nameof(CtganEstimator));
         var privacy = _options.Privacy is null ? null : PrivateCtganSetup.ReleaseStatistics(table, _options.Privacy, seed);
         var trainingTable = privacy?.Release.Training ?? table;
-        var transformer = DataTransformer.Fit(privacy?.Release.Proxy ?? table, _options.Transformer);
-        if (transformer.OutputDimension == 0)
-            throw new ArgumentException(
-                $"Every column of the training data is constant ({string.Join(", ", transformer.ColumnNames)}); there is nothing to learn.", nameof(input));
+        var transformer = SynthesizerSchema.FitTransformer(privacy?.Release.Proxy ?? table, _options.Transformer);
 
         var device = TorchDevices.Resolve(_options.Device);
         TorchRuntime.SetThreads(_options.Threads);

@@ -2,9 +2,34 @@ using Microsoft.ML.Data;
 
 namespace Microsoft.ML.Gan.Tabular.Data;
 
-/// <summary>The schema check shared by the tabular synthesizers' estimators.</summary>
+/// <summary>The schema checks and table reading shared by the tabular synthesizers' estimators.</summary>
 internal static class SynthesizerSchema
 {
+    /// <summary>Reads the columns a synthesizer learns from <paramref name="input"/>.</summary>
+    /// <exception cref="ArgumentException">The table has fewer than <paramref name="minimumRows"/> rows, or a column cannot be read.</exception>
+    public static TabularTable ReadTable(IDataView input, IReadOnlyList<string> discreteColumns, IReadOnlyList<string> ignoreColumns,
+        string synthesizer, int minimumRows)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var table = TabularTable.FromDataView(input, new TabularReadOptions { DiscreteColumns = discreteColumns, IgnoreColumns = ignoreColumns });
+        if (table.RowCount < minimumRows)
+            throw new ArgumentException(table.RowCount == 0
+                ? $"The training data has no rows; {synthesizer} needs data to learn from."
+                : $"The training data has {table.RowCount} rows; {synthesizer} needs at least {minimumRows} to learn from.", nameof(input));
+        return table;
+    }
+
+    /// <summary>Fits the data transformer and checks that something is left to learn.</summary>
+    /// <exception cref="ArgumentException">Every column is constant.</exception>
+    public static DataTransformer FitTransformer(TabularTable table, DataTransformerOptions options)
+    {
+        var transformer = DataTransformer.Fit(table, options);
+        if (transformer.OutputDimension == 0)
+            throw new ArgumentException(
+                $"Every column of the training data is constant ({string.Join(", ", transformer.ColumnNames)}); there is nothing to learn.", "input");
+        return transformer;
+    }
+
     /// <summary>
     /// Checks the columns a synthesizer reads; the output is the input with the learned columns appended under the
     /// same names and types, so its shape is the input's.

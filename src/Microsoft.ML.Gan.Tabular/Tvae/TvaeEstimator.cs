@@ -33,18 +33,8 @@ public sealed class TvaeEstimator : IEstimator<CtganModel>
     /// <exception cref="OperationCanceledException">The options' cancellation token was cancelled.</exception>
     public CtganModel Fit(IDataView input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var table = TabularTable.FromDataView(input, new TabularReadOptions
-        {
-            DiscreteColumns = _options.DiscreteColumns,
-            IgnoreColumns = _options.IgnoreColumns,
-        });
-        if (table.RowCount < 2)
-            throw new ArgumentException($"The training data has {table.RowCount} rows; TVAE needs at least 2 to learn from.", nameof(input));
-        var transformer = DataTransformer.Fit(table, _options.Transformer);
-        if (transformer.OutputDimension == 0)
-            throw new ArgumentException(
-                $"Every column of the training data is constant ({string.Join(", ", transformer.ColumnNames)}); there is nothing to learn.", nameof(input));
+        var table = SynthesizerSchema.ReadTable(input, _options.DiscreteColumns, _options.IgnoreColumns, "TVAE", minimumRows: 2);
+        var transformer = SynthesizerSchema.FitTransformer(table, _options.Transformer);
 
         int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, nameof(TvaeEstimator));
         var device = TorchDevices.Resolve(_options.Device);
