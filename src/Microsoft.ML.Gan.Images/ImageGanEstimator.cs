@@ -38,9 +38,7 @@ public sealed class ImageGanEstimator : IEstimator<ImageGanTransformer>
         ArgumentNullException.ThrowIfNull(input);
         var conditional = _options.Conditioning != ImageConditioning.None;
         var set = ImageColumnReader.Read(input, _options);
-        if (_options.BatchSize > set.Count)
-            throw new ArgumentOutOfRangeException(nameof(ImageGanOptions.BatchSize), _options.BatchSize,
-                $"BatchSize is {_options.BatchSize} but the training data has only {set.Count} images; use a batch of at most {set.Count}.");
+        _options.RequireBatchWithin(set.Count, "images");
         if (conditional && set.ClassCount < 2)
             throw new ArgumentOutOfRangeException(nameof(ImageGanOptions.LabelColumnName),
                 $"Column '{_options.LabelColumnName}' (LabelColumnName) has {set.ClassCount} class; a conditional GAN needs at least 2.");

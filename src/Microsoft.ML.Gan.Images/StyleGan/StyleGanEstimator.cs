@@ -33,9 +33,7 @@ public sealed class StyleGanEstimator : IEstimator<StyleGanTransformer>
     {
         ArgumentNullException.ThrowIfNull(input);
         var set = ImageColumnReader.Read(input, _options);
-        if (_options.BatchSize > set.Count)
-            throw new ArgumentOutOfRangeException(nameof(StyleGanOptions.BatchSize), _options.BatchSize,
-                $"BatchSize is {_options.BatchSize} but the training data has only {set.Count} images; use a batch of at most {set.Count}.");
+        _options.RequireBatchWithin(set.Count, "images");
 
         int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, nameof(StyleGanEstimator));
         var device = TorchDevices.Resolve(_options.Device);

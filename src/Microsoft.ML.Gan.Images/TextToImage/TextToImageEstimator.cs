@@ -36,9 +36,7 @@ public sealed class TextToImageEstimator : IEstimator<TextToImageTransformer>
         int conditionLength = TextVectorColumn.Length(input.Schema, _options.ConditionColumnName);
         var set = ImageColumnReader.Read(input, _options);
         var texts = TextVectorColumn.Read(input, _options.ConditionColumnName);
-        if (_options.BatchSize > set.Count)
-            throw new ArgumentOutOfRangeException(nameof(TextToImageOptions.BatchSize), _options.BatchSize,
-                $"BatchSize is {_options.BatchSize} but the training data has only {set.Count} images; use a batch of at most {set.Count}.");
+        _options.RequireBatchWithin(set.Count, "images");
 
         int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, nameof(TextToImageEstimator));
         var device = TorchDevices.Resolve(_options.Device);

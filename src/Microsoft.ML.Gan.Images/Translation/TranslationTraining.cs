@@ -23,7 +23,7 @@ internal static class TranslationTraining
         var inputs = options.InputFromTargetGrayscale ? Grayscale(targets) : ImageColumnReader.Read(data, options.InputRequest);
         if (inputs.Count != targets.Count)
             throw new ArgumentException($"Columns '{options.InputColumnName}' and '{options.TargetColumnName}' have {inputs.Count} and {targets.Count} images; pix2pix needs pairs.", nameof(data));
-        CheckBatch(options, targets.Count);
+        options.RequireBatchWithin(targets.Count, "images");
         var spec = options.NetworkSpec();
         PrepareTorch(options, seed);
         using var a = ImageTensors.Pixels(inputs).to(device);
@@ -38,7 +38,7 @@ internal static class TranslationTraining
     {
         var a = ImageColumnReader.Read(domainA, options.InputRequest);
         var b = ImageColumnReader.Read(domainB, options.TargetRequest);
-        CheckBatch(options, Math.Min(a.Count, b.Count));
+        options.RequireBatchWithin(Math.Min(a.Count, b.Count), "images");
         var spec = options.NetworkSpec();
         PrepareTorch(options, seed);
         using var tensorA = ImageTensors.Pixels(a).to(device);
@@ -58,7 +58,7 @@ internal static class TranslationTraining
     public static Result SuperResolution(SuperResolutionOptions options, IDataView data, int seed, Device device, Action<string> log)
     {
         var images = ImageColumnReader.Read(data, options.TargetRequest);
-        CheckBatch(options, images.Count);
+        options.RequireBatchWithin(images.Count, "images");
         var spec = options.NetworkSpec();
         PrepareTorch(options, seed);
         using var highRes = ImageTensors.Pixels(images).to(device);
@@ -125,13 +125,6 @@ internal static class TranslationTraining
     private static IProgress<GanProgress> Grid(ImageTranslationOptions options, IProgress<GanProgress>? inner, nn.Module<Tensor, Tensor> network,
         ImageSet inputs, ImageSet targets, Device device) =>
         new TranslationGridProgress(inner, options.SampleGridPath!, network, inputs, targets, options.OutputShape, device);
-
-    private static void CheckBatch(ImageTranslationOptions options, int count)
-    {
-        if (options.BatchSize > count)
-            throw new ArgumentOutOfRangeException(nameof(ImageTranslationOptions.BatchSize), options.BatchSize,
-                $"BatchSize is {options.BatchSize} but the training data has only {count} images; use a batch of at most {count}.");
-    }
 
     private static void PrepareTorch(ImageTranslationOptions options, int seed)
     {

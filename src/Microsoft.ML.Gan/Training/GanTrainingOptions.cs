@@ -136,6 +136,17 @@ public class GanTrainingOptions
         Torch.TorchDevices.Resolve(Device, nameof(Device));
     }
 
+    /// <summary>Checks, once the training data is read, that <see cref="BatchSize"/> is not larger than it.</summary>
+    /// <param name="count">How many training items there are.</param>
+    /// <param name="items">What the items are called in the message, e.g. "rows" or "images".</param>
+    /// <exception cref="ArgumentOutOfRangeException">The batch is larger than the data.</exception>
+    public void RequireBatchWithin(long count, string items)
+    {
+        if (BatchSize > count)
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize,
+                $"BatchSize is {BatchSize} but the training data has only {count} {items}; use a batch of at most {count}.");
+    }
+
     /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> for <paramref name="option"/> unless the condition holds.</summary>
     protected static void Require(bool condition, string option, object? value, string expected)
     {

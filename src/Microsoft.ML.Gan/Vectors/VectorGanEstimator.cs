@@ -31,9 +31,7 @@ public sealed class VectorGanEstimator : IEstimator<VectorGanTransformer>
     {
         ArgumentNullException.ThrowIfNull(input);
         var (values, rows, dimension) = VectorColumnReader.Read(input, _options.FeatureColumnName, nameof(VectorGanOptions.FeatureColumnName));
-        if (_options.BatchSize > rows)
-            throw new ArgumentOutOfRangeException(nameof(VectorGanOptions.BatchSize), _options.BatchSize,
-                $"BatchSize is {_options.BatchSize} but the training data has only {rows} rows; use a batch of at most {rows}.");
+        _options.RequireBatchWithin(rows, "rows");
 
         int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, nameof(VectorGanEstimator));
         var device = TorchDevices.Resolve(_options.Device);
