@@ -21,6 +21,9 @@ internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerat
         : base(spec.Shape, pixelMin, pixelMax)
     {
         Spec = spec;
+        ConditionCategories = spec.LabelWidth == 0
+            ? null
+            : Enumerable.Range(0, spec.ClassCount).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         _network = network;
         _network.eval();
         _device = device;
@@ -44,9 +47,7 @@ internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerat
     public int ConditionLength => Spec.LabelWidth == 0 ? 0 : 1;
 
     /// <summary>The class indices as text, "0" … "K−1"; null for an unconditional model.</summary>
-    public IReadOnlyList<string>? ConditionCategories => Spec.LabelWidth == 0
-        ? null
-        : Enumerable.Range(0, Spec.ClassCount).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    public IReadOnlyList<string>? ConditionCategories { get; }
 
     /// <summary>One image of class <c>condition[0]</c> from the row's seed.</summary>
     public void GenerateConditioned(long rowSeed, ReadOnlySpan<float> condition, Span<float> destination) =>

@@ -45,6 +45,7 @@ internal static class LoadedGenerators
 internal sealed class LoadedGenerator
 {
     private readonly SharedBlockCache _blocks;
+    private IConditionalRowGenerator? _conditional;
 
     public LoadedGenerator(IRowGenerator generator, GanGenerationSettings settings)
     {
@@ -69,7 +70,8 @@ internal sealed class LoadedGenerator
     {
         var condition = Settings.Condition
             ?? throw new InvalidOperationException("This saved GAN model has no condition column, but its chain passed a condition.");
-        var conditional = ConditionBinding.AsConditional(Generator, condition);
+        // Checked once per loaded model, not per row.
+        var conditional = _conditional ??= ConditionBinding.AsConditional(Generator, condition);
         if (conditional.ConditionCategories is { } categories)
         {
             scratch[0] = condition.Kind == GanConditionKind.Index
