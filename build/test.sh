@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 configuration="${CONFIGURATION:-Release}"
+# The tests train many tiny models, where a second torch thread only adds OpenMP overhead, and CI machines are shared:
+# one thread unless the caller says otherwise (the library's own default is torch's, one per core).
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 results="$PWD/TestResults"
 rm -rf "$results"
 

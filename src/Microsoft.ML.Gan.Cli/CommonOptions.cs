@@ -9,8 +9,8 @@ internal static class CommonOptions
 
     public static Option<int> Threads() => new("--threads")
     {
-        Description = "Torch threads (0 = one per core; more than 1 only helps on an otherwise idle machine).",
-        DefaultValueFactory = _ => 1,
+        Description = "Torch threads (0 = torch's default: one per core, or OMP_NUM_THREADS; use 1 when other jobs share the cores).",
+        DefaultValueFactory = _ => 0,
     };
 
     public static Option<string[]> ColumnList(string name, string description) => new(name)

@@ -13,7 +13,8 @@ namespace Microsoft.ML.Gan.Benchmarks.Tabular;
 /// epochs, end-to-end sampling rows/s (decoded IDataView, one cursor pass), peak working set and a GEMM probe in the
 /// same process. Quality (when asked): a longer training, then FastTree on synthetic vs real rows tested on the real
 /// holdout, per-column KS/TV complements, and capital-gain/loss spikes and ranges.
-/// Arguments: [quality epochs, 0 = skip (default)] [speed epochs, default 3] [threads, default 1].
+/// Arguments: [quality epochs, 0 = skip (default)] [speed epochs, default 3] [threads, default 0 = the library's default]
+/// [generator EMA decay, default none].
 /// </summary>
 internal static class CtganBenchmark
 {
@@ -23,7 +24,8 @@ internal static class CtganBenchmark
     {
         int qualityEpochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 0;
         int speedEpochs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-        int threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+        int threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0;
+        double? emaDecay = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : null;
         using var adult = AdultCsv.Decompress();
         var mlContext = new MLContext(seed: 1);
         var split = mlContext.Data.TrainTestSplit(adult.Load(mlContext), testFraction: 0.2, seed: 1);
@@ -32,16 +34,18 @@ internal static class CtganBenchmark
 
         Console.WriteLine($"## tabular-ctgan: CTGAN on adult.csv ({realTrain.RowCount:N0} train / {realTest.RowCount:N0} test rows)");
         Console.WriteLine();
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; " +
-            $"torch threads {threads}; load average at start {Core.MachineInfo.LoadAverage()}; date {DateTime.UtcNow:yyyy-MM-dd}.");
-        Console.WriteLine();
         Microsoft.ML.Gan.Torch.TorchRuntime.SetThreads(threads);
+        threads = get_num_threads();
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; " +
+            $"torch threads {threads}; load average at start {Core.MachineInfo.LoadAverage()}; date {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC" +
+            (emaDecay is double d ? $"; generator EMA decay {d}" : "") + ".");
+        Console.WriteLine();
         double gflops = Core.MachineInfo.GemmGflops();
         var fitWatch = Stopwatch.StartNew();
         var transformer = DataTransformer.Fit(realTrain, new DataTransformerOptions { Seed = 1 });
         var transformerFit = fitWatch.Elapsed;
 
-        using var speedModel = mlContext.Gan().Tabular.Ctgan(Options(speedEpochs, threads)).Fit(split.TrainSet);
+        using var speedModel = mlContext.Gan().Tabular.Ctgan(Options(speedEpochs, threads, emaDecay)).Fit(split.TrainSet);
         var summary = speedModel.TrainingSummary!;
         double secondsPerEpoch = summary.Elapsed.TotalSeconds / speedEpochs;
         speedModel.SampleTable(10_000, seed: 1); // warm-up
@@ -61,14 +65,14 @@ internal static class CtganBenchmark
         Console.WriteLine($"| load average after | {loadAfter} | |");
         Console.WriteLine();
         if (qualityEpochs > 0)
-            RunQuality(mlContext, split, realTrain, realTest, qualityEpochs, threads);
+            RunQuality(mlContext, split, realTrain, realTest, qualityEpochs, threads, emaDecay);
         return 0;
     }
 
-    private static void RunQuality(MLContext mlContext, DataOperationsCatalog.TrainTestData split, TabularTable realTrain, TabularTable realTest, int epochs, int threads)
+    private static void RunQuality(MLContext mlContext, DataOperationsCatalog.TrainTestData split, TabularTable realTrain, TabularTable realTest, int epochs, int threads, double? emaDecay)
     {
         var watch = Stopwatch.StartNew();
-        using var model = mlContext.Gan().Tabular.Ctgan(Options(epochs, threads)).Fit(split.TrainSet);
+        using var model = mlContext.Gan().Tabular.Ctgan(Options(epochs, threads, emaDecay)).Fit(split.TrainSet);
         var trainTime = watch.Elapsed;
         var synthetic = model.SampleTable(realTrain.RowCount, seed: 3);
         var onReal = SyntheticQuality.TrainAndTest(mlContext, split.TrainSet, split.TestSet, realTrain);
@@ -100,7 +104,8 @@ internal static class CtganBenchmark
         }
     }
 
-    private static CtganOptions Options(int epochs, int threads) => new() { Epochs = epochs, Threads = threads, Seed = 1 };
+    private static CtganOptions Options(int epochs, int threads, double? emaDecay) =>
+        new() { Epochs = epochs, Threads = threads, Seed = 1, GeneratorEmaDecay = emaDecay };
 
     private static double Zeros(double[] values) => values.Count(v => v == 0) / (double)values.Length;
 }

@@ -50,8 +50,8 @@ public sealed class TvaeOptions
     /// <summary>"cpu" (default), "cuda", "cuda:N" or "auto".</summary>
     public string Device { get; set; } = Torch.TorchDevices.Default;
 
-    /// <summary>Torch intra-op threads (process-wide); 0 keeps torch's default. Default 1 (see <see cref="GanTrainingOptions.Threads"/>).</summary>
-    public int Threads { get; set; } = 1;
+    /// <summary>Torch intra-op threads (process-wide); default 0, torch's own count (see <see cref="GanTrainingOptions.Threads"/>).</summary>
+    public int Threads { get; set; }
 
     /// <summary>Receives one report per epoch (the ELBO loss as <see cref="GanProgress.GeneratorLoss"/>, the KL term as <see cref="GanProgress.DiscriminatorLoss"/>).</summary>
     public IProgress<GanProgress>? Progress { get; set; }

@@ -17,15 +17,21 @@ public static class TorchRuntime
     }
 
     /// <summary>
-    /// Sets the number of intra-op threads. 0 keeps torch's own choice. On small machines one thread per process
-    /// avoids OpenMP oversubscription, which can make steps several times slower when two processes compete.
+    /// Sets the number of intra-op threads; 0 restores torch's own count (what torch chose before this library first
+    /// changed it: one per physical core, or <c>OMP_NUM_THREADS</c>). On a machine shared with other busy processes
+    /// use 1: OpenMP's spin-waiting threads make steps several times slower when they lose their core.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The count is negative.</exception>
     public static void SetThreads(int threads, string optionName = "Threads")
     {
         if (threads < 0)
             throw new ArgumentOutOfRangeException(optionName, threads, $"{optionName} must be 0 (torch's default) or a positive thread count.");
-        if (threads > 0 && torch.get_num_threads() != threads)
-            torch.set_num_threads(threads);
+        int torchDefault = TorchDefaultThreads.Value; // read before the first change
+        int wanted = threads > 0 ? threads : torchDefault;
+        if (torch.get_num_threads() != wanted)
+            torch.set_num_threads(wanted);
     }
+
+    /// <summary>Torch's thread count as found before the first <see cref="SetThreads"/>.</summary>
+    private static readonly Lazy<int> TorchDefaultThreads = new(torch.get_num_threads);
 }

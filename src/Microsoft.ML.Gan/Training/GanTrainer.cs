@@ -142,6 +142,7 @@ public sealed class GanTrainer
         if (_options.CheckpointPath is not null)
             WriteCheckpoint(step, skipped, state, generator, discriminator, ema, generatorOptimizer, discriminatorOptimizer);
         SetRequiresGrad(discriminatorParameters, true);
+        ema?.RecomputeNormStatistics(problem, objective, _options.BatchSize);
         generator.eval();
         discriminator.eval();
         var summary = new TrainingSummary(step, skipped, state.EpochLosses, clock.Elapsed);

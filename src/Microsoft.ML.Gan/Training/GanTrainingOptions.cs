@@ -73,7 +73,8 @@ public class GanTrainingOptions
     public double? GradientClipNorm { get; set; }
 
     /// <summary>If set (e.g. 0.999), keep an exponential moving average of the generator's weights and use it as the
-    /// fitted generator (Yazıcı et al. 2019). Default none.</summary>
+    /// fitted generator (Yazıcı et al. 2019); its batch-norm statistics are recomputed for the averaged weights after
+    /// training (50 generator passes). Default none.</summary>
     public double? GeneratorEmaDecay { get; set; }
 
     /// <summary>Seed of every random choice; null takes the MLContext's seed (or 0 when it has none).</summary>
@@ -83,12 +84,12 @@ public class GanTrainingOptions
     public string Device { get; set; } = Torch.TorchDevices.Default;
 
     /// <summary>
-    /// Torch intra-op threads (process-wide); 0 keeps torch's default (one per core). Default 1: GAN steps are many
-    /// small kernels, and OpenMP's spin-waiting threads collapse when any other process wants a core — measured here on
-    /// 2 cores with one other busy process: an MLP GAN step went from 4 ms with 1 thread to 300 ms with 2. Raise it on
-    /// a dedicated machine with large batches.
+    /// Torch intra-op threads (process-wide). Default 0: torch's own count, one per physical core unless the
+    /// <c>OMP_NUM_THREADS</c> environment variable says otherwise, as in PyTorch. When several trainings share a
+    /// small machine, set 1 (or <c>OMP_NUM_THREADS=1</c>): OpenMP's spin-waiting threads slow down several-fold when
+    /// another process takes their core (measured in benchmarks/BENCHMARKS.md).
     /// </summary>
-    public int Threads { get; set; } = 1;
+    public int Threads { get; set; }
 
     /// <summary>If set, write a checkpoint to this file every <see cref="CheckpointInterval"/> steps and at the end.</summary>
     public string? CheckpointPath { get; set; }
