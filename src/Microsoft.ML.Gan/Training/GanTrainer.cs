@@ -108,7 +108,7 @@ public sealed class GanTrainer
                 if (GradientGuard.Check(generatorParameters, gValue, _options.GradientClipNorm))
                 {
                     generatorOptimizer.step();
-                    ema?.Update(generator);
+                    ema?.Update(generator, step);
                     window.AddGenerator(gValue);
                     epochWindow.AddGenerator(gValue);
                 }

@@ -73,8 +73,8 @@ public class GanTrainingOptions
     public double? GradientClipNorm { get; set; }
 
     /// <summary>If set (e.g. 0.999), keep an exponential moving average of the generator's weights and use it as the
-    /// fitted generator (Yazıcı et al. 2019); its batch-norm statistics are recomputed for the averaged weights after
-    /// training (50 generator passes). Default none.</summary>
+    /// fitted generator (Yazıcı et al. 2019). The decay warms up as min(decay, (1 + step)/(10 + step)); after training
+    /// the average's batch-norm statistics are recomputed for its own weights (50 generator passes). Default none.</summary>
     public double? GeneratorEmaDecay { get; set; }
 
     /// <summary>Seed of every random choice; null takes the MLContext's seed (or 0 when it has none).</summary>

@@ -28,12 +28,19 @@ internal sealed class GeneratorEma : IDisposable
 
     public nn.Module Average { get; }
 
-    public void Update(nn.Module source)
+    /// <summary>
+    /// Moves the average towards <paramref name="source"/>. The decay warms up as min(decay, (1 + step)/(10 + step)),
+    /// as TensorFlow's ExponentialMovingAverage does, so a short training is not dominated by the initial weights.
+    /// </summary>
+    /// <param name="source">The training generator.</param>
+    /// <param name="step">The engine's step count (restored on resume, so a resumed run averages alike).</param>
+    public void Update(nn.Module source, long step)
     {
+        double decay = Math.Min(_decay, (1.0 + step) / (10.0 + step));
         using (no_grad())
         {
             foreach (var (target, value) in Average.parameters().Zip(source.parameters()))
-                target.mul_(_decay).add_(value, alpha: 1 - _decay);
+                target.mul_(decay).add_(value, alpha: 1 - decay);
         }
         CopyBuffers(source);
     }
