@@ -11,6 +11,7 @@ internal static class BenchmarkRegistry
         ["tabular-ctgan"] = (Tabular.CtganBenchmark.Description, Tabular.CtganBenchmark.Run),
         ["images-translation"] = (Images.ImageTranslationBenchmark.Description, Images.ImageTranslationBenchmark.Run),
         ["images-stylegan"] = (Images.StyleGanBenchmark.Description, Images.StyleGanBenchmark.Run),
+        ["tabular-mixed"] = (Tabular.MixedTableBenchmark.Description, Tabular.MixedTableBenchmark.Run),
         ["tabular-dp"] = (Tabular.PrivateSynthesisBenchmark.Description, Tabular.PrivateSynthesisBenchmark.Run),
         ["augment-adult"] = (Augmentation.AdultAugmentationBenchmark.Description, Augmentation.AdultAugmentationBenchmark.Run),
         ["augment-fashion"] = (Augmentation.FashionAugmentationBenchmark.Description, Augmentation.FashionAugmentationBenchmark.Run),
