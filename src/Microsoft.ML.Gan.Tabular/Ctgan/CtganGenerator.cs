@@ -109,14 +109,15 @@ internal sealed class CtganGenerator : IRowGenerator
                 generators[b] = new Generator((ulong)NoiseSeeds.ForBlock(seed, firstBlock + b), CPU);
             var encoded = Encoded(generators, GanRowStream.BlockSize, condition);
             int stride = Transformer.OutputDimension;
-            var tables = new List<TabularTable>(blocks);
-            for (int b = 0; b * GanRowStream.BlockSize < rows; b++)
+            var tables = new TabularTable[(rows + GanRowStream.BlockSize - 1) / GanRowStream.BlockSize];
+            // Blocks decode independently (the transformer is immutable).
+            Parallel.For(0, tables.Length, Parallelism(), b =>
             {
                 int count = Math.Min(GanRowStream.BlockSize, rows - b * GanRowStream.BlockSize);
                 int decodeSeed = unchecked((int)NoiseSeeds.ForBlock(seed, firstBlock + b));
-                tables.Add(Transformer.InverseTransform(encoded.AsSpan(b * GanRowStream.BlockSize * stride, count * stride), count, decodeSeed));
-            }
-            return tables;
+                tables[b] = Transformer.InverseTransform(encoded.AsSpan(b * GanRowStream.BlockSize * stride, count * stride), count, decodeSeed);
+            });
+            return [.. tables];
         }
         finally
         {
@@ -138,21 +139,38 @@ internal sealed class CtganGenerator : IRowGenerator
         var noise = new Tensor[generators.Length];
         var conditionUniforms = new Tensor[generators.Length];
         var gumbelUniforms = new Tensor[generators.Length];
-        for (int b = 0; b < generators.Length; b++)
+        // Torch draws from one generator serially, so the blocks' draws run side by side. Worker threads have no
+        // dispose scope: the parts are disposed here once concatenated.
+        Parallel.For(0, generators.Length, Parallelism(), b =>
         {
             noise[b] = randn([rowsPerGenerator, Architecture.EmbeddingDimension], generator: generators[b]);
             conditionUniforms[b] = rand([rowsPerGenerator, 2], generator: generators[b]);
             gumbelUniforms[b] = rand([rowsPerGenerator, width], generator: generators[b]);
+        });
+        Tensor allNoise, allConditionUniforms, allGumbelUniforms;
+        try
+        {
+            allNoise = cat(noise, 0);
+            allConditionUniforms = cat(conditionUniforms, 0);
+            allGumbelUniforms = cat(gumbelUniforms, 0);
         }
-        var conditions = Conditions(cat(conditionUniforms, 0), condition);
-        var raw = _network.call(cat([cat(noise, 0), conditions], 1).to(_device)).to(CPU);
-        var encoded = _activation.Sample(raw, cat(gumbelUniforms, 0));
+        finally
+        {
+            foreach (var part in noise.Concat(conditionUniforms).Concat(gumbelUniforms))
+                part?.Dispose();
+        }
+        var conditions = Conditions(allConditionUniforms, condition);
+        var raw = _network.call(cat([allNoise, conditions], 1).to(_device)).to(CPU);
+        var encoded = _activation.Sample(raw, allGumbelUniforms);
         if (condition is not null)
             encoded.select(1, condition.EncodedPosition).fill_(Forced);
         var values = new float[encoded.shape[0] * width];
         encoded.contiguous().data<float>().CopyTo(values);
         return values;
     }
+
+    /// <summary>Work split across blocks uses as many threads as torch was given (one with Threads = 1).</summary>
+    private static ParallelOptions Parallelism() => new() { MaxDegreeOfParallelism = Math.Max(1, get_num_threads()) };
 
     private Tensor Conditions(Tensor uniforms, ForcedCategory? condition)
     {
