@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using Microsoft.ML.Gan.Images.Data;
 using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Gan.Training;
 
@@ -153,11 +154,20 @@ public class ImageGanTransformer : GanTransformerBase
     /// <summary>One generated row of the output column (values in [PixelMin, PixelMax]) as an <see cref="MLImage"/>.</summary>
     public MLImage ToMLImage(ReadOnlySpan<float> generated)
     {
-        var scaled = new float[generated.Length];
-        for (int i = 0; i < scaled.Length; i++)
-            scaled[i] = (generated[i] - PixelMin) / (PixelMax - PixelMin);
-        return ImageGrid.ToMLImage(scaled, Shape);
+        if (generated.Length != Shape.Length)
+            throw new ArgumentException($"{generated.Length} values do not make one {Shape} image ({Shape.Length} values).", nameof(generated));
+        return MLImagePixels.FromPlanar(generated, Shape, PixelMin, PixelMax);
     }
+
+    /// <summary>
+    /// The name of the <see cref="MLImage"/> column that <see cref="GanTransformerBase.Transform"/> appends after the
+    /// generated vector column: the vector column's name followed by "Image" ("GeneratedImage" by default).
+    /// </summary>
+    public string ImageColumnName => GeneratedImageColumn.NameFor(Settings.OutputColumnName);
+
+    /// <inheritdoc />
+    protected override GeneratedColumnDerivation Derivation =>
+        new GeneratedImageColumn(ImageColumnName, Shape, PixelMin, PixelMax);
 
     /// <summary>
     /// Writes a PNG grid of rows × columns generated images. For a conditional model row r holds class r mod ClassCount

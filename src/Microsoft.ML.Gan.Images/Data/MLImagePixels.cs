@@ -35,14 +35,18 @@ internal static class MLImagePixels
     }
 
     /// <summary>An opaque RGBA image from planar values in [0, 1] (clamped).</summary>
-    public static MLImage FromPlanar(ReadOnlySpan<float> values, ImageShape shape)
+    public static MLImage FromPlanar(ReadOnlySpan<float> values, ImageShape shape) => FromPlanar(values, shape, 0f, 1f);
+
+    /// <summary>An opaque RGBA image from planar values in [<paramref name="black"/>, <paramref name="white"/>] (clamped).</summary>
+    public static MLImage FromPlanar(ReadOnlySpan<float> values, ImageShape shape, float black, float white)
     {
         int plane = shape.Height * shape.Width;
+        float scale = 1f / (white - black);
         var bytes = new byte[plane * 4];
         for (int p = 0; p < plane; p++)
         {
             for (int c = 0; c < 3; c++)
-                bytes[4 * p + c] = ToByte(values[(shape.Channels == 1 ? 0 : c) * plane + p]);
+                bytes[4 * p + c] = ToByte((values[(shape.Channels == 1 ? 0 : c) * plane + p] - black) * scale);
             bytes[4 * p + 3] = 255;
         }
         return MLImage.CreateFromPixels(shape.Width, shape.Height, MLPixelFormat.Rgba32, bytes);

@@ -37,7 +37,7 @@ public abstract class GanTransformerBase : ITransformer, IDisposable
         Settings = settings;
         _savedModel = new Lazy<GanSavedModel>(() => new GanSavedModel(
             CreatePayload() ?? throw new InvalidOperationException($"{GetType().Name}.CreatePayload returned null."), Settings));
-        _saveChain = new Lazy<TransformerChain<ITransformer>>(() => GanTransformerChain.Build(_mlContext, _savedModel.Value, Generator));
+        _saveChain = new Lazy<TransformerChain<ITransformer>>(() => GanTransformerChain.Build(_mlContext, _savedModel.Value, Generator, Derivation));
     }
 
     /// <summary>Output column, base seed and optional seed column.</summary>
@@ -48,6 +48,12 @@ public abstract class GanTransformerBase : ITransformer, IDisposable
 
     /// <summary>The fitted generator.</summary>
     protected IRowGenerator Generator { get; }
+
+    /// <summary>
+    /// The column a family derives from each generated row, appended after the generated column (also by the saved
+    /// chain); null (the default) for none.
+    /// </summary>
+    protected virtual GeneratedColumnDerivation? Derivation => null;
 
     /// <summary>Always true: generation is row-to-row.</summary>
     bool ITransformer.IsRowToRowMapper => true;
@@ -61,12 +67,12 @@ public abstract class GanTransformerBase : ITransformer, IDisposable
     /// <summary>The saved form of this transformer (what <see cref="GanModelLoader"/> reads back).</summary>
     public GanSavedModel ToSavedModel() => _savedModel.Value;
 
-    /// <summary>The input schema plus the generated column (a float vector of <see cref="OutputLength"/>).</summary>
+    /// <summary>The input schema plus the generated column (a float vector of <see cref="OutputLength"/>) and the family's derived column, if any.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The seed column is missing or not an integer, or a reserved column name is used.</exception>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
     {
         ThrowIfDisposed();
-        return GeneratedBinding.Create(inputSchema, Generator, Settings).OutputSchema;
+        return GeneratedBinding.Create(inputSchema, Generator, Settings, Derivation).OutputSchema;
     }
 
     /// <summary>Appends the generated column to <paramref name="input"/>, lazily.</summary>
@@ -75,11 +81,11 @@ public abstract class GanTransformerBase : ITransformer, IDisposable
     {
         ArgumentNullException.ThrowIfNull(input);
         ThrowIfDisposed();
-        return new GeneratedDataView(input, GeneratedBinding.Create(input.Schema, Generator, Settings));
+        return new GeneratedDataView(input, GeneratedBinding.Create(input.Schema, Generator, Settings, Derivation));
     }
 
     /// <summary>
-    /// <paramref name="rowCount"/> generated rows with only the generated column (no seed column is used).
+    /// <paramref name="rowCount"/> generated rows with only the generated column and the derived one, if any (no seed column is used).
     /// </summary>
     /// <param name="rowCount">How many rows.</param>
     /// <param name="seed">The stream's seed; null uses <see cref="GanGenerationSettings.Seed"/>.</param>
@@ -88,14 +94,14 @@ public abstract class GanTransformerBase : ITransformer, IDisposable
         ThrowIfDisposed();
         var settings = new GanGenerationSettings(Settings.OutputColumnName, seed ?? Settings.Seed);
         var input = new RowCountDataView(rowCount);
-        return new GeneratedDataView(input, GeneratedBinding.Create(input.Schema, Generator, settings));
+        return new GeneratedDataView(input, GeneratedBinding.Create(input.Schema, Generator, settings, Derivation));
     }
 
     /// <summary>The row-to-row mapper that <c>CreatePredictionEngine</c> uses.</summary>
     IRowToRowMapper ITransformer.GetRowToRowMapper(DataViewSchema inputSchema)
     {
         ThrowIfDisposed();
-        return new GeneratedRowMapper(GeneratedBinding.Create(inputSchema, Generator, Settings));
+        return new GeneratedRowMapper(GeneratedBinding.Create(inputSchema, Generator, Settings, Derivation));
     }
 
     /// <summary>Saves by delegating to the built-in chain of <see cref="GanTransformerChain.Build"/>.</summary>

@@ -25,9 +25,11 @@ public static class GanTransformerChain
     /// The live generator; needed only when the settings name a condition column (the chain's condition steps
     /// depend on its categories or condition length).
     /// </param>
-    /// <returns>A <see cref="TransformerChain{TLastTransformer}"/> of built-in transformers.</returns>
+    /// <param name="derivation">The family's derived column, computed after the generated column; null for none.</param>
+    /// <returns>A <see cref="TransformerChain{TLastTransformer}"/> of built-in transformers (and the derivation's step).</returns>
     /// <exception cref="ArgumentException">The settings name a condition column but no conditional generator was given.</exception>
-    public static TransformerChain<ITransformer> Build(MLContext mlContext, GanSavedModel model, IRowGenerator? generator = null)
+    public static TransformerChain<ITransformer> Build(MLContext mlContext, GanSavedModel model, IRowGenerator? generator = null,
+        GeneratedColumnDerivation? derivation = null)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(model);
@@ -58,8 +60,13 @@ public static class GanTransformerChain
             pipeline = pipeline.Append(ConditionSteps(mlContext, conditionColumn, conditional!, temporaries));
         pipeline = pipeline
             .Append(GenerationStep(transforms, settings))
-            .Append(transforms.CopyColumns(settings.OutputColumnName, GanChainColumns.Generated))
-            .Append(transforms.DropColumns([.. temporaries]));
+            .Append(transforms.CopyColumns(settings.OutputColumnName, GanChainColumns.Generated));
+        if (derivation is not null)
+        {
+            pipeline = pipeline.Append(derivation.CreateChainStep(mlContext));
+            temporaries.AddRange(derivation.ChainTemporaryColumns);
+        }
+        pipeline = pipeline.Append(transforms.DropColumns([.. temporaries]));
 
         // Every step is trivial (nothing is learned from data); fitting only checks the schema, so an empty view
         // with the seed and condition columns (when there are some) is enough.

@@ -5,7 +5,8 @@ namespace Microsoft.ML.Gan.Persistence;
 
 /// <summary>
 /// The live transformer bound to one input schema: the output schema (input columns, then the generated
-/// float-vector column of known size), the column dependencies, and the getter that generates a row.
+/// float-vector column of known size, then the family's derived column if it has one), the column dependencies, and
+/// the getter that generates a row.
 /// </summary>
 internal sealed class GeneratedBinding
 {
@@ -14,10 +15,12 @@ internal sealed class GeneratedBinding
     private readonly DataViewSchema.Column? _seedColumn;
     private readonly ConditionBinding? _condition;
 
-    private GeneratedBinding(DataViewSchema inputSchema, IRowGenerator generator, GanGenerationSettings settings)
+    private GeneratedBinding(DataViewSchema inputSchema, IRowGenerator generator, GanGenerationSettings settings,
+        GeneratedColumnDerivation? derivation)
     {
         _generator = generator;
         _settings = settings;
+        Derivation = derivation;
         InputSchema = inputSchema;
         if (settings.SeedColumnName is not null)
             _seedColumn = SeedColumn.Find(inputSchema, settings.SeedColumnName);
@@ -26,6 +29,8 @@ internal sealed class GeneratedBinding
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(inputSchema);
         builder.AddColumn(settings.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, generator.OutputLength));
+        if (derivation is not null)
+            builder.AddColumn(derivation.Name, derivation.Type);
         OutputSchema = builder.ToSchema();
         OutputIndex = inputSchema.Count;
     }
@@ -34,9 +39,13 @@ internal sealed class GeneratedBinding
     /// <exception cref="ArgumentOutOfRangeException">
     /// The seed or condition column is missing or of the wrong type, or a reserved name is used.
     /// </exception>
-    public static GeneratedBinding Create(DataViewSchema inputSchema, IRowGenerator generator, GanGenerationSettings settings)
+    /// <exception cref="ArgumentException">The derived column has the generated column's name.</exception>
+    public static GeneratedBinding Create(DataViewSchema inputSchema, IRowGenerator generator, GanGenerationSettings settings,
+        GeneratedColumnDerivation? derivation = null)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
+        if (derivation is not null && derivation.Name == settings.OutputColumnName)
+            throw new ArgumentException($"The derived column and the generated column are both named '{derivation.Name}'; give them different names.", nameof(derivation));
         foreach (var column in inputSchema)
         {
             if (column.Name.StartsWith(GanChainColumns.ReservedPrefix, StringComparison.Ordinal))
@@ -46,7 +55,7 @@ internal sealed class GeneratedBinding
                     "for their temporary columns. Rename the column.");
             }
         }
-        return new GeneratedBinding(inputSchema, generator, settings);
+        return new GeneratedBinding(inputSchema, generator, settings, derivation);
     }
 
     public DataViewSchema InputSchema { get; }
@@ -55,6 +64,9 @@ internal sealed class GeneratedBinding
 
     /// <summary>The generated column's index in <see cref="OutputSchema"/> (after all input columns).</summary>
     public int OutputIndex { get; }
+
+    /// <summary>The family's derived column (at <see cref="OutputIndex"/> + 1), or null.</summary>
+    public GeneratedColumnDerivation? Derivation { get; }
 
     /// <summary>The input columns needed to produce <paramref name="outputColumns"/>.</summary>
     public IEnumerable<DataViewSchema.Column> GetDependencies(IEnumerable<DataViewSchema.Column> outputColumns)

@@ -9,14 +9,18 @@ internal sealed class GeneratedColumnGetters
     private readonly DataViewRow _input;
     private readonly bool[] _active;
     private readonly ValueGetter<VBuffer<float>>? _output;
+    private readonly Delegate? _derived;
 
     public GeneratedColumnGetters(GeneratedBinding binding, DataViewRow input, bool[] active)
     {
         _binding = binding;
         _input = input;
         _active = active;
-        if (active[binding.OutputIndex])
+        bool derivedActive = binding.Derivation is not null && active[binding.OutputIndex + 1];
+        if (active[binding.OutputIndex] || derivedActive)
             _output = binding.CreateOutputGetter(input);
+        if (derivedActive)
+            _derived = binding.Derivation!.CreateGetter(_output!);
     }
 
     public bool IsColumnActive(DataViewSchema.Column column)
@@ -32,10 +36,11 @@ internal sealed class GeneratedColumnGetters
             throw new InvalidOperationException($"Column '{column.Name}' is not active in this cursor: ask for it when creating the cursor.");
         if (column.Index < _binding.OutputIndex)
             return _input.GetGetter<TValue>(_input.Schema[column.Index]);
-        if (_output is ValueGetter<TValue> getter)
+        bool generated = column.Index == _binding.OutputIndex;
+        if ((generated ? _output : _derived) is ValueGetter<TValue> getter)
             return getter;
         throw new InvalidOperationException(
-            $"Column '{column.Name}' holds {column.Type}: read it as VBuffer<Single>, not {typeof(TValue).Name}.");
+            $"Column '{column.Name}' holds {column.Type}: read it as {(generated ? "VBuffer<Single>" : column.Type.RawType.Name)}, not {typeof(TValue).Name}.");
     }
 
     private void CheckIndex(DataViewSchema.Column column)
