@@ -82,7 +82,7 @@ internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerat
             input = cat(new[] { input, nn.functional.one_hot(tensor(labels, ScalarType.Int64), Spec.ClassCount).to(ScalarType.Float32) }, 1);
         var images = _network.call(input.to(_device));
         var scaled = ToPixelRange(images).to(CPU).contiguous();
-        scaled.data<float>().CopyTo(destination);
+        TensorCopy.CopyTo(scaled, destination);
     }
 
     public override void Dispose() => _network.Dispose();

@@ -82,7 +82,7 @@ internal sealed class StyleGanImageGenerator : ImageGenerator
     private void Write(Tensor images, Span<float> destination)
     {
         var cropped = images.narrow(2, Spec.PadTop, Shape.Height).narrow(3, Spec.PadLeft, Shape.Width).clamp(-1, 1);
-        ToPixelRange(cropped).to(CPU).contiguous().data<float>().CopyTo(destination);
+        TensorCopy.CopyTo(ToPixelRange(cropped).to(CPU), destination);
     }
 
     public override void Dispose() => _network.Dispose();

@@ -73,7 +73,7 @@ internal sealed class TextToImageGenerator : ImageGenerator, IConditionalRowGene
         long rows = latents.shape[0];
         var text = tensor(conditions.ToArray(), new long[] { rows, ConditionLength });
         var images = _network.call(latents.to(_device), text.to(_device));
-        ToPixelRange(images).to(CPU).contiguous().data<float>().CopyTo(destination);
+        TensorCopy.CopyTo(ToPixelRange(images).to(CPU), destination);
     }
 
     public override void Dispose() => _network.Dispose();

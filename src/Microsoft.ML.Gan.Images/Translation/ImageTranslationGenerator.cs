@@ -2,6 +2,7 @@ using Microsoft.ML.Gan.Images.Networks.Translation;
 using Microsoft.ML.Gan.Persistence;
 using TorchSharp;
 using static TorchSharp.torch;
+using Microsoft.ML.Gan.Torch;
 
 namespace Microsoft.ML.Gan.Images;
 
@@ -66,7 +67,7 @@ internal sealed class ImageTranslationGenerator : IConditionalRowGenerator
             var shape = Spec.InputShape;
             var input = tensor(inputs.Slice(start * inLength, rows * inLength).ToArray(), new long[] { rows, shape.Channels, shape.Height, shape.Width });
             var output = TranslateTensor(ToUnit(input).to(Device));
-            FromUnit(output).to(CPU).contiguous().data<float>().CopyTo(destination.Slice(start * outLength, rows * outLength));
+            TensorCopy.CopyTo(FromUnit(output).to(CPU), destination.Slice(start * outLength, rows * outLength));
         }
     }
 

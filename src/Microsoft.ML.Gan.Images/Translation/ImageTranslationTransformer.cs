@@ -3,6 +3,7 @@ using Microsoft.ML.Gan.Images.Data;
 using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Gan.Training;
 using static TorchSharp.torch;
+using Microsoft.ML.Gan.Torch;
 
 namespace Microsoft.ML.Gan.Images;
 
@@ -124,7 +125,7 @@ public sealed class ImageTranslationTransformer : GanTransformerBase
                     }
                 }
                 var unit = ((sum / count + 1) / 2).clamp(0, 1).contiguous();
-                unit.data<float>().CopyTo(result.AsSpan(i * outShape.Length, outShape.Length));
+                TensorCopy.CopyTo(unit, result.AsSpan(i * outShape.Length, outShape.Length));
             }
         }
         return new ImageSet(outShape, result, inputs.Labels, inputs.ClassCount);

@@ -165,7 +165,7 @@ internal sealed class CtganGenerator : IRowGenerator
         if (condition is not null)
             encoded.select(1, condition.EncodedPosition).fill_(Forced);
         var values = new float[encoded.shape[0] * width];
-        encoded.contiguous().data<float>().CopyTo(values);
+        TensorCopy.CopyTo(encoded, values);
         return values;
     }
 

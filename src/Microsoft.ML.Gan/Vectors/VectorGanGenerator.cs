@@ -46,7 +46,7 @@ internal sealed class VectorGanGenerator : IRowGenerator
         // Noise is drawn on the CPU so that the same seed gives the same rows on every device.
         var noise = randn(new long[] { rows, Architecture.LatentDimension }, generator: noiseGenerator).to(_device);
         var rowsOut = (_network.call(noise) * _scale + _mean).to(CPU).contiguous();
-        rowsOut.data<float>().CopyTo(destination);
+        TensorCopy.CopyTo(rowsOut, destination);
     }
 
     public void Dispose()
