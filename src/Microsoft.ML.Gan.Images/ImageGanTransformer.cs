@@ -1,5 +1,4 @@
 using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Images.Data;
 using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Gan.Training;
 
@@ -152,22 +151,18 @@ public class ImageGanTransformer : GanTransformerBase
     }
 
     /// <summary>One generated row of the output column (values in [PixelMin, PixelMax]) as an <see cref="MLImage"/>.</summary>
-    public MLImage ToMLImage(ReadOnlySpan<float> generated)
-    {
-        if (generated.Length != Shape.Length)
-            throw new ArgumentException($"{generated.Length} values do not make one {Shape} image ({Shape.Length} values).", nameof(generated));
-        return MLImagePixels.FromPlanar(generated, Shape, PixelMin, PixelMax);
-    }
+    public MLImage ToMLImage(ReadOnlySpan<float> generated) => ImageColumn.ToMLImage(generated);
 
     /// <summary>
     /// The name of the <see cref="MLImage"/> column that <see cref="GanTransformerBase.Transform"/> appends after the
-    /// generated vector column: the vector column's name followed by "Image" ("GeneratedImage" by default).
+    /// generated vector column: that column's name followed by "Image".
     /// </summary>
-    public string ImageColumnName => GeneratedImageColumn.NameFor(Settings.OutputColumnName);
+    public string ImageColumnName => ImageColumn.Name;
 
     /// <inheritdoc />
-    protected override GeneratedColumnDerivation Derivation =>
-        new GeneratedImageColumn(ImageColumnName, Shape, PixelMin, PixelMax);
+    protected override GeneratedColumnDerivation Derivation => ImageColumn;
+
+    private GeneratedImageColumn ImageColumn => new(Settings.OutputColumnName, Shape, PixelMin, PixelMax);
 
     /// <summary>
     /// Writes a PNG grid of rows × columns generated images. For a conditional model row r holds class r mod ClassCount

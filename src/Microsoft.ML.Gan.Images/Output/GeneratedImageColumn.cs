@@ -24,8 +24,12 @@ internal sealed class GeneratedImageColumn : GeneratedColumnDerivation
     private readonly float _black;
     private readonly float _white;
 
-    public GeneratedImageColumn(string name, ImageShape shape, float black, float white)
-        : base(name)
+    /// <param name="outputColumnName">The generated vector column's name; the image column is named after it (<see cref="NameFor"/>).</param>
+    /// <param name="shape">The images' shape.</param>
+    /// <param name="black">The row value of black.</param>
+    /// <param name="white">The row value of full intensity.</param>
+    public GeneratedImageColumn(string outputColumnName, ImageShape shape, float black, float white)
+        : base(NameFor(outputColumnName))
     {
         _shape = shape;
         _black = black;
@@ -34,6 +38,15 @@ internal sealed class GeneratedImageColumn : GeneratedColumnDerivation
 
     /// <summary>The image column's name for a generated column named <paramref name="outputColumnName"/>.</summary>
     public static string NameFor(string outputColumnName) => outputColumnName + "Image";
+
+    /// <summary>One row (planar values in [black, white]) as an opaque RGBA image.</summary>
+    /// <exception cref="ArgumentException">The row does not have the shape's length.</exception>
+    public MLImage ToMLImage(ReadOnlySpan<float> row)
+    {
+        if (row.Length != _shape.Length)
+            throw new ArgumentException($"{row.Length} values do not make one {_shape} image ({_shape.Length} values).", nameof(row));
+        return MLImagePixels.FromPlanar(row, _shape, _black, _white);
+    }
 
     public override DataViewType Type => new ImageDataViewType(_shape.Height, _shape.Width);
 

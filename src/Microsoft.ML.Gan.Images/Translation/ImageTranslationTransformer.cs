@@ -1,5 +1,4 @@
 using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Images.Data;
 using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Gan.Training;
 using static TorchSharp.torch;
@@ -162,22 +161,18 @@ public sealed class ImageTranslationTransformer : GanTransformerBase
     }
 
     /// <summary>One translated row (values in [PixelMin, PixelMax]) as an opaque RGBA <see cref="MLImage"/>.</summary>
-    public MLImage ToMLImage(ReadOnlySpan<float> translated)
-    {
-        if (translated.Length != OutputShape.Length)
-            throw new ArgumentException($"{translated.Length} values do not make one {OutputShape} image ({OutputShape.Length} values).", nameof(translated));
-        return MLImagePixels.FromPlanar(translated, OutputShape, PixelMin, PixelMax);
-    }
+    public MLImage ToMLImage(ReadOnlySpan<float> translated) => ImageColumn.ToMLImage(translated);
 
     /// <summary>
     /// The name of the <see cref="MLImage"/> column that <see cref="GanTransformerBase.Transform"/> appends after the
     /// translated vector column: that column's name followed by "Image".
     /// </summary>
-    public string ImageColumnName => GeneratedImageColumn.NameFor(Settings.OutputColumnName);
+    public string ImageColumnName => ImageColumn.Name;
 
     /// <inheritdoc />
-    protected override GeneratedColumnDerivation Derivation =>
-        new GeneratedImageColumn(ImageColumnName, OutputShape, PixelMin, PixelMax);
+    protected override GeneratedColumnDerivation Derivation => ImageColumn;
+
+    private GeneratedImageColumn ImageColumn => new(Settings.OutputColumnName, OutputShape, PixelMin, PixelMax);
 
     /// <summary>Loads an image-to-image GAN saved with <c>mlContext.Model.Save</c> as this typed model.</summary>
     /// <exception cref="InvalidDataException">The file is not a saved image-to-image GAN (the message says what it is).</exception>
