@@ -9,6 +9,7 @@ internal static class CommandLine
     {
         var root = new RootCommand("mlgan: generative adversarial networks for ML.NET.");
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(FitCommand.Create());
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());

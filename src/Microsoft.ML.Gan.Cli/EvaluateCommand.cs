@@ -15,24 +15,26 @@ internal static class EvaluateCommand
         var target = new Option<string?>("--target") { Description = "Label column for ML efficacy (train on synthetic, test on real)." };
         var report = new Option<FileInfo>("--report") { Description = "HTML report to write.", DefaultValueFactory = _ => new FileInfo("report.html") };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON." };
-        var discrete = CommonOptions.ColumnList("--discrete", "Numeric columns to treat as categories (comma-separated).");
+        var discrete = CommonOptions.ColumnList("--discrete", "Columns to read as categories whatever they hold (comma-separated; overrides --metadata).");
+        var tableFlags = new TableInputFlags();
         var command = new System.CommandLine.Command("evaluate", "Score a synthetic table against the real one: shapes, pairs, ML efficacy, privacy.")
         {
             real, synthetic, holdout, target, report, json, discrete,
         };
+        tableFlags.AddTo(command);
         command.SetAction(result => CliFailure.Guard(() =>
         {
             var mlContext = new MLContext(seed: 1);
+            // The real table's roles (inferred, or --metadata) read the synthetic and holdout tables too, so all three agree.
+            var realFile = CsvInput.Read(result.GetValue(real)!.FullName,
+                tableFlags.ToOptions(result, tableFlags.LoadMetadata(result), result.GetValue(discrete)));
+            var roles = tableFlags.ToOptions(result, realFile.Metadata);
             var options = new TabularEvaluationOptions
             {
                 LabelColumn = result.GetValue(target),
-                DiscreteColumns = result.GetValue(discrete) ?? [],
-                RealHoldout = result.GetValue(holdout) is { } h ? CsvInput.Load(mlContext, h.FullName) : null,
+                RealHoldout = result.GetValue(holdout) is { } h ? CsvInput.Read(h.FullName, roles).Data : null,
             };
-            var quality = mlContext.Gan().Tabular.Evaluate(
-                CsvInput.Load(mlContext, result.GetValue(real)!.FullName),
-                CsvInput.Load(mlContext, result.GetValue(synthetic)!.FullName),
-                options);
+            var quality = mlContext.Gan().Tabular.Evaluate(realFile.Data, CsvInput.Read(result.GetValue(synthetic)!.FullName, roles).Data, options);
             Write(quality, result.GetValue(report)!, result.GetValue(json));
             return CliFailure.Ok;
         }));

@@ -23,21 +23,26 @@ internal static class ExportCommand
         var rare = new Option<int>("--rare-k") { Description = "Suppress categories seen fewer than k times in the real data (0 = off).", DefaultValueFactory = _ => 5 };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing output." };
         var seed = CommonOptions.Seed();
+        var tableFlags = new TableInputFlags();
+        tableFlags.Metadata.Description = "Column roles (JSON from 'mlgan inspect --out'): reads --real/--holdout with them, adds fresh identifiers where an identifier role says generate, writes dates in their file's format (csv).";
         var command = new System.CommandLine.Command("export", "Generate rows and write them to a file or database, privacy-filtered.")
         {
             model, rows, to, table, real, holdout, dcr, rare, overwrite, seed,
         };
+        tableFlags.AddTo(command);
         command.SetAction(result => CliFailure.Guard(() =>
         {
             var mlContext = new MLContext(seed: result.GetValue(seed));
             using var synthesizer = CtganModel.Load(mlContext, result.GetValue(model)!.FullName);
+            var metadata = tableFlags.LoadMetadata(result);
+            var roles = tableFlags.ToOptions(result, metadata);
             var realFile = result.GetValue(real);
             if (realFile is null)
                 AnsiConsole.MarkupLine("[yellow]warning:[/] no --real table: exporting without the privacy filter.");
             var options = realFile is null ? SampleCommand.PlainExport(result.GetValue(overwrite), synthesizer.Privacy) : new SyntheticExportOptions
             {
-                RealTraining = CsvInput.Load(mlContext, realFile.FullName),
-                RealHoldout = result.GetValue(holdout) is { } h ? CsvInput.Load(mlContext, h.FullName) : null,
+                RealTraining = CsvInput.Read(realFile.FullName, roles).Data,
+                RealHoldout = result.GetValue(holdout) is { } h ? CsvInput.Read(h.FullName, roles).Data : null,
                 MinimumDcrQuantile = result.GetValue(dcr),
                 RareCategoryThreshold = result.GetValue(rare),
                 Overwrite = result.GetValue(overwrite),
@@ -45,8 +50,18 @@ internal static class ExportCommand
                 DifferentialPrivacy = synthesizer.Privacy,
             };
             var synthetic = synthesizer.Sample(result.GetValue(rows), result.GetValue(seed));
-            var summary = Write(mlContext.Gan().Tabular.CreateExporter(options), synthetic, result.GetValue(to)!, result.GetValue(table)!);
-            foreach (var filter in summary.Filters)
+            var exporter = mlContext.Gan().Tabular.CreateExporter(options);
+            ExportSummary? filtered = null;
+            if (metadata is not null)
+            {
+                // Identifiers and formatted dates are added after the privacy filter, which compares the learned columns only.
+                if (realFile is not null)
+                    synthetic = exporter.Filter(synthetic, out filtered);
+                synthetic = metadata.CompleteSynthetic(synthetic, formatDateTimes: result.GetValue(to)!.StartsWith("csv:", StringComparison.OrdinalIgnoreCase));
+                exporter = mlContext.Gan().Tabular.CreateExporter(SampleCommand.PlainExport(result.GetValue(overwrite), synthesizer.Privacy));
+            }
+            var summary = Write(exporter, synthetic, result.GetValue(to)!, result.GetValue(table)!);
+            foreach (var filter in (filtered ?? summary).Filters)
                 AnsiConsole.MarkupLineInterpolated($"  {filter.Name} ({filter.Settings}): removed {filter.RowsRemoved:N0} rows");
             AnsiConsole.MarkupLineInterpolated($"Exported {summary.OutputRows:N0} of {summary.InputRows:N0} rows to [green]{summary.Format}: {summary.Target}[/].");
             if (summary.DifferentialPrivacy is { } dp)

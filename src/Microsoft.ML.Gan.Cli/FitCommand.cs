@@ -10,7 +10,7 @@ internal static class FitCommand
 {
     public static System.CommandLine.Command Create()
     {
-        var input = new Argument<FileInfo>("input") { Description = "Training table: a CSV file with a header row." };
+        var input = new Argument<FileInfo>("input") { Description = "Training table: a CSV file with a header row, or a Parquet file." };
         var model = new Option<FileInfo>("--model") { Description = "Model zip to write.", Required = true };
         var synthesizer = new Option<string>("--synthesizer") { Description = "Which synthesizer.", DefaultValueFactory = _ => "ctgan" };
         synthesizer.AcceptOnlyFromAmong("ctgan", "tvae");
@@ -18,22 +18,24 @@ internal static class FitCommand
         var batch = new Option<int>("--batch-size") { Description = "Rows per step (a multiple of the pack size 10 for CTGAN without DP).", DefaultValueFactory = _ => 500 };
         var epsilon = new Option<double?>("--dp-epsilon") { Description = "Train CTGAN with (ε, δ)-differential privacy at this ε (DP-SGD and DP transformer statistics)." };
         var delta = new Option<double?>("--dp-delta") { Description = "δ for --dp-epsilon (default 1/n^1.1)." };
-        var discrete = CommonOptions.ColumnList("--discrete", "Numeric columns to treat as categories (comma-separated).");
-        var ignore = CommonOptions.ColumnList("--ignore", "Columns to leave out (comma-separated).");
+        var discrete = CommonOptions.ColumnList("--discrete", "Columns to read as categories whatever they hold (comma-separated; overrides --metadata).");
+        var ignore = CommonOptions.ColumnList("--ignore", "Columns to leave out (comma-separated; overrides --metadata).");
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
+        var tableFlags = new TableInputFlags();
         var command = new System.CommandLine.Command("fit", "Train a synthesizer on a table and save it.")
         {
             input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, device, seed, threads,
         };
+        tableFlags.AddTo(command);
         command.SetAction(result => CliFailure.Guard(() =>
         {
             var mlContext = new MLContext(seed: result.GetValue(seed));
-            var data = CsvInput.Load(mlContext, result.GetValue(input)!.FullName);
+            var data = CsvInput.Read(result.GetValue(input)!.FullName, tableFlags.ToOptions(result, tableFlags.LoadMetadata(result),
+                result.GetValue(discrete), result.GetValue(ignore))).Data;
             string path = result.GetValue(model)!.FullName;
-            var settings = new FitSettings(result.GetValue(epochs), result.GetValue(batch), result.GetValue(discrete) ?? [],
-                result.GetValue(ignore) ?? [], result.GetValue(device)!, result.GetValue(seed), result.GetValue(threads));
+            var settings = new FitSettings(result.GetValue(epochs), result.GetValue(batch), result.GetValue(device)!, result.GetValue(seed), result.GetValue(threads));
             double? dpEpsilon = result.GetValue(epsilon);
             if (dpEpsilon is null && result.GetValue(delta) is not null)
                 throw new ArgumentException("--dp-delta needs --dp-epsilon.");
@@ -54,8 +56,6 @@ internal static class FitCommand
         var options = epsilon is double e ? CtganOptions.DifferentiallyPrivate(e, delta) : new CtganOptions();
         options.Epochs = settings.Epochs;
         options.BatchSize = settings.BatchSize;
-        options.DiscreteColumns = settings.Discrete;
-        options.IgnoreColumns = settings.Ignore;
         options.Device = settings.Device;
         options.Seed = settings.Seed;
         options.Threads = settings.Threads;
@@ -74,8 +74,6 @@ internal static class FitCommand
         {
             Epochs = settings.Epochs,
             BatchSize = settings.BatchSize,
-            DiscreteColumns = settings.Discrete,
-            IgnoreColumns = settings.Ignore,
             Device = settings.Device,
             Seed = settings.Seed,
             Threads = settings.Threads,
@@ -88,6 +86,5 @@ internal static class FitCommand
     }
 
     /// <summary>What the command line sets on either synthesizer.</summary>
-    private sealed record FitSettings(int Epochs, int BatchSize, IReadOnlyList<string> Discrete, IReadOnlyList<string> Ignore,
-        string Device, int Seed, int Threads);
+    private sealed record FitSettings(int Epochs, int BatchSize, string Device, int Seed, int Threads);
 }

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Microsoft.ML.Gan.Tabular.Data;
+using Spectre.Console;
+
+namespace Microsoft.ML.Gan.Cli;
+
+/// <summary>
+/// `mlgan inspect table.csv [--out roles.json]`: reads a table as `fit` would and prints every column's role, kind,
+/// missing share, distinct count and warnings; --out writes them as JSON for --metadata (edit the roles to override).
+/// </summary>
+internal static class InspectCommand
+{
+    public static System.CommandLine.Command Create()
+    {
+        var input = new Argument<FileInfo>("input") { Description = "A CSV file with a header row, or a Parquet file." };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the roles as JSON (for --metadata on fit, evaluate and export)." };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing --out file." };
+        var discrete = CommonOptions.ColumnList("--discrete", "Columns to read as categories whatever they hold (comma-separated).");
+        var ignore = CommonOptions.ColumnList("--ignore", "Columns to leave out (comma-separated).");
+        var tableFlags = new TableInputFlags();
+        var command = new System.CommandLine.Command("inspect", "Show the role inferred for every column of a table (continuous, discrete, datetime, identifier, constant, ignored).")
+        {
+            input, output, overwrite, discrete, ignore,
+        };
+        tableFlags.AddTo(command);
+        command.SetAction(result => CliFailure.Guard(() =>
+        {
+            string path = result.GetValue(input)!.FullName;
+            var outFile = result.GetValue(output);
+            if (outFile is not null)
+                CheckOutput(outFile.FullName, path, result.GetValue(overwrite));
+            var file = TabularFileReader.Read(path, tableFlags.ToOptions(result, tableFlags.LoadMetadata(result), result.GetValue(discrete), result.GetValue(ignore)));
+            Print(file.Metadata);
+            if (outFile is not null)
+            {
+                WriteAtomically(outFile.FullName, file.Metadata.ToJson());
+                AnsiConsole.MarkupLineInterpolated($"Wrote the roles to [green]{outFile.FullName}[/]: edit them and pass --metadata to fit, evaluate or export.");
+            }
+            return CliFailure.Ok;
+        }));
+        return command;
+    }
+
+    private static void Print(TabularMetadata metadata)
+    {
+        var table = new Table().AddColumn("column").AddColumn("role").AddColumn("kind")
+            .AddColumn(new TableColumn("missing").RightAligned()).AddColumn(new TableColumn("distinct").RightAligned()).AddColumn("notes");
+        foreach (var column in metadata.Columns)
+        {
+            string notes = string.Join("; ", column.Warnings
+                .Concat(column.DateTimeFormat is { } format ? [$"format {format}"] : [])
+                .Concat(column is { Role: ColumnRole.Identifier, Generate: true } ? [$"generated as {column.IdentifierPrefix}000001, ..."] : []));
+            table.AddRow(Markup.Escape(column.Name), column.Role.ToString().ToLowerInvariant(), column.Kind.ToString().ToLowerInvariant(),
+                $"{column.MissingShare:P1}", $"{column.DistinctCount:N0}", Markup.Escape(notes));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated(
+            $"{metadata.RowCount:N0} rows; {metadata.LearnedColumns.Count} columns learned, {metadata.LeftOutColumns.Count} left out{(metadata.LeftOutColumns.Count > 0 ? $" ({string.Join(", ", metadata.LeftOutColumns)})" : "")}.");
+    }
+
+    private static void CheckOutput(string output, string input, bool overwrite)
+    {
+        if (string.Equals(Path.GetFullPath(output), Path.GetFullPath(input), StringComparison.Ordinal))
+            throw new ArgumentException($"--out '{output}' is the input table; choose another file.");
+        if (File.Exists(output) && !overwrite)
+            throw new ArgumentException($"--out '{output}' exists; pass --overwrite to replace it.");
+        if (Path.GetDirectoryName(output) is { } folder && !Directory.Exists(folder))
+            throw new ArgumentException($"--out '{output}': the folder '{folder}' does not exist.");
+    }
+
+    /// <summary>Writes beside the target and renames into place, so a failure never leaves half a file.</summary>
+    private static void WriteAtomically(string path, string text)
+    {
+        string temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temporary, text);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}
