@@ -31,8 +31,12 @@ internal static class CellParser
     public static readonly string[] DateTimeFormats =
     [
         "yyyy-MM-dd",
+        "yyyy-MM-ddTHH:mm:ss",
+        "yyyy-MM-ddTHH:mm:ssK",
         "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
         "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm:ss",
+        "yyyy-MM-dd HH:mm:ssK",
         "yyyy-MM-dd HH:mm:ss.FFFFFFF",
         "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
         "yyyy-MM-ddTHH:mm",
@@ -71,7 +75,10 @@ internal static class CellParser
         foreach (string token in InfiniteTokens)
         {
             if (text.Equals(token, StringComparison.OrdinalIgnoreCase))
+            {
+                value = token[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
                 return NumberCell.Infinite;
+            }
         }
         return NumberCell.Text;
     }
