@@ -18,7 +18,7 @@ internal static class ParquetSource
         }
         catch (Exception e) when (e is not (InvalidDataException or OutOfMemoryException or OperationCanceledException))
         {
-            throw new InvalidDataException($"'{path}' is not a readable Parquet file: {e.Message}", e);
+            throw new InvalidDataException($"'{path}' is not a readable Parquet file: {e.Message}");
         }
     }
 
@@ -41,7 +41,7 @@ internal static class ParquetSource
     private static async Task<SourceColumn> ReadColumnAsync(ParquetReader reader, DataField field, string path)
     {
         Type type = field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
             return SourceColumn.TypedText(field.Name, [.. await ReadTextAsync(reader, field)]);
         if (type == typeof(bool))
             return SourceColumn.TypedText(field.Name, [.. (await ReadValuesAsync<bool>(reader, field)).Select(b => b is bool v ? (v ? "true" : "false") : null)]);

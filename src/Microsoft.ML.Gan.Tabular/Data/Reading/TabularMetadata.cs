@@ -108,7 +108,7 @@ public sealed record TabularMetadata
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"'{path}': {e.Message}", e);
+            throw new InvalidDataException($"'{path}': {e.Message}");
         }
     }
 
