@@ -49,22 +49,8 @@ internal static class SyntheticCompletion
 
     private static DiscreteColumn Formatted(ContinuousColumn instants, string format)
     {
-        var ticks = instants.Values;
-        var codes = new int[ticks.Length];
-        var codeOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var categories = new List<object>();
-        for (int r = 0; r < ticks.Length; r++)
-        {
-            string text = double.IsNaN(ticks[r]) ? ""
-                : CellParser.FormatDateTime((long)Math.Clamp(Math.Round(ticks[r]), DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), format);
-            if (!codeOf.TryGetValue(text, out int code))
-            {
-                code = categories.Count;
-                codeOf.Add(text, code);
-                categories.Add(text);
-            }
-            codes[r] = code;
-        }
-        return new DiscreteColumn(instants.Name, TextDataViewType.Instance, codes, categories);
+        double[] ticks = instants.Values.ToArray();
+        return TextColumns.Build(instants.Name, ticks.Length, r => double.IsNaN(ticks[r]) ? ""
+            : CellParser.FormatDateTime((long)Math.Clamp(Math.Round(ticks[r]), DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), format));
     }
 }

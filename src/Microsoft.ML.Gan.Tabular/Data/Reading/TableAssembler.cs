@@ -140,24 +140,10 @@ internal static class TableAssembler
     private static DiscreteColumn Categories(ColumnProfile profile)
     {
         var source = profile.Source;
-        var codes = new int[source.Length];
-        var codeOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var categories = new List<object>();
-        for (int r = 0; r < codes.Length; r++)
-        {
-            string text = source.Cells is { } cells ? (CellParser.IsBlank(cells[r]) ? "" : cells[r]!)
-                : double.IsNaN(source.Values![r]) ? ""
-                : source.TypedKind == ColumnValueKind.DateTime ? new DateTime((long)source.Values[r]).ToString("o", CultureInfo.InvariantCulture)
-                : source.Values[r].ToString(CultureInfo.InvariantCulture);
-            if (!codeOf.TryGetValue(text, out int code))
-            {
-                code = categories.Count;
-                codeOf.Add(text, code);
-                categories.Add(text);
-            }
-            codes[r] = code;
-        }
-        return new DiscreteColumn(source.Name, TextDataViewType.Instance, codes, categories);
+        return TextColumns.Build(source.Name, source.Length, r => source.Cells is { } cells ? (CellParser.IsBlank(cells[r]) ? "" : cells[r]!)
+            : double.IsNaN(source.Values![r]) ? ""
+            : source.TypedKind == ColumnValueKind.DateTime ? new DateTime((long)source.Values[r]).ToString("o", CultureInfo.InvariantCulture)
+            : source.Values[r].ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>A prefix that no real value starts with: the given one (checked), else "syn-", "syn1-", "syn2-"...</summary>
