@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.Evaluation;
 using Spectre.Console;
 
@@ -28,7 +29,11 @@ internal static class EvaluateCommand
             // The real table's roles (inferred, or --metadata) read the synthetic and holdout tables too, so all three agree.
             var realFile = CsvInput.Read(result.GetValue(real)!.FullName,
                 tableFlags.ToOptions(result, tableFlags.LoadMetadata(result), result.GetValue(discrete)));
-            var roles = tableFlags.ToOptions(result, realFile.Metadata);
+            // Identifiers are left out of every table; the synthetic one may hold generated identifiers, which are not checked against the real ones here.
+            var roles = tableFlags.ToOptions(result, realFile.Metadata with
+            {
+                Columns = [.. realFile.Metadata.Columns.Select(c => c.Role == ColumnRole.Identifier ? c with { Role = ColumnRole.Ignored } : c)],
+            });
             var options = new TabularEvaluationOptions
             {
                 LabelColumn = result.GetValue(target),

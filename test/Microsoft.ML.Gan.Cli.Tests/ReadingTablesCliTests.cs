@@ -147,5 +147,8 @@ public sealed class ReadingTablesCliTests
         var realTimes = real.Select(r => r[3]).ToHashSet();
         Assert.IsTrue(synthetic.All(r => DateTime.TryParseExact(r[3], "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)), "times in the file's format");
         Assert.IsGreaterThan(synthetic.Count / 2, synthetic.Count(r => !realTimes.Contains(r[3])), "times are generated, not replayed");
+
+        (code, output) = CliRunner.Run("evaluate", "--real", table, "--synthetic", exported, "--metadata", roles, "--report", PathOf("report.html"));
+        Assert.AreEqual(0, code, output);
     }
 }
