@@ -131,11 +131,11 @@ internal sealed class QuantileEncoder : ColumnEncoder
         }
     }
 
-    public override DecodeTarget CreateTarget(int rows, Random random) => new Target(Name, Type, rows);
+    public override DecodeTarget CreateTarget(int rows, Random random) => new ContinuousTarget(Name, Type, rows);
 
     public override void Decode(ReadOnlySpan<float> encoded, int stride, int offset, int start, int end, DecodeTarget target)
     {
-        var values = ((Target)target).Values;
+        var values = ((ContinuousTarget)target).Values;
         int missingOffset = offset + (IsModeled ? 1 : 0);
         double[] probabilities = [];
         if (IsModeled)
@@ -211,12 +211,5 @@ internal sealed class QuantileEncoder : ColumnEncoder
         while (index < _quantiles.Length - 1 && _quantiles[index + 1] == x)
             index++;
         return index + 1;
-    }
-
-    private sealed class Target(string name, DataViewType type, int rows) : DecodeTarget
-    {
-        public double[] Values { get; } = new double[rows];
-
-        public override TabularColumn ToColumn() => new ContinuousColumn(name, type, Values);
     }
 }
