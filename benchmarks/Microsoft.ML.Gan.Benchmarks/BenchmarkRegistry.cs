@@ -13,6 +13,7 @@ internal static class BenchmarkRegistry
         ["images-stylegan"] = (Images.StyleGanBenchmark.Description, Images.StyleGanBenchmark.Run),
         ["tabular-mixed"] = (Tabular.MixedTableBenchmark.Description, Tabular.MixedTableBenchmark.Run),
         ["tabular-dp"] = (Tabular.PrivateSynthesisBenchmark.Description, Tabular.PrivateSynthesisBenchmark.Run),
+        ["tabular-tabddpm"] = (Tabular.TabDdpmBenchmark.Description, Tabular.TabDdpmBenchmark.Run),
         ["augment-adult"] = (Augmentation.AdultAugmentationBenchmark.Description, Augmentation.AdultAugmentationBenchmark.Run),
         ["augment-fashion"] = (Augmentation.FashionAugmentationBenchmark.Description, Augmentation.FashionAugmentationBenchmark.Run),
     };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.ML.Gan.Tabular.Ctgan;
+using Microsoft.ML.Gan.Tabular.TabDdpm;
 using Microsoft.ML.Gan.Tabular.Tvae;
 using Spectre.Console;
 
@@ -13,7 +14,7 @@ internal static class FitCommand
         var input = new Argument<FileInfo>("input") { Description = "Training table: a CSV file with a header row, or a Parquet file." };
         var model = new Option<FileInfo>("--model") { Description = "Model zip to write.", Required = true };
         var synthesizer = new Option<string>("--synthesizer") { Description = "Which synthesizer.", DefaultValueFactory = _ => "ctgan" };
-        synthesizer.AcceptOnlyFromAmong("ctgan", "tvae");
+        synthesizer.AcceptOnlyFromAmong("ctgan", "tvae", "tabddpm");
         var epochs = new Option<int>("--epochs") { Description = "Training epochs (the paper uses 300).", DefaultValueFactory = _ => 300 };
         var batch = new Option<int>("--batch-size") { Description = "Rows per step (a multiple of the pack size 10 for CTGAN without DP).", DefaultValueFactory = _ => 500 };
         var epsilon = new Option<double?>("--dp-epsilon") { Description = "Train CTGAN with (ε, δ)-differential privacy at this ε (DP-SGD and DP transformer statistics)." };
@@ -39,9 +40,12 @@ internal static class FitCommand
             double? dpEpsilon = result.GetValue(epsilon);
             if (dpEpsilon is null && result.GetValue(delta) is not null)
                 throw new ArgumentException("--dp-delta needs --dp-epsilon.");
-            using var fitted = result.GetValue(synthesizer) == "tvae"
-                ? FitTvae(mlContext, data, settings, dpEpsilon)
-                : FitCtgan(mlContext, data, settings, dpEpsilon, result.GetValue(delta));
+            using var fitted = result.GetValue(synthesizer) switch
+            {
+                "tvae" => FitTvae(mlContext, data, settings, dpEpsilon),
+                "tabddpm" => FitTabDdpm(mlContext, data, settings, dpEpsilon),
+                _ => FitCtgan(mlContext, data, settings, dpEpsilon, result.GetValue(delta)),
+            };
             mlContext.Model.Save(fitted, null, path);
             AnsiConsole.MarkupLineInterpolated($"Saved the model to [green]{path}[/] ({fitted.TrainingSummary?.Steps} steps, {fitted.TrainingSummary?.Elapsed:hh\\:mm\\:ss}).");
             if (fitted.Privacy is { } spent)
@@ -82,6 +86,27 @@ internal static class FitCommand
         {
             options.Progress = progress;
             return mlContext.Gan().Tabular.Tvae(options).Fit(data);
+        });
+    }
+
+    private static CtganModel FitTabDdpm(MLContext mlContext, IDataView data, FitSettings settings, double? epsilon)
+    {
+        if (epsilon is not null)
+            throw new ArgumentException("--dp-epsilon is supported with --synthesizer ctgan only (TabDDPM is trained without differential privacy).");
+        var options = new TabDdpmOptions
+        {
+            Epochs = settings.Epochs,
+            BatchSize = settings.BatchSize,
+            DiscreteColumns = settings.Discrete,
+            IgnoreColumns = settings.Ignore,
+            Device = settings.Device,
+            Seed = settings.Seed,
+            Threads = settings.Threads,
+        };
+        return TrainingProgressDisplay.Run("TabDDPM", progress =>
+        {
+            options.Progress = progress;
+            return mlContext.Gan().Tabular.TabDdpm(options).Fit(data);
         });
     }
 

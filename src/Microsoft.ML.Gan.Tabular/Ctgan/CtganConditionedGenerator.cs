@@ -3,9 +3,9 @@ using Microsoft.ML.Gan.Persistence;
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>
-/// A fitted CTGAN generator driven by one discrete column: each row is generated with the category that its input
-/// row names (CTGAN's conditional vector set to that category, as in <see cref="CtganModel.Sample"/> with a
-/// condition). Unconditioned generation passes through to the wrapped generator.
+/// A fitted tabular generator (CTGAN or TabDDPM) driven by one discrete column: each row is generated with the
+/// category that its input row names (as in <see cref="CtganModel.Sample"/> with a condition). Unconditioned
+/// generation passes through to the wrapped generator.
 /// </summary>
 internal sealed class CtganConditionedGenerator : IConditionalRowGenerator
 {
@@ -13,7 +13,7 @@ internal sealed class CtganConditionedGenerator : IConditionalRowGenerator
 
     /// <summary>Wraps <paramref name="inner"/> (and owns it).</summary>
     /// <exception cref="ArgumentException">The column is unknown, continuous or constant.</exception>
-    public CtganConditionedGenerator(CtganGenerator inner, string columnName)
+    public CtganConditionedGenerator(TabularGenerator inner, string columnName)
     {
         Inner = inner;
         ColumnName = columnName;
@@ -23,7 +23,7 @@ internal sealed class CtganConditionedGenerator : IConditionalRowGenerator
     }
 
     /// <summary>The wrapped generator.</summary>
-    public CtganGenerator Inner { get; }
+    public TabularGenerator Inner { get; }
 
     /// <summary>The discrete training column whose value conditions each row.</summary>
     public string ColumnName { get; }

@@ -12,6 +12,8 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// then (version 2) whether the fit was differentially private and, if so, what it spent; version 2 also writes the
 /// generator kind (CTGAN's residual generator or TVAE's decoder) right after the version. Version 1 bodies still load.
 /// A model conditioned by an input column (<see cref="ConditionedName"/>) writes the training column's name first.
+/// Other tabular generator families (TabDDPM) register here too (<see cref="RegisterTabular"/>), so that
+/// <see cref="CtganModel"/> saves and loads them the same way.
 /// </summary>
 internal static class CtganFamily
 {
@@ -19,22 +21,39 @@ internal static class CtganFamily
     public const string ConditionedName = "Microsoft.ML.Gan.Tabular.Ctgan.Conditioned";
     private const int Version = 2;
 
+    /// <summary>The plain families of <see cref="TabularGenerator"/>s (CTGAN's, TabDDPM's) and their readers.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Conditioned, Func<byte[], TabularGenerator> Read)> Tabular = new(StringComparer.Ordinal);
+
     /// <summary>Registers the deserializer when the assembly loads, so loaded models work without setup.</summary>
 #pragma warning disable CA2255 // A library initializer is intended here: loaded models need the family registered.
     [ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void Register()
+    internal static void Register() => RegisterTabular(Name, ConditionedName, bytes => Read(bytes, CPU));
+
+    /// <summary>
+    /// Registers a tabular generator family and its conditioned form (the column's name, then the plain body) with the
+    /// payload registry, and makes <see cref="CtganModel.Load(MLContext, string)"/> accept them.
+    /// </summary>
+    public static void RegisterTabular(string name, string conditionedName, Func<byte[], TabularGenerator> read)
     {
-        GanPayloadRegistry.Register(Name, bytes => Read(bytes, CPU));
-        GanPayloadRegistry.Register(ConditionedName, bytes => ReadConditioned(bytes, CPU));
+        Tabular[name] = (conditionedName, read);
+        Tabular[conditionedName] = (conditionedName, read);
+        GanPayloadRegistry.Register(name, bytes => read(bytes));
+        GanPayloadRegistry.Register(conditionedName, bytes => ReadConditioned(bytes, read));
     }
+
+    /// <summary>Whether a payload family is one of the tabular synthesizers' (plain or conditioned).</summary>
+    public static bool IsTabular(string family) => Tabular.ContainsKey(family);
+
+    /// <summary>A fresh generator equal to <paramref name="generator"/> (its body written and read back).</summary>
+    public static TabularGenerator Copy(TabularGenerator generator) => Tabular[generator.Family].Read(generator.Write());
 
     /// <summary>The family name and body of a plain or conditioned generator.</summary>
     public static (string Family, byte[] Body) Write(IRowGenerator generator) => generator switch
     {
-        CtganGenerator plain => (Name, Write(plain)),
-        CtganConditionedGenerator conditioned => (ConditionedName, WriteConditioned(conditioned)),
-        _ => throw new ArgumentException($"{generator.GetType().Name} is not a CTGAN generator.", nameof(generator)),
+        TabularGenerator plain => (plain.Family, plain.Write()),
+        CtganConditionedGenerator conditioned => (conditioned.Inner.ConditionedFamily, WriteConditioned(conditioned)),
+        _ => throw new ArgumentException($"{generator.GetType().Name} is not a tabular generator.", nameof(generator)),
     };
 
     private static byte[] WriteConditioned(CtganConditionedGenerator generator)
@@ -43,17 +62,17 @@ internal static class CtganFamily
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(generator.ColumnName);
-            writer.Write(Write(generator.Inner));
+            writer.Write(generator.Inner.Write());
         }
         return stream.ToArray();
     }
 
-    public static CtganConditionedGenerator ReadConditioned(byte[] body, Device device)
+    private static CtganConditionedGenerator ReadConditioned(byte[] body, Func<byte[], TabularGenerator> read)
     {
         using var reader = new BinaryReader(new MemoryStream(body, writable: false));
         string column = reader.ReadString();
         byte[] inner = reader.ReadBytes(body.Length - (int)reader.BaseStream.Position);
-        return new CtganConditionedGenerator(Read(inner, device), column);
+        return new CtganConditionedGenerator(read(inner), column);
     }
 
     public static byte[] Write(CtganGenerator generator)

@@ -9,156 +9,59 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// <summary>
 /// A fitted CTGAN generator. A block of rows: noise and conditions (a column uniformly, a category by its true
 /// frequency) drawn from a generator seeded by (seed, block), the residual network in eval mode (BatchNorm running
-/// statistics), tanh on scalars and a Gumbel draw on categorical spans, then the data transformer's inverse. As an
-/// <see cref="IRowGenerator"/> it writes each decoded row as <see cref="DecodedRows"/>.
+/// statistics), tanh on scalars and a Gumbel draw on categorical spans, then the data transformer's inverse (the row
+/// stream, bulk sampling and decoding are <see cref="TabularGenerator"/>'s).
 /// </summary>
-internal sealed class CtganGenerator : IRowGenerator
+internal sealed class CtganGenerator : TabularGenerator
 {
     private const float Forced = 1e9f;
-    /// <summary>Blocks generated per network call in bulk sampling.</summary>
-    private const int BlocksPerCall = 16;
     private readonly nn.Module<Tensor, Tensor> _network;
     private readonly Device _device;
     private readonly ConditionDraw? _conditions;
     private readonly SpanActivation _activation;
 
     public CtganGenerator(DataTransformer transformer, CtganArchitecture architecture, nn.Module<Tensor, Tensor> network, Device device)
+        : base(transformer)
     {
-        Transformer = transformer;
         Architecture = architecture;
-        Layout = new ConditionLayout(transformer);
         _network = network;
         _network.eval();
         _device = device;
         _conditions = Layout.ColumnCount == 0 || architecture.ConditionWidth == 0 ? null : new ConditionDraw(Layout, Layout.ProbabilityMatrix(logFrequency: false), CPU);
         _activation = new SpanActivation(transformer.Spans, Layout, CPU);
-        Schema = transformer.InverseTransform(new float[transformer.OutputDimension], 1);
     }
-
-    public DataTransformer Transformer { get; }
-
-    /// <summary>The differential privacy spent by the fit, or null when it was not private.</summary>
-    public Privacy.TabularPrivacyReport? Privacy { get; init; }
 
     public CtganArchitecture Architecture { get; }
 
-    public ConditionLayout Layout { get; }
-
     public nn.Module<Tensor, Tensor> Network => _network;
 
-    /// <summary>One decoded row: the fitted columns' names, types, kinds and categories.</summary>
-    public TabularTable Schema { get; }
+    public override string Family => CtganFamily.Name;
 
-    public int OutputLength => DecodedRows.Width(Schema.Columns.Count);
+    public override string ConditionedFamily => CtganFamily.ConditionedName;
 
-    public void GenerateBlock(long seed, long blockIndex, Span<float> destination) =>
-        DecodedRows.Write(DecodeBlocks(seed, blockIndex, 1, null, GanRowStream.BlockSize)[0], destination);
+    public override byte[] Write() => CtganFamily.Write(this);
 
-    public void GenerateFromSeed(long rowSeed, Span<float> destination) => GenerateFromSeed(rowSeed, null, destination);
-
-    /// <summary>One row from its own seed, optionally with one category forced.</summary>
-    public void GenerateFromSeed(long rowSeed, ForcedCategory? condition, Span<float> destination)
-    {
-        using var scope = NewDisposeScope();
-        long noiseSeed = NoiseSeeds.ForRow(rowSeed);
-        using var generator = new Generator((ulong)noiseSeed, CPU);
-        var encoded = Encoded([generator], 1, condition);
-        DecodedRows.Write(Transformer.InverseTransform(encoded, 1, unchecked((int)noiseSeed)), destination);
-    }
-
-    /// <summary>The condition that forces category <paramref name="categoryIndex"/> (its position in the span) of a conditionable column.</summary>
+    /// <inheritdoc/>
     /// <exception cref="NotSupportedException">The generator is TVAE's decoder, which has no conditional input.</exception>
-    public ForcedCategory Force(string columnName, int categoryIndex)
+    public override ForcedCategory Force(string columnName, int categoryIndex)
     {
         if (Architecture.Kind == GeneratorKind.TvaeDecoder)
             throw new NotSupportedException("TVAE's decoder has no conditional input: sample without a condition (or use CTGAN for conditional sampling).");
-        int column = Layout.IndexOf(columnName);
-        return new ForcedCategory(column, Layout.SpanStart[column] + categoryIndex, Layout.Spans[column].Start + categoryIndex);
+        return base.Force(columnName, categoryIndex);
     }
 
     /// <summary>
-    /// The first <paramref name="rows"/> rows of the stream of <paramref name="seed"/> (the rows the transformer gives
-    /// input rows 0, 1, …), optionally with one category forced in every row.
+    /// Each generator draws its rows' noise, condition uniforms and Gumbel uniforms; everything else is one batched
+    /// pass over all blocks.
     /// </summary>
-    public TabularTable Sample(int rows, long seed, ForcedCategory? condition)
-    {
-        if (rows == 0)
-            return Transformer.InverseTransform([], 0);
-        var parts = new List<TabularTable>();
-        long blocks = (rows + GanRowStream.BlockSize - 1) / GanRowStream.BlockSize;
-        for (long first = 0; first < blocks; first += BlocksPerCall)
-        {
-            int count = (int)Math.Min(BlocksPerCall, blocks - first);
-            long remaining = rows - first * GanRowStream.BlockSize;
-            parts.AddRange(DecodeBlocks(seed, first, count, condition, (int)Math.Min(remaining, count * GanRowStream.BlockSize)));
-        }
-        return parts.Count == 1 ? parts[0] : TableConcatenation.Concat(parts, rows);
-    }
-
-    /// <summary>
-    /// Generates <paramref name="blocks"/> blocks from <paramref name="firstBlock"/> in one network call and decodes
-    /// the first <paramref name="rows"/> rows, one table per block (each block's decoding draws are seeded by the block).
-    /// </summary>
-    private List<TabularTable> DecodeBlocks(long seed, long firstBlock, int blocks, ForcedCategory? condition, int rows)
-    {
-        using var scope = NewDisposeScope();
-        var generators = new Generator[blocks];
-        try
-        {
-            for (int b = 0; b < blocks; b++)
-                generators[b] = new Generator((ulong)NoiseSeeds.ForBlock(seed, firstBlock + b), CPU);
-            var encoded = Encoded(generators, GanRowStream.BlockSize, condition);
-            int stride = Transformer.OutputDimension;
-            var tables = new TabularTable[(rows + GanRowStream.BlockSize - 1) / GanRowStream.BlockSize];
-            // Blocks decode independently (the transformer is immutable).
-            Parallel.For(0, tables.Length, Parallelism(), b =>
-            {
-                int count = Math.Min(GanRowStream.BlockSize, rows - b * GanRowStream.BlockSize);
-                int decodeSeed = unchecked((int)NoiseSeeds.ForBlock(seed, firstBlock + b));
-                tables[b] = Transformer.InverseTransform(encoded.AsSpan(b * GanRowStream.BlockSize * stride, count * stride), count, decodeSeed);
-            });
-            return [.. tables];
-        }
-        finally
-        {
-            foreach (var generator in generators)
-                generator?.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Encoded rows ready for decoding, <paramref name="rowsPerGenerator"/> per generator: each generator draws its
-    /// rows' noise, condition uniforms and Gumbel uniforms, so a block's rows depend on its generator only; everything
-    /// else is one batched pass over all blocks.
-    /// </summary>
-    private float[] Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
+    protected override float[] Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         int width = Transformer.OutputDimension;
-        var noise = new Tensor[generators.Length];
-        var conditionUniforms = new Tensor[generators.Length];
-        var gumbelUniforms = new Tensor[generators.Length];
-        // Torch draws from one generator serially, so the blocks' draws run side by side. Worker threads have no
-        // dispose scope: the parts are disposed here once concatenated.
-        Parallel.For(0, generators.Length, Parallelism(), b =>
-        {
-            noise[b] = randn([rowsPerGenerator, Architecture.EmbeddingDimension], generator: generators[b]);
-            conditionUniforms[b] = rand([rowsPerGenerator, 2], generator: generators[b]);
-            gumbelUniforms[b] = rand([rowsPerGenerator, width], generator: generators[b]);
-        });
-        Tensor allNoise, allConditionUniforms, allGumbelUniforms;
-        try
-        {
-            allNoise = cat(noise, 0);
-            allConditionUniforms = cat(conditionUniforms, 0);
-            allGumbelUniforms = cat(gumbelUniforms, 0);
-        }
-        finally
-        {
-            foreach (var part in noise.Concat(conditionUniforms).Concat(gumbelUniforms))
-                part?.Dispose();
-        }
+        var allNoise = Draw(generators, g => randn([rowsPerGenerator, Architecture.EmbeddingDimension], generator: g));
+        var allConditionUniforms = Draw(generators, g => rand([rowsPerGenerator, 2], generator: g));
+        var allGumbelUniforms = Draw(generators, g => rand([rowsPerGenerator, width], generator: g));
         var conditions = Conditions(allConditionUniforms, condition);
         var raw = _network.call(cat([allNoise, conditions], 1).to(_device)).to(CPU);
         var encoded = _activation.Sample(raw, allGumbelUniforms);
@@ -168,9 +71,6 @@ internal sealed class CtganGenerator : IRowGenerator
         TensorCopy.CopyTo(encoded, values);
         return values;
     }
-
-    /// <summary>Work split across blocks uses as many threads as torch was given (one with Threads = 1).</summary>
-    private static ParallelOptions Parallelism() => new() { MaxDegreeOfParallelism = Math.Max(1, get_num_threads()) };
 
     private Tensor Conditions(Tensor uniforms, ForcedCategory? condition)
     {
@@ -182,7 +82,7 @@ internal sealed class CtganGenerator : IRowGenerator
         return _conditions.OneHot(_conditions.FromUniforms(uniforms).Category);
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
         _network.Dispose();
         _conditions?.Dispose();

@@ -9,8 +9,9 @@ using Microsoft.ML.Gan.Training;
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>
-/// A fitted tabular synthesizer: CTGAN, DP-CTGAN or TVAE (<c>mlContext.Gan().Tabular.Tvae</c>, whose decoder is the
-/// generator; it has no conditional input, so conditions are refused with a <see cref="NotSupportedException"/>). <see cref="Sample"/> generates rows with exactly the training schema (the learned
+/// A fitted tabular synthesizer: CTGAN, DP-CTGAN, TVAE (<c>mlContext.Gan().Tabular.Tvae</c>, whose decoder is the
+/// generator; it has no conditional input, so conditions are refused with a <see cref="NotSupportedException"/>) or
+/// TabDDPM (<c>mlContext.Gan().Tabular.TabDdpm</c>, whose denoiser generates by reverse diffusion). <see cref="Sample"/> generates rows with exactly the training schema (the learned
 /// columns' names, types and order), optionally all with one value of a discrete column. As a transformer it is
 /// row-to-row: every input row gets one generated row, appended as the training columns (hiding input columns of the
 /// same names); row p of a transform is row p of the model's seeded stream, which is also what <see cref="Sample"/>
@@ -32,7 +33,7 @@ public sealed class CtganModel : ITransformer, IDisposable
     private readonly Lazy<ITransformer[]> _decodeSteps;
     private readonly Lazy<TransformerChain<ITransformer>> _live;
 
-    internal CtganModel(MLContext mlContext, CtganGenerator generator, long seed, TrainingSummary? summary, Guid id)
+    internal CtganModel(MLContext mlContext, TabularGenerator generator, long seed, TrainingSummary? summary, Guid id)
         : this(mlContext, generator, new GanGenerationSettings(DecodeChainColumns.Row, seed), summary, id)
     {
     }
@@ -62,7 +63,7 @@ public sealed class CtganModel : ITransformer, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(columnName);
         Generator.Transformer.ConditionValues(columnName);
-        var copy = CtganFamily.Read(CtganFamily.Write(Generator), TorchSharp.torch.CPU);
+        var copy = CtganFamily.Copy(Generator);
         var condition = new GanConditionColumn(inputColumnName ?? columnName, GanConditionKind.Text);
         return new CtganModel(_mlContext, new CtganConditionedGenerator(copy, columnName),
             _rows.Settings.WithCondition(condition), TrainingSummary, Guid.NewGuid());
@@ -91,7 +92,7 @@ public sealed class CtganModel : ITransformer, IDisposable
 
     bool ITransformer.IsRowToRowMapper => true;
 
-    private CtganGenerator Generator => _rows.CtganGenerator;
+    private TabularGenerator Generator => _rows.TabularGenerator;
 
     /// <summary>
     /// Generates <paramref name="rowCount"/> rows with the training schema, in bulk (batched network calls, one
@@ -156,13 +157,9 @@ public sealed class CtganModel : ITransformer, IDisposable
 
     private static CtganModel FromSaved(MLContext mlContext, GanSavedModel saved, string what)
     {
-        byte[] body = saved.Payload.Body.ToArray();
-        IRowGenerator generator = saved.Payload.Family switch
-        {
-            CtganFamily.Name => CtganFamily.Read(body, TorchSharp.torch.CPU),
-            CtganFamily.ConditionedName => CtganFamily.ReadConditioned(body, TorchSharp.torch.CPU),
-            _ => throw new InvalidDataException($"{what} holds a '{saved.Payload.Family}' GAN model, not a CTGAN model."),
-        };
+        if (!CtganFamily.IsTabular(saved.Payload.Family))
+            throw new InvalidDataException($"{what} holds a '{saved.Payload.Family}' GAN model, not a CTGAN model.");
+        var generator = GanPayloadRegistry.CreateGenerator(saved.Payload);
         return new CtganModel(mlContext, generator, saved.Settings, null, saved.Payload.Id);
     }
 

@@ -3,10 +3,10 @@ using Microsoft.ML.Gan.Persistence;
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>
-/// The persistence bridge's view of a fitted CTGAN: appends the decoded row as floats (<see cref="DecodedRows"/>)
+/// The persistence bridge's view of a fitted tabular synthesizer: appends the decoded row as floats (<see cref="DecodedRows"/>)
 /// to each input row, and saves the generator inside the model zip. <see cref="CtganModel"/> puts the per-column
-/// steps after it. The generator is a <see cref="CtganGenerator"/>, or a <see cref="CtganConditionedGenerator"/> when
-/// an input column conditions each row.
+/// steps after it. The generator is a <see cref="TabularGenerator"/>, or a <see cref="CtganConditionedGenerator"/>
+/// when an input column conditions each row.
 /// </summary>
 internal sealed class CtganRowTransformer : GanTransformerBase
 {
@@ -21,8 +21,8 @@ internal sealed class CtganRowTransformer : GanTransformerBase
     /// <summary>The generator as the bridge sees it.</summary>
     public IRowGenerator RowGenerator => Generator;
 
-    /// <summary>The CTGAN generator (the wrapped one of a conditioned model).</summary>
-    public CtganGenerator CtganGenerator => Generator as CtganGenerator ?? ((CtganConditionedGenerator)Generator).Inner;
+    /// <summary>The tabular generator (the wrapped one of a conditioned model).</summary>
+    public TabularGenerator TabularGenerator => Generator as TabularGenerator ?? ((CtganConditionedGenerator)Generator).Inner;
 
     protected override GanPayload CreatePayload()
     {

@@ -154,11 +154,11 @@ internal sealed class ContinuousEncoder : ColumnEncoder
         }
     }
 
-    public override DecodeTarget CreateTarget(int rows, Random random) => new Target(Name, Type, rows);
+    public override DecodeTarget CreateTarget(int rows, Random random) => new ContinuousTarget(Name, Type, rows);
 
     public override void Decode(ReadOnlySpan<float> encoded, int stride, int offset, int start, int end, DecodeTarget target)
     {
-        var values = ((Target)target).Values;
+        var values = ((ContinuousTarget)target).Values;
         int modeCount = ModeCount;
         int missingOffset = offset + (modeCount == 0 ? 0 : 1 + modeCount);
         for (int row = start; row < end; row++)
@@ -216,12 +216,5 @@ internal sealed class ContinuousEncoder : ColumnEncoder
         if (!(min <= max) || modeled == (min == max))
             throw new InvalidDataException($"Column '{name}': invalid range [{min}, {max}].");
         return new ContinuousEncoder(name, type, mixture, pointMasses, min, max, integral, hasMissing);
-    }
-
-    private sealed class Target(string name, DataViewType type, int rows) : DecodeTarget
-    {
-        public double[] Values { get; } = new double[rows];
-
-        public override TabularColumn ToColumn() => new ContinuousColumn(name, type, Values);
     }
 }

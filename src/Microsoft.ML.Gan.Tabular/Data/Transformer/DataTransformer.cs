@@ -70,7 +70,11 @@ public sealed class DataTransformer
     /// </summary>
     /// <exception cref="ArgumentException">The table has no rows, or a continuous column has only missing or infinite values.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static DataTransformer Fit(TabularTable table, DataTransformerOptions? options = null)
+    public static DataTransformer Fit(TabularTable table, DataTransformerOptions? options = null) =>
+        Fit(table, options, ContinuousEncoding.ModeSpecific);
+
+    /// <summary>Like <see cref="Fit(TabularTable, DataTransformerOptions?)"/>, with a choice of the continuous columns' encoding.</summary>
+    internal static DataTransformer Fit(TabularTable table, DataTransformerOptions? options, ContinuousEncoding encoding)
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= new DataTransformerOptions();
@@ -82,6 +86,7 @@ public sealed class DataTransformer
         {
             encoders[c] = table.Columns[c] switch
             {
+                ContinuousColumn continuous when encoding == ContinuousEncoding.Quantile => QuantileEncoder.Fit(continuous),
                 ContinuousColumn continuous => ContinuousEncoder.Fit(continuous, options.MixtureOptions(c), options.PointMassShare),
                 DiscreteColumn discrete => DiscreteEncoder.Fit(discrete, options.MaxCategories),
                 var other => throw new ArgumentException($"Column '{other.Name}' is of unsupported kind {other.GetType().Name}.", nameof(table)),
@@ -200,7 +205,7 @@ public sealed class DataTransformer
             throw new ArgumentException($"The transformer has no column '{columnName}'. Columns: {string.Join(", ", ColumnNames)}.", nameof(columnName));
         return _encoders[column] is ContinuousEncoder continuous
             ? continuous.Mixture
-            : throw new ArgumentException($"Column '{columnName}' is discrete; it has no Gaussian mixture.", nameof(columnName));
+            : throw new ArgumentException($"Column '{columnName}' has no Gaussian mixture (it is discrete or quantile-normalized).", nameof(columnName));
     }
 
     /// <summary>Writes the fitted transformer (versioned, checksummed); <see cref="Load"/> reads it back.</summary>
@@ -212,7 +217,7 @@ public sealed class DataTransformer
         {
             payload.Write(encoder.Name);
             ColumnTypes.Write(payload, encoder.Type);
-            payload.Write(encoder is DiscreteEncoder);
+            payload.Write((byte)EncoderKind(encoder));
             encoder.Write(payload);
         }
     });
@@ -230,12 +235,31 @@ public sealed class DataTransformer
         {
             string name = payload.ReadString();
             var type = ColumnTypes.Read(payload);
-            encoders[c] = payload.ReadBoolean()
-                ? DiscreteEncoder.Read(payload, name, type)
-                : ContinuousEncoder.Read(payload, name, type);
+            encoders[c] = payload.ReadByte() switch
+            {
+                (byte)SavedEncoder.ModeSpecific => ContinuousEncoder.Read(payload, name, type),
+                (byte)SavedEncoder.Discrete => DiscreteEncoder.Read(payload, name, type),
+                (byte)SavedEncoder.Quantile => QuantileEncoder.Read(payload, name, type),
+                var kind => throw new InvalidDataException($"Column '{name}' has an unknown encoder kind {kind}."),
+            };
         }
         return new DataTransformer(encoders, options);
     });
+
+    /// <summary>The saved kind of an encoder; the byte was a Boolean "discrete" before quantile encoders existed, so old files read the same.</summary>
+    private enum SavedEncoder : byte
+    {
+        ModeSpecific = 0,
+        Discrete = 1,
+        Quantile = 2,
+    }
+
+    private static SavedEncoder EncoderKind(ColumnEncoder encoder) => encoder switch
+    {
+        DiscreteEncoder => SavedEncoder.Discrete,
+        QuantileEncoder => SavedEncoder.Quantile,
+        _ => SavedEncoder.ModeSpecific,
+    };
 
     private TabularColumn[] MatchColumns(TabularTable table)
     {

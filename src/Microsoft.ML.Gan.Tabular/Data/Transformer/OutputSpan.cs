@@ -24,6 +24,9 @@ public enum SpanRole
 
     /// <summary>The one-hot of a discrete column's category; these spans build CTGAN's conditional vector.</summary>
     Category,
+
+    /// <summary>A continuous value's normal score Φ⁻¹(F(x)) under its column's empirical CDF (TabDDPM's quantile normalization).</summary>
+    NormalScore,
 }
 
 /// <summary>A contiguous block of the encoded row that belongs to one column.</summary>

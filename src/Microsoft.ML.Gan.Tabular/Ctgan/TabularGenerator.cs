@@ -1,0 +1,152 @@
+using Microsoft.ML.Gan.Persistence;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Tabular.Ctgan;
+
+/// <summary>
+/// A fitted tabular synthesizer's generator as <see cref="CtganModel"/> drives it: CTGAN's or TVAE's network
+/// (<see cref="CtganGenerator"/>) or TabDDPM's denoiser. A subclass turns per-block torch generators into encoded rows
+/// (<see cref="Encoded"/>); this class owns the row stream (row p of seed s is row p % 256 of block p / 256, a block's
+/// randomness drawn from its own generator seeded by <see cref="NoiseSeeds.ForBlock"/>), bulk sampling (16 blocks per
+/// call), decoding with the data transformer, and the <see cref="IRowGenerator"/> form (<see cref="DecodedRows"/>).
+/// </summary>
+internal abstract class TabularGenerator : IRowGenerator
+{
+    /// <summary>Blocks generated per network call in bulk sampling.</summary>
+    private const int BlocksPerCall = 16;
+
+    protected TabularGenerator(DataTransformer transformer)
+    {
+        Transformer = transformer;
+        Layout = new ConditionLayout(transformer);
+        Schema = transformer.InverseTransform(new float[transformer.OutputDimension], 1);
+    }
+
+    public DataTransformer Transformer { get; }
+
+    /// <summary>The discrete columns' category spans, by which a condition is resolved.</summary>
+    public ConditionLayout Layout { get; }
+
+    /// <summary>One decoded row: the fitted columns' names, types, kinds and categories.</summary>
+    public TabularTable Schema { get; }
+
+    /// <summary>The differential privacy spent by the fit, or null when it was not private.</summary>
+    public Privacy.TabularPrivacyReport? Privacy { get; init; }
+
+    /// <summary>The payload family of a saved model with this generator.</summary>
+    public abstract string Family { get; }
+
+    /// <summary>The payload family of a saved model whose rows are conditioned by an input column.</summary>
+    public abstract string ConditionedFamily { get; }
+
+    public int OutputLength => DecodedRows.Width(Schema.Columns.Count);
+
+    /// <summary>The payload body (the family's reader turns it back into an equal generator).</summary>
+    public abstract byte[] Write();
+
+    /// <summary>The condition that forces category <paramref name="categoryIndex"/> (its position in the span) of a conditionable column.</summary>
+    /// <exception cref="NotSupportedException">The generator cannot be conditioned.</exception>
+    public virtual ForcedCategory Force(string columnName, int categoryIndex)
+    {
+        int column = Layout.IndexOf(columnName);
+        return new ForcedCategory(column, Layout.SpanStart[column] + categoryIndex, Layout.Spans[column].Start + categoryIndex);
+    }
+
+    public void GenerateBlock(long seed, long blockIndex, Span<float> destination) =>
+        DecodedRows.Write(DecodeBlocks(seed, blockIndex, 1, null, GanRowStream.BlockSize)[0], destination);
+
+    public void GenerateFromSeed(long rowSeed, Span<float> destination) => GenerateFromSeed(rowSeed, null, destination);
+
+    /// <summary>One row from its own seed, optionally with one category forced.</summary>
+    public void GenerateFromSeed(long rowSeed, ForcedCategory? condition, Span<float> destination)
+    {
+        using var scope = NewDisposeScope();
+        long noiseSeed = NoiseSeeds.ForRow(rowSeed);
+        using var generator = new Generator((ulong)noiseSeed, CPU);
+        var encoded = Encoded([generator], 1, condition);
+        DecodedRows.Write(Transformer.InverseTransform(encoded, 1, unchecked((int)noiseSeed)), destination);
+    }
+
+    /// <summary>
+    /// The first <paramref name="rows"/> rows of the stream of <paramref name="seed"/> (the rows the transformer gives
+    /// input rows 0, 1, …), optionally with one category forced in every row.
+    /// </summary>
+    public TabularTable Sample(int rows, long seed, ForcedCategory? condition)
+    {
+        if (rows == 0)
+            return Transformer.InverseTransform([], 0);
+        var parts = new List<TabularTable>();
+        long blocks = (rows + GanRowStream.BlockSize - 1) / GanRowStream.BlockSize;
+        for (long first = 0; first < blocks; first += BlocksPerCall)
+        {
+            int count = (int)Math.Min(BlocksPerCall, blocks - first);
+            long remaining = rows - first * GanRowStream.BlockSize;
+            parts.AddRange(DecodeBlocks(seed, first, count, condition, (int)Math.Min(remaining, count * GanRowStream.BlockSize)));
+        }
+        return parts.Count == 1 ? parts[0] : TableConcatenation.Concat(parts, rows);
+    }
+
+    /// <summary>
+    /// Encoded rows ready for decoding, <paramref name="rowsPerGenerator"/> per generator, row-major: each generator
+    /// draws its own rows' randomness, so a block's rows depend on its generator only (and on the condition).
+    /// </summary>
+    protected abstract float[] Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition);
+
+    /// <summary>
+    /// One draw per generator, concatenated along the rows. Torch draws from one generator serially, so the blocks'
+    /// draws run side by side; worker threads have no dispose scope, so the parts are disposed here once concatenated.
+    /// </summary>
+    protected static Tensor Draw(Generator[] generators, Func<Generator, Tensor> draw)
+    {
+        var parts = new Tensor[generators.Length];
+        try
+        {
+            Parallel.For(0, generators.Length, Parallelism(), b => parts[b] = draw(generators[b]));
+            return cat(parts, 0);
+        }
+        finally
+        {
+            foreach (var part in parts)
+                part?.Dispose();
+        }
+    }
+
+    /// <summary>Work split across blocks uses as many threads as torch was given (one with Threads = 1).</summary>
+    protected static ParallelOptions Parallelism() => new() { MaxDegreeOfParallelism = Math.Max(1, get_num_threads()) };
+
+    public abstract void Dispose();
+
+    /// <summary>
+    /// Generates <paramref name="blocks"/> blocks from <paramref name="firstBlock"/> in one network call and decodes
+    /// the first <paramref name="rows"/> rows, one table per block (each block's decoding draws are seeded by the block).
+    /// </summary>
+    private List<TabularTable> DecodeBlocks(long seed, long firstBlock, int blocks, ForcedCategory? condition, int rows)
+    {
+        using var scope = NewDisposeScope();
+        var generators = new Generator[blocks];
+        try
+        {
+            for (int b = 0; b < blocks; b++)
+                generators[b] = new Generator((ulong)NoiseSeeds.ForBlock(seed, firstBlock + b), CPU);
+            var encoded = Encoded(generators, GanRowStream.BlockSize, condition);
+            int stride = Transformer.OutputDimension;
+            var tables = new TabularTable[(rows + GanRowStream.BlockSize - 1) / GanRowStream.BlockSize];
+            // Blocks decode independently (the transformer is immutable).
+            Parallel.For(0, tables.Length, Parallelism(), b =>
+            {
+                int count = Math.Min(GanRowStream.BlockSize, rows - b * GanRowStream.BlockSize);
+                int decodeSeed = unchecked((int)NoiseSeeds.ForBlock(seed, firstBlock + b));
+                tables[b] = Transformer.InverseTransform(encoded.AsSpan(b * GanRowStream.BlockSize * stride, count * stride), count, decodeSeed);
+            });
+            return [.. tables];
+        }
+        finally
+        {
+            foreach (var generator in generators)
+                generator?.Dispose();
+        }
+    }
+}

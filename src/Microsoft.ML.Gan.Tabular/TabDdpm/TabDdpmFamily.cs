@@ -1,0 +1,57 @@
+using System.Runtime.CompilerServices;
+using Microsoft.ML.Gan.Tabular.Ctgan;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Tabular.TabDdpm;
+
+/// <summary>
+/// TabDDPM's payload body: a format version, the denoiser's shape and the diffusion settings, the fitted data
+/// transformer (quantile encoders), the denoiser's weights. Registered as a tabular family, so a model saves, loads
+/// (<c>mlContext.Model.Load</c> and <see cref="CtganModel.Load(MLContext, string)"/>) and conditions by an input column
+/// like CTGAN's.
+/// </summary>
+internal static class TabDdpmFamily
+{
+    public const string Name = "Microsoft.ML.Gan.Tabular.TabDdpm";
+    public const string ConditionedName = "Microsoft.ML.Gan.Tabular.TabDdpm.Conditioned";
+    private const int Version = 1;
+
+    /// <summary>Registers the deserializer when the assembly loads, so loaded models work without setup.</summary>
+#pragma warning disable CA2255 // A library initializer is intended here: loaded models need the family registered.
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void Register() => CtganFamily.RegisterTabular(Name, ConditionedName, bytes => Read(bytes, CPU));
+
+    public static byte[] Write(TabDdpmGenerator generator)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Version);
+            generator.Architecture.Write(writer);
+            generator.Transformer.Save(writer);
+            byte[] weights = ModuleBytes.Save(generator.Denoiser);
+            writer.Write(weights.Length);
+            writer.Write(weights);
+        }
+        return stream.ToArray();
+    }
+
+    public static TabDdpmGenerator Read(byte[] body, Device device)
+    {
+        using var reader = new BinaryReader(new MemoryStream(body, writable: false));
+        int version = reader.ReadInt32();
+        if (version != Version)
+            throw new InvalidDataException($"The TabDDPM model has format version {version}; this library reads version {Version}.");
+        var architecture = TabDdpmArchitecture.Read(reader);
+        var transformer = DataTransformer.Load(reader);
+        byte[] weights = reader.ReadBytes(reader.ReadInt32());
+        var denoiser = new TabDdpmDenoiser(architecture);
+        ModuleBytes.Load(denoiser, weights);
+        denoiser.to(device);
+        return new TabDdpmGenerator(transformer, architecture, denoiser, device);
+    }
+}

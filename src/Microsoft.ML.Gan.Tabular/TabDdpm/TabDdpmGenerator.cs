@@ -1,0 +1,104 @@
+using Microsoft.ML.Gan.Tabular.Ctgan;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Torch;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Tabular.TabDdpm;
+
+/// <summary>
+/// A fitted TabDDPM: the denoiser, the schedule and the sampler. A block of rows runs the reverse process with every
+/// random draw (initial noise, per-step noise and category draws, the label) taken from the block's own generator, so
+/// row p of seed s is the same in bulk sampling, in <c>Transform</c> and after loading. With a label, each row's label
+/// is drawn from the training frequencies — or fixed by a condition on the label column; a condition on another
+/// discrete column is imposed by replacement (see <see cref="ReverseDiffusion"/>).
+/// </summary>
+internal sealed class TabDdpmGenerator : TabularGenerator
+{
+    private readonly TabDdpmDenoiser _denoiser;
+    private readonly Device _device;
+    private readonly MultinomialDiffusion _multinomial;
+    private readonly ReverseDiffusion _reverse;
+    private readonly Tensor? _labelCumulative;
+
+    public TabDdpmGenerator(DataTransformer transformer, TabDdpmArchitecture architecture, TabDdpmDenoiser denoiser, Device device)
+        : base(transformer)
+    {
+        Architecture = architecture;
+        DiffusionLayout = new TabDdpmLayout(transformer, architecture.LabelColumn);
+        if (DiffusionLayout.Width != architecture.Width || DiffusionLayout.LabelClasses != architecture.LabelClasses)
+            throw new InvalidDataException(
+                $"The TabDDPM denoiser expects width {architecture.Width} and {architecture.LabelClasses} label classes; the data transformer gives {DiffusionLayout.Width} and {DiffusionLayout.LabelClasses}.");
+        _denoiser = denoiser;
+        _denoiser.eval();
+        _device = device;
+        _multinomial = new MultinomialDiffusion(DiffusionLayout.Features, CPU);
+        _reverse = new ReverseDiffusion(DiffusionSchedule.Create(architecture.Schedule, architecture.Timesteps), _multinomial, DiffusionLayout,
+            architecture.SamplingSteps);
+        if (DiffusionLayout.Label is not null)
+        {
+            var frequencies = transformer.GetCategoryFrequencies(DiffusionLayout.LabelSpanIndex);
+            double running = 0;
+            _labelCumulative = tensor(frequencies.Select(f => (float)(running += f)).ToArray()).DetachFromDisposeScope();
+        }
+    }
+
+    public TabDdpmArchitecture Architecture { get; }
+
+    public TabDdpmLayout DiffusionLayout { get; }
+
+    public TabDdpmDenoiser Denoiser => _denoiser;
+
+    public override string Family => TabDdpmFamily.Name;
+
+    public override string ConditionedFamily => TabDdpmFamily.ConditionedName;
+
+    public override byte[] Write() => TabDdpmFamily.Write(this);
+
+    protected override float[] Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        long rows = (long)generators.Length * rowsPerGenerator;
+        var label = Labels(generators, rowsPerGenerator, condition);
+        var labelOnDevice = label?.to(_device);
+        var (numeric, categorical) = _reverse.Run(
+            (x, t) => _denoiser.Forward(x.to(_device), t.to(_device), labelOnDevice).to(CPU),
+            width => Draw(generators, g => randn([rowsPerGenerator, width], generator: g)),
+            width => Draw(generators, g => rand([rowsPerGenerator, width], generator: g)),
+            rows, DiffusedCondition(condition));
+        var encoded = DiffusionLayout.Join(numeric, categorical, label);
+        var values = new float[rows * DiffusionLayout.EncodedWidth];
+        TensorCopy.CopyTo(encoded, values);
+        return values;
+    }
+
+    /// <summary>Each row's label class: the condition's category, or drawn from the training frequencies; null without a label.</summary>
+    private Tensor? Labels(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
+    {
+        if (DiffusionLayout.Label is not { } span)
+            return null;
+        if (condition is not null && Layout.Spans[condition.Column].Start == span.Start)
+            return full([(long)generators.Length * rowsPerGenerator], (long)(condition.EncodedPosition - span.Start), dtype: ScalarType.Int64);
+        var uniforms = Draw(generators, g => rand([rowsPerGenerator], generator: g));
+        return searchsorted(_labelCumulative!, uniforms, right: true).clamp(max: span.Length - 1);
+    }
+
+    /// <summary>A condition on a diffused categorical feature as (start, length, category) in the categorical part; null for none or for the label.</summary>
+    private (int Start, int Length, int Category)? DiffusedCondition(ForcedCategory? condition)
+    {
+        if (condition is null)
+            return null;
+        var span = Layout.Spans[condition.Column];
+        if (DiffusionLayout.Label is { } label && label.Start == span.Start)
+            return null;
+        int start = Array.IndexOf(DiffusionLayout.CategoricalPositions, (long)span.Start);
+        return (start, span.Length, condition.EncodedPosition - span.Start);
+    }
+
+    public override void Dispose()
+    {
+        _denoiser.Dispose();
+        _multinomial.Dispose();
+        _labelCumulative?.Dispose();
+    }
+}
