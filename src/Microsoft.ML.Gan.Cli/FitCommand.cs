@@ -97,8 +97,6 @@ internal static class FitCommand
         {
             Epochs = settings.Epochs,
             BatchSize = settings.BatchSize,
-            DiscreteColumns = settings.Discrete,
-            IgnoreColumns = settings.Ignore,
             Device = settings.Device,
             Seed = settings.Seed,
             Threads = settings.Threads,
