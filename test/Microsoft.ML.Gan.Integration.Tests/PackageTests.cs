@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Xml.Linq;
 
 namespace Microsoft.ML.Gan.Integration.Tests;
@@ -131,7 +130,7 @@ public sealed class PackageTests
         string build = ProcessRunner.Dotnet(app, "build", "-c", "Release");
         string imports = File.ReadAllText(Directory.GetFiles(Path.Combine(app, "obj"), "*.nuget.g.targets").Single());
         StringAssert.Contains(imports, "buildTransitive/MLGan.targets".Replace('/', Path.DirectorySeparatorChar), "the package's native repair reaches the application");
-        if (OperatingSystem.IsLinux() && !SystemLibstdcxxHas("GLIBCXX_3.4.32"))
+        if (OperatingSystem.IsLinux() && !Microsoft.ML.Gan.Torch.TorchNativeLibrary.SystemLibstdcxxHas("GLIBCXX_3.4.32"))
             StringAssert.Contains(build, "marked GLIBCXX_3.4.32 need weak", "without the repair TorchSharp cannot load here");
 
         string run = ProcessRunner.Dotnet(app, "run", "-c", "Release", "--no-build");
@@ -168,12 +167,6 @@ public sealed class PackageTests
         return output.Trim().Split("global-packages:", 2)[1].Trim();
     }
 
-    private static bool SystemLibstdcxxHas(string version)
-    {
-        string library = new[] { "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/usr/lib64/libstdc++.so.6", "/usr/lib/libstdc++.so.6" }
-            .FirstOrDefault(File.Exists) ?? "";
-        return library.Length > 0 && Encoding.ASCII.GetString(File.ReadAllBytes(library)).Contains(version + "\0", StringComparison.Ordinal);
-    }
 
     private static XElement Nuspec(ZipArchive package)
     {
