@@ -6,7 +6,7 @@ using Microsoft.Build.Utilities;
 
 /// <summary>
 /// Marks the ELF version-need entry named <see cref="VersionName"/> as weak in every libLibTorchSharp.so below
-/// <see cref="SearchDirectory"/>, when the system libstdc++ does not provide that version.
+/// <see cref="SearchDirectory"/>, when the system libstdc++ does not provide that version (always with <see cref="Force"/>).
 /// </summary>
 public sealed class MarkGlibcxxVersionNeedWeak : Task
 {
@@ -19,13 +19,16 @@ public sealed class MarkGlibcxxVersionNeedWeak : Task
     /// <summary>Version name whose need becomes weak, e.g. GLIBCXX_3.4.32.</summary>
     [Required] public string VersionName { get; set; } = "";
 
+    /// <summary>Mark the need weak even when this machine's libstdc++ has the version (outputs meant for other machines).</summary>
+    public bool Force { get; set; }
+
     /// <inheritdoc />
     public override bool Execute()
     {
         if (!Directory.Exists(SearchDirectory))
             return true;
         string[] libraries = Directory.GetFiles(SearchDirectory, "libLibTorchSharp.so", SearchOption.AllDirectories);
-        if (libraries.Length == 0 || SystemLibstdcxxHasVersion())
+        if (libraries.Length == 0 || (!Force && SystemLibstdcxxHasVersion()))
             return true;
         foreach (string library in libraries)
         {

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Builds the solution and runs every test project, one test module at a time (torch-heavy tests must not compete
-# for the cores), then prints the closing line "N passed, N failed, N skipped" computed from the TRX results.
+# The README's test command. Provides what the tests need (as root: installs Fashion-MNIST and PostgreSQL, starts the
+# server on loopback, creates its test role and database; otherwise says in one line what is missing, and the tests
+# that need it are skipped with the reason), builds the solution and runs every test project, one test module at a
+# time (torch-heavy tests must not compete for the cores), then prints the closing line
+# "N passed, N failed, N skipped" computed from the TRX results. Safe to run again.
 # Usage: build/test.sh [extra dotnet test arguments, e.g. --filter-not-trait ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+source build/test-prerequisites.sh
+prerequisites_prepare
 
 configuration="${CONFIGURATION:-Release}"
 # The tests train many tiny models, where a second torch thread only adds OpenMP overhead, and CI machines are shared:

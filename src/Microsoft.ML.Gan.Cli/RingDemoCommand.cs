@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Microsoft.ML.Data;
+using Microsoft.ML.Gan.Tabular.Evaluation;
 using Microsoft.ML.Gan.Training;
 using Microsoft.ML.Gan.Vectors;
 
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>
-/// `mlgan demo-ring`: trains WGAN-GP on the ring of 8 Gaussians (embedded, generated from a seed) and writes a PNG
+/// `mlgan demo-ring`: trains WGAN-GP on the ring of 8 Gaussians (embedded, generated from a seed) and writes an SVG
 /// scatter plot of real and generated points.
 /// </summary>
 internal static class RingDemoCommand
@@ -19,7 +20,7 @@ internal static class RingDemoCommand
 
     public static System.CommandLine.Command Create()
     {
-        var output = new Option<FileInfo>("--out") { Description = "PNG file to write.", DefaultValueFactory = _ => new FileInfo("ring.png") };
+        var output = new Option<FileInfo>("--out") { Description = "SVG file to write.", DefaultValueFactory = _ => new FileInfo("ring.svg") };
         var steps = new Option<int>("--steps") { Description = "Generator steps.", DefaultValueFactory = _ => 2000 };
         var command = new System.CommandLine.Command("demo-ring", "Train WGAN-GP on a ring of 8 Gaussians and plot real vs generated points.") { output, steps };
         command.SetAction(result => Run(result.GetValue(output)!, result.GetValue(steps)));
@@ -48,19 +49,27 @@ internal static class RingDemoCommand
         var generated = mlContext.Data.CreateEnumerable<GeneratedPoint>(model.Sample(2000, seed: 3), reuseRowObject: false)
             .Select(p => p.Generated).ToList();
 
-        var plot = new ScottPlot.Plot();
-        var realScatter = plot.Add.ScatterPoints(real.Select(p => (double)p[0]).ToArray(), real.Select(p => (double)p[1]).ToArray());
-        realScatter.LegendText = "real";
-        realScatter.MarkerSize = 3;
-        var fakeScatter = plot.Add.ScatterPoints(generated.Select(p => (double)p[0]).ToArray(), generated.Select(p => (double)p[1]).ToArray());
-        fakeScatter.LegendText = "generated";
-        fakeScatter.MarkerSize = 3;
-        plot.Title($"WGAN-GP on a ring of 8 Gaussians ({steps} steps)");
-        plot.Axes.SquareUnits();
-        plot.ShowLegend();
-        plot.SavePng(output.FullName, 640, 640);
+        File.WriteAllText(output.FullName, ScatterPlot(real, generated, steps));
         Console.WriteLine($"Wrote {output.FullName}");
         return 0;
+    }
+
+    /// <summary>Real and generated points on equal axes, as an SVG document.</summary>
+    private static string ScatterPlot(List<float[]> real, List<float[]> generated, int steps)
+    {
+        var chart = new SvgChart(640, 640, left: 56, top: 34, right: 16, bottom: 46);
+        double extent = real.Concat(generated).Max(p => Math.Max(Math.Abs(p[0]), Math.Abs(p[1]))) * 1.05;
+        LinearScale x = chart.HorizontalScale(-extent, extent), y = chart.VerticalScale(-extent, extent);
+        foreach (var (points, color) in new[] { (real, "#1f77b4"), (generated, "#ff7f0e") })
+        {
+            foreach (var p in points)
+                chart.Circle(x.Map(p[0]), y.Map(p[1]), 1.6, color, 0.6);
+        }
+        chart.BottomAxis(x, "x");
+        chart.LeftAxis(y, "y");
+        chart.Legend(("real", "#1f77b4"), ("generated", "#ff7f0e"));
+        chart.Title($"WGAN-GP on a ring of 8 Gaussians ({steps} steps)");
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + chart.ToSvg("Real and generated points") + "\n";
     }
 
     private sealed class GeneratedPoint

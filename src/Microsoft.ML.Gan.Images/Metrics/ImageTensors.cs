@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images.Metrics;
@@ -9,7 +10,11 @@ internal static class ImageTensors
     {
         using var scope = NewDisposeScope();
         var shape = set.Shape;
-        var pixels = tensor(set.Pixels, new long[] { set.Count, shape.Channels, shape.Height, shape.Width }) * 2 - 1;
+        // Explicit scalars held until the operations return: an implicit one (`* 2 - 1`) is unreachable as soon as
+        // TorchSharp has read its native handle, and the finalizer thread may free it while libtorch still reads it
+        // ("Unknown scalar type"). Copying the pixels just before makes a collection likely at exactly that moment.
+        using Scalar two = 2f.ToScalar(), one = 1f.ToScalar();
+        var pixels = tensor(set.Pixels, new long[] { set.Count, shape.Channels, shape.Height, shape.Width }).mul_(two).sub_(one);
         return (device is null ? pixels : pixels.to(device)).MoveToOuterDisposeScope();
     }
 

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Microsoft.ML.Gan.Tabular.Evaluation;
 
-/// <summary>Renders a <see cref="TabularQualityReport"/> as one self-contained HTML page with embedded PNG plots.</summary>
+/// <summary>Renders a <see cref="TabularQualityReport"/> as one self-contained HTML page with its charts inline as SVG.</summary>
 internal static class HtmlReportWriter
 {
     private const string Style = """
@@ -14,7 +14,7 @@ internal static class HtmlReportWriter
         td.num { text-align: right; font-variant-numeric: tabular-nums; } th { background: #f3f3f3; }
         .scores { display: flex; gap: 1.2em; flex-wrap: wrap; } .score { background: #f6f8fa; border-radius: 6px; padding: 0.6em 1.2em; }
         .score b { font-size: 1.6em; display: block; } .plots { display: flex; flex-wrap: wrap; gap: 8px; }
-        .plots img { border: 1px solid #eee; } .note { color: #666; font-size: 0.9em; }
+        .plots svg { border: 1px solid #eee; max-width: 100%; height: auto; } .note { color: #666; font-size: 0.9em; }
         """;
 
     public static string Write(TabularQualityReport report)
@@ -117,19 +117,16 @@ internal static class HtmlReportWriter
     {
         html.Append("<h2 id=\"distributions\">Distributions</h2>\n<div class=\"plots\">\n");
         foreach (var distribution in report.Distributions)
-            Image(html, ReportPlots.Distribution(distribution), $"{distribution.Column}: real vs synthetic");
+            html.Append(ReportPlots.Distribution(distribution)).Append('\n');
         html.Append("</div>\n");
         if (report.RealCorrelations is { } real && report.SyntheticCorrelations is { } synthetic)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"correlations\">Correlations ({report.CorrelationMethod})</h2>\n<div class=\"plots\">\n");
-            Image(html, ReportPlots.Heatmap(real, "Real"), "Real correlation heatmap");
-            Image(html, ReportPlots.Heatmap(synthetic, "Synthetic"), "Synthetic correlation heatmap");
+            html.Append(ReportPlots.Heatmap(real, "Real")).Append('\n');
+            html.Append(ReportPlots.Heatmap(synthetic, "Synthetic")).Append('\n');
             html.Append("</div>\n");
         }
     }
-
-    private static void Image(StringBuilder html, byte[] png, string alt) =>
-        html.Append("<img alt=\"").Append(Encode(alt)).Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\">\n");
 
     private static string Number(double? value) =>
         value is { } v && double.IsFinite(v) ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "–";

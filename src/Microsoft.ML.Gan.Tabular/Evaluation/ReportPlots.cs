@@ -1,114 +1,106 @@
-using ScottPlot;
+using System.Globalization;
 
 namespace Microsoft.ML.Gan.Tabular.Evaluation;
 
-/// <summary>PNG plots of a report, drawn with ScottPlot: real vs synthetic per column, and correlation heatmaps.</summary>
+/// <summary>The report's charts as inline SVG: real vs synthetic per column, and correlation heatmaps.</summary>
 internal static class ReportPlots
 {
-    private const int Width = 560;
-    private const int Height = 360;
-    private static readonly Color RealColor = Color.FromHex("#1f77b4");
-    private static readonly Color SyntheticColor = Color.FromHex("#ff7f0e");
+    private const string RealColor = "#1f77b4";
+    private const string SyntheticColor = "#ff7f0e";
 
     /// <summary>A histogram (continuous) or grouped bar chart (discrete) of real vs synthetic shares.</summary>
-    public static byte[] Distribution(ColumnDistribution distribution)
+    public static string Distribution(ColumnDistribution distribution)
     {
-        var plot = new Plot();
-        try
-        {
-            if (distribution.BinEdges is { } edges)
-                Histogram(plot, edges, distribution);
-            else
-                Categories(plot, distribution.Categories ?? [], distribution);
-            plot.Title(distribution.Column);
-            plot.YLabel("share of rows");
-            plot.Axes.Margins(bottom: 0);
-            plot.ShowLegend(Alignment.UpperRight);
-            return plot.GetImageBytes(Width, Height, ImageFormat.Png);
-        }
-        finally
-        {
-            plot.Dispose();
-        }
+        bool continuous = distribution.BinEdges is not null;
+        var chart = new SvgChart(560, 360, left: 62, top: 34, right: 16, bottom: continuous ? 46 : 96);
+        double highest = distribution.Real.Concat(distribution.Synthetic).DefaultIfEmpty(0).Max();
+        var y = chart.VerticalScale(0, highest > 0 ? highest * 1.08 : 1);
+        chart.LeftAxis(y, "share of rows");
+        if (distribution.BinEdges is { } edges)
+            Histogram(chart, y, edges, distribution);
+        else
+            Categories(chart, y, distribution.Categories ?? [], distribution);
+        chart.Title(distribution.Column);
+        chart.Legend(("real", RealColor), ("synthetic", SyntheticColor));
+        return chart.ToSvg($"{distribution.Column}: real vs synthetic");
     }
 
-    private static void Histogram(Plot plot, IReadOnlyList<double> edges, ColumnDistribution distribution)
+    private static void Histogram(SvgChart chart, LinearScale y, IReadOnlyList<double> edges, ColumnDistribution distribution)
     {
-        double width = edges.Count > 1 ? edges[1] - edges[0] : 1;
-        var centers = Enumerable.Range(0, distribution.Real.Count).Select(k => edges[k] + width / 2).ToArray();
-        AddBars(plot, centers, distribution.Real, width, RealColor.WithAlpha(0.55), "real");
-        AddBars(plot, centers, distribution.Synthetic, width, SyntheticColor.WithAlpha(0.55), "synthetic");
-        plot.XLabel("value");
+        var x = chart.HorizontalScale(edges[0], edges[^1] > edges[0] ? edges[^1] : edges[0] + 1);
+        for (int k = 0; k < distribution.Real.Count; k++)
+        {
+            double from = x.Map(edges[k]), to = k + 1 < edges.Count ? x.Map(edges[k + 1]) : from + 1;
+            Bar(chart, y, from, to - from, distribution.Real[k], RealColor, 0.55);
+            Bar(chart, y, from, to - from, distribution.Synthetic[k], SyntheticColor, 0.55);
+        }
+        chart.BottomAxis(x, "value");
     }
 
-    private static void Categories(Plot plot, IReadOnlyList<string> categories, ColumnDistribution distribution)
+    private static void Categories(SvgChart chart, LinearScale y, IReadOnlyList<string> categories, ColumnDistribution distribution)
     {
         int n = categories.Count;
-        AddBars(plot, [.. Enumerable.Range(0, n).Select(k => k - 0.2)], distribution.Real, 0.4, RealColor, "real");
-        AddBars(plot, [.. Enumerable.Range(0, n).Select(k => k + 0.2)], distribution.Synthetic, 0.4, SyntheticColor, "synthetic");
-        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, n).Select(k => (double)k)], [.. categories.Select(Shorten)]);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Axes.Bottom.MinimumSize = 90;
-        plot.Axes.Bottom.MaximumSize = 90;
+        double band = (chart.Right - chart.Left) / Math.Max(1, n);
+        for (int k = 0; k < n; k++)
+        {
+            double center = chart.BandCenter(k, n);
+            Bar(chart, y, center - band * 0.4, band * 0.4, distribution.Real[k], RealColor, 1);
+            Bar(chart, y, center, band * 0.4, distribution.Synthetic[k], SyntheticColor, 1);
+        }
+        chart.BottomCategories([.. categories.Select(SvgChart.Shorten)]);
     }
 
-    private static void AddBars(Plot plot, double[] positions, IReadOnlyList<double> values, double size, Color color, string legend)
+    private static void Bar(SvgChart chart, LinearScale y, double x, double width, double value, string color, double opacity)
     {
-        var bars = positions.Select((x, k) => new Bar { Position = x, Value = values[k], Size = size, FillColor = color, LineWidth = 0 }).ToList();
-        var plottable = plot.Add.Bars(bars);
-        plottable.LegendText = legend;
+        double top = y.Map(value);
+        chart.Rectangle(x, top, width, y.Map(0) - top, color, opacity);
     }
-
-    private static string Shorten(string label) => label.Length <= 18 ? label : label[..17] + "…";
 
     /// <summary>A heatmap of a correlation matrix on the fixed range [−1, 1], each cell labelled with its value.</summary>
-    public static byte[] Heatmap(CorrelationMatrix matrix, string title)
+    public static string Heatmap(CorrelationMatrix matrix, string title)
     {
         int n = matrix.Columns.Count;
-        var data = new double[n, n];
+        var chart = new SvgChart(540, 500, left: 120, top: 34, right: 70, bottom: 110);
+        double cellWidth = (chart.Right - chart.Left) / Math.Max(1, n), cellHeight = (chart.Bottom - chart.Top) / Math.Max(1, n);
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
-                data[i, j] = matrix.Values[i][j] ?? double.NaN;
-        }
-        var plot = new Plot();
-        try
-        {
-            // Cells are drawn as rectangles (row 0 at the top) so that cell k is centred on tick k; the hidden
-            // heatmap only feeds the colour bar.
-            var colormap = new ScottPlot.Colormaps.MellowRainbow();
-            var scale = plot.Add.Heatmap(new double[,] { { -1, 1 } });
-            scale.Colormap = colormap;
-            scale.ManualRange = new ScottPlot.Range(-1, 1);
-            scale.IsVisible = false;
-            plot.Add.ColorBar(scale);
-            for (int i = 0; i < n; i++)
             {
-                for (int j = 0; j < n; j++)
-                {
-                    double value = data[i, j], y = n - 1 - i;
-                    var cell = plot.Add.Rectangle(j - 0.5, j + 0.5, y - 0.5, y + 0.5);
-                    cell.FillColor = double.IsNaN(value) ? Colors.LightGray : colormap.GetColor((value + 1) / 2);
-                    cell.LineWidth = 0;
-                    var text = plot.Add.Text(double.IsNaN(value) ? "n/a" : value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), j, y);
-                    text.LabelAlignment = Alignment.MiddleCenter;
-                    text.LabelFontSize = 11;
-                }
+                double? value = matrix.Values[i][j];
+                double x = chart.Left + j * cellWidth, y = chart.Top + i * cellHeight;
+                chart.Rectangle(x, y, cellWidth, cellHeight, value is { } v ? Diverging(v) : "#d3d3d3");
+                string text = value is { } w ? w.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
+                chart.Text(x + cellWidth / 2, y + cellHeight / 2 + 4, text, anchor: "middle", size: 10,
+                    color: value is { } u && Math.Abs(u) > 0.6 ? "white" : "#222");
             }
-            plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
-            double[] positions = [.. Enumerable.Range(0, n).Select(k => (double)k)];
-            plot.Axes.Bottom.SetTicks(positions, [.. matrix.Columns.Select(Shorten)]);
-            plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-            plot.Axes.Bottom.MinimumSize = 100;
-            plot.Axes.Left.SetTicks([.. positions.Select(p => n - 1 - p)], [.. matrix.Columns.Select(Shorten)]);
-            plot.Title(title);
-            return plot.GetImageBytes(520, 480, ImageFormat.Png);
         }
-        finally
-        {
-            plot.Dispose();
-        }
+        string[] labels = [.. matrix.Columns.Select(SvgChart.Shorten)];
+        chart.BottomCategories(labels);
+        chart.LeftCategories(labels);
+        ColorBar(chart);
+        chart.Title(title);
+        return chart.ToSvg($"{title} correlation heatmap");
+    }
+
+    /// <summary>The colour scale, −1 at the bottom to 1 at the top, right of the plot area.</summary>
+    private static void ColorBar(SvgChart chart)
+    {
+        const int Steps = 40;
+        var scale = chart.VerticalScale(-1, 1);
+        double x = chart.Right + 14, step = (chart.Bottom - chart.Top) / Steps;
+        for (int s = 0; s < Steps; s++)
+            chart.Rectangle(x, chart.Top + s * step, 14, step + 0.5, Diverging(1 - 2 * (s + 0.5) / Steps));
+        foreach (double value in new[] { -1.0, -0.5, 0, 0.5, 1 })
+            chart.Text(x + 18, scale.Map(value) + 4, SvgChart.Number(value), size: 10);
+    }
+
+    /// <summary>Blue (−1) through white (0) to red (+1).</summary>
+    private static string Diverging(double value)
+    {
+        double t = Math.Clamp(value, -1, 1);
+        (int R, int G, int B) end = t < 0 ? (59, 76, 192) : (180, 4, 38);
+        double a = Math.Abs(t);
+        int Mix(int to) => (int)Math.Round(255 + (to - 255) * a);
+        return $"#{Mix(end.R):x2}{Mix(end.G):x2}{Mix(end.B):x2}";
     }
 }

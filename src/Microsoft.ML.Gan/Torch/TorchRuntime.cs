@@ -9,8 +9,10 @@ public static class TorchRuntime
     /// Seeds torch's default generators (CPU and, when present, CUDA). All randomness of training draws from them,
     /// so a checkpoint that stores their state resumes exactly.
     /// </summary>
+    /// <exception cref="InvalidOperationException">TorchSharp's native library cannot be loaded; the message names the cause.</exception>
     public static void Seed(long seed)
     {
+        TorchNativeLibrary.EnsureLoaded();
         torch.random.manual_seed(seed);
         if (torch.cuda.is_available())
             torch.cuda.manual_seed_all(seed);
@@ -22,10 +24,12 @@ public static class TorchRuntime
     /// use 1: OpenMP's spin-waiting threads make steps several times slower when they lose their core.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The count is negative.</exception>
+    /// <exception cref="InvalidOperationException">TorchSharp's native library cannot be loaded; the message names the cause.</exception>
     public static void SetThreads(int threads, string optionName = "Threads")
     {
         if (threads < 0)
             throw new ArgumentOutOfRangeException(optionName, threads, $"{optionName} must be 0 (torch's default) or a positive thread count.");
+        TorchNativeLibrary.EnsureLoaded();
         int torchDefault = TorchDefaultThreads.Value; // read before the first change
         int wanted = threads > 0 ? threads : torchDefault;
         if (torch.get_num_threads() != wanted)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Microsoft.ML.Gan.Tabular.Evaluation;
 using Microsoft.ML.Gan.Tabular.Tests.Data;
 
@@ -36,7 +37,7 @@ public sealed class ReportOutputTests
     }
 
     [TestMethod]
-    public void HtmlIsSelfContainedWithOnePngPerPlot()
+    public void HtmlIsSelfContainedWithOneSvgChartPerPlot()
     {
         var report = Report();
         string path = Path.Combine(Path.GetTempPath(), $"mlgan-report-{Guid.NewGuid():N}.html");
@@ -44,15 +45,20 @@ public sealed class ReportOutputTests
         {
             report.SaveHtml(path);
             string html = File.ReadAllText(path);
-            var images = Regex.Matches(html, "src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
-            // Nine column plots and two heatmaps.
-            Assert.HasCount(11, images);
-            foreach (Match image in images)
+            var charts = Regex.Matches(html, "<svg .*?</svg>", RegexOptions.Singleline);
+            // Nine column plots and two heatmaps, each a well-formed SVG document with its title and axis labels.
+            Assert.HasCount(11, charts);
+            foreach (Match chart in charts)
             {
-                byte[] png = Convert.FromBase64String(image.Groups[1].Value);
-                CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
-                Assert.IsGreaterThan(2000, png.Length);
+                var svg = XDocument.Parse(chart.Value).Root!;
+                XNamespace ns = "http://www.w3.org/2000/svg";
+                Assert.AreEqual(ns + "svg", svg.Name);
+                Assert.IsFalse(string.IsNullOrWhiteSpace(svg.Element(ns + "title")?.Value));
+                Assert.IsGreaterThanOrEqualTo(5, svg.Elements(ns + "rect").Count(), "background, legend and a real and a synthetic bar at least");
+                Assert.IsGreaterThan(5, svg.Elements(ns + "text").Count(), "title, ticks and labels are written");
             }
+            StringAssert.Contains(charts[0].Value, "share of rows");
+            StringAssert.Contains(charts[^1].Value, "Synthetic");
             Assert.DoesNotContain("src=\"http", html);
             StringAssert.Contains(html, "ML efficacy");
             StringAssert.Contains(html, "Distance to closest record");
@@ -61,5 +67,25 @@ public sealed class ReportOutputTests
         {
             File.Delete(path);
         }
+    }
+
+    [TestMethod]
+    public void BarsAreAsTallAsTheirShares()
+    {
+        var distribution = new ColumnDistribution
+        {
+            Column = "colour <&>", Kind = "discrete", Categories = ["red", "blue"], Real = [0.75, 0.25], Synthetic = [0.5, 0.5],
+        };
+        var svg = XDocument.Parse(ReportPlots.Distribution(distribution)).Root!;
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var heights = svg.Elements(ns + "rect")
+            .Where(r => r.Attribute("fill")?.Value is "#1f77b4" or "#ff7f0e" && r.Attribute("width")?.Value != "10")
+            .Select(r => double.Parse(r.Attribute("height")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        // real red, synthetic red, real blue, synthetic blue: heights in proportion 0.75 : 0.5 : 0.25 : 0.5.
+        Assert.HasCount(4, heights);
+        Assert.AreEqual(1.5, heights[0] / heights[1], 0.01);
+        Assert.AreEqual(0.5, heights[2] / heights[3], 0.01);
+        Assert.AreEqual(heights[1], heights[3], 0.01);
+        Assert.AreEqual("colour <&>: real vs synthetic", svg.Element(ns + "title")!.Value, "text is escaped, not dropped");
     }
 }
