@@ -10,14 +10,16 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// <summary>
 /// CTGAN's payload body: a format version, the generator's shape, the fitted data transformer, the generator's weights,
 /// then (version 2) whether the fit was differentially private and, if so, what it spent; version 2 also writes the
-/// generator kind (CTGAN's residual generator or TVAE's decoder) right after the version. Version 1 bodies still load.
+/// generator kind (CTGAN's residual generator or TVAE's decoder) right after the version. Version 3 drops the exact
+/// count of rows left out of a DP fit from the privacy report. Version 1 and 2 bodies still load (a version 2 count is
+/// skipped).
 /// A model conditioned by an input column (<see cref="ConditionedName"/>) writes the training column's name first.
 /// </summary>
 internal static class CtganFamily
 {
     public const string Name = "Microsoft.ML.Gan.Tabular.Ctgan";
     public const string ConditionedName = "Microsoft.ML.Gan.Tabular.Ctgan.Conditioned";
-    private const int Version = 2;
+    private const int Version = 3;
 
     /// <summary>Registers the deserializer when the assembly loads, so loaded models work without setup.</summary>
 #pragma warning disable CA2255 // A library initializer is intended here: loaded models need the family registered.
@@ -88,7 +90,7 @@ internal static class CtganFamily
         byte[] weights = reader.ReadBytes(reader.ReadInt32());
         var network = CtganNetworks.CreateGenerator(architecture);
         ModuleBytes.Load(network, weights);
-        var privacy = version >= 2 && reader.ReadBoolean() ? TabularPrivacyReport.Read(reader) : null;
+        var privacy = version >= 2 && reader.ReadBoolean() ? TabularPrivacyReport.Read(reader, withDroppedRows: version == 2) : null;
         return new CtganGenerator(transformer, architecture, TorchSharp.ModuleExtensionMethods.to(network, device), device)
         {
             Privacy = privacy,
