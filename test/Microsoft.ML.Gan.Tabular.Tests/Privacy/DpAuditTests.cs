@@ -17,13 +17,9 @@ public sealed class DpAuditTests
 {
     private const int Rows = 2000;
 
-    private static CtganOptions Options(int epochs = 1)
+    private static CtganOptions Options()
     {
-        var options = CtganOptions.DifferentiallyPrivate(5);
-        options.Epochs = epochs;
-        options.BatchSize = 200;
-        options.Threads = 1;
-        options.Seed = 7;
+        var options = DpCtganTests.Options(5, epochs: 1);
         options.GeneratorLayers = [32, 32];
         options.DiscriminatorLayers = [32, 32];
         options.Privacy!.PublicBounds = new Dictionary<string, (double Min, double Max)> { ["Amount"] = (-5, 15), ["Count"] = (0, 20) };

@@ -12,7 +12,7 @@ public sealed class DpCtganTests
 {
     private const int Rows = 2000;
 
-    private static CtganOptions Options(double epsilon, int epochs, double? noiseMultiplier = null)
+    internal static CtganOptions Options(double epsilon, int epochs, double? noiseMultiplier = null)
     {
         var options = CtganOptions.DifferentiallyPrivate(epsilon);
         options.Epochs = epochs;
