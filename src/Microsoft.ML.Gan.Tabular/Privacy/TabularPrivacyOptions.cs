@@ -77,9 +77,22 @@ public sealed class TabularPrivacyOptions
                 "finite bounds with Min < Max for every column");
     }
 
+    /// <summary>The <c>mlgan fit</c> flag of each option that has one, so that a refusal names both.</summary>
+    private static readonly Dictionary<string, string> CliFlags = new(StringComparer.Ordinal)
+    {
+        [nameof(TargetEpsilon)] = "--dp-epsilon",
+        [nameof(Delta)] = "--dp-delta",
+        [nameof(TransformerBudgetShare)] = "--dp-transformer-share",
+        [nameof(PublicBounds)] = "--dp-public-bounds",
+        [nameof(PublicCategories)] = "--dp-public-categories",
+    };
+
     private static void Require(bool condition, string option, object? value, string expected)
     {
         if (!condition)
-            throw new ArgumentOutOfRangeException(option, value, $"Privacy.{option} is {value ?? "null"}; expected {expected}.");
+        {
+            string flag = CliFlags.TryGetValue(option, out var name) ? $" (mlgan fit {name})" : "";
+            throw new ArgumentOutOfRangeException(option, value, $"Privacy.{option}{flag} is {value ?? "null"}; expected {expected}.");
+        }
     }
 }
