@@ -18,8 +18,8 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// <para>No coupling between pairs: the paired rows are generated with the generator in evaluation mode, so its batch
 /// normalization reads running statistics instead of the batch's (which would mix every sampled row's condition into
 /// every pair), and those running statistics are updated only by generator steps, which see no real row.</para>
-/// <para>Secret randomness: the Poisson sample, each row's column choice, the paired rows' input noise and the DP-SGD
-/// noise come from a generator of their own (seeded from the operating system's secure source in a fit, never
+/// <para>Secret randomness: the Poisson sample, each row's column choice, the paired rows' input and Gumbel noise and
+/// the DP-SGD noise come from a generator of their own (seeded from the operating system's secure source in a fit, never
 /// stored). The problem releases no loss: the discriminator's is an exact function of the sampled rows.</para>
 /// </remarks>
 internal sealed class PrivateCtganProblem : CtganProblem, IAdversarialProblem, IDiscriminatorGradients
@@ -104,7 +104,7 @@ internal sealed class PrivateCtganProblem : CtganProblem, IAdversarialProblem, I
                 Generator.eval();
                 try
                 {
-                    fake = Activation.Activate(Generate(condition, count, _secret), Options.GumbelTemperature);
+                    fake = Activation.Activate(Generate(condition, count, _secret), Options.GumbelTemperature, _secret);
                 }
                 finally
                 {
