@@ -12,7 +12,7 @@ internal static class EvaluateCommand
     {
         var real = new Option<FileInfo>("--real") { Description = "The real table (CSV).", Required = true };
         var synthetic = new Option<FileInfo>("--synthetic") { Description = "The synthetic table (CSV, same columns).", Required = true };
-        var holdout = new Option<FileInfo?>("--holdout") { Description = "Real rows the synthesizer never saw (CSV); default: 20% split from --real." };
+        var holdout = new Option<FileInfo?>("--holdout") { Description = "Real rows the synthesizer never saw (CSV); default: 20% split from --real. Needed for the membership-inference attack." };
         var target = new Option<string?>("--target") { Description = "Label column for ML efficacy (train on synthetic, test on real)." };
         var report = new Option<FileInfo>("--report") { Description = "HTML report to write.", DefaultValueFactory = _ => new FileInfo("report.html") };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON." };

@@ -22,12 +22,16 @@ internal static class ExportCommand
         var dcr = new Option<double?>("--min-dcr-quantile") { Description = "Drop rows closer to the training data than this quantile of the holdout's DCR (e.g. 0.05)." };
         var rare = new Option<int>("--rare-k") { Description = "Suppress categories seen fewer than k times in the real data (0 = off).", DefaultValueFactory = _ => 5 };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing output." };
+        var allowRealData = new Option<bool>("--allow-real-data-filters")
+        {
+            Description = "Run the privacy filters (--real) on a differentially private model although they read the real rows: ε then no longer covers the output.",
+        };
         var seed = CommonOptions.Seed();
         var tableFlags = new TableInputFlags();
         tableFlags.Metadata.Description = "Column roles (JSON from 'mlgan inspect --out'): reads --real/--holdout with them, adds fresh identifiers where an identifier role says generate, writes dates in their file's format (csv).";
         var command = new System.CommandLine.Command("export", "Generate rows and write them to a file or database, privacy-filtered.")
         {
-            model, rows, to, table, real, holdout, dcr, rare, overwrite, seed,
+            model, rows, to, table, real, holdout, dcr, rare, overwrite, seed, allowRealData,
         };
         tableFlags.AddTo(command);
         command.SetAction(result => CliFailure.Guard(() =>
@@ -37,7 +41,7 @@ internal static class ExportCommand
             var metadata = tableFlags.LoadMetadata(result);
             var roles = tableFlags.ToOptions(result, metadata);
             var realFile = result.GetValue(real);
-            if (realFile is null)
+            if (realFile is null && synthesizer.Privacy is null)
                 AnsiConsole.MarkupLine("[yellow]warning:[/] no --real table: exporting without the privacy filter.");
             var options = realFile is null ? SampleCommand.PlainExport(result.GetValue(overwrite), synthesizer.Privacy) : new SyntheticExportOptions
             {
@@ -48,6 +52,7 @@ internal static class ExportCommand
                 Overwrite = result.GetValue(overwrite),
                 Seed = result.GetValue(seed),
                 DifferentialPrivacy = synthesizer.Privacy,
+                AllowRealDataFiltersOnPrivateModel = result.GetValue(allowRealData),
             };
             var synthetic = synthesizer.Sample(result.GetValue(rows), result.GetValue(seed));
             var exporter = mlContext.Gan().Tabular.CreateExporter(options);
@@ -64,8 +69,10 @@ internal static class ExportCommand
             foreach (var filter in (filtered ?? summary).Filters)
                 AnsiConsole.MarkupLineInterpolated($"  {filter.Name} ({filter.Settings}): removed {filter.RowsRemoved:N0} rows");
             AnsiConsole.MarkupLineInterpolated($"Exported {summary.OutputRows:N0} of {summary.InputRows:N0} rows to [green]{summary.Format}: {summary.Target}[/].");
-            if (summary.DifferentialPrivacy is { } dp)
-                AnsiConsole.MarkupLineInterpolated($"  model trained with differential privacy: ε = {dp.Epsilon:G4}, δ = {dp.Delta:G3} (recorded in the summary)");
+            if (summary.DifferentialPrivacy is { } dp && summary.EpsilonCoversOutput == true)
+                AnsiConsole.MarkupLineInterpolated($"  model trained with differential privacy: ε = {dp.Epsilon:G4}, δ = {dp.Delta:G3} covers these rows (no real data was read; recorded in the summary)");
+            else if (summary.DifferentialPrivacy is { } voided)
+                AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] the privacy filters read the real rows, so the model's ε = {voided.Epsilon:G4} no longer covers this output (recorded in the summary).");
             return CliFailure.Ok;
         }));
         return command;

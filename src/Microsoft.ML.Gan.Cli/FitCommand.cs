@@ -25,11 +25,14 @@ internal static class FitCommand
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var tableFlags = new TableInputFlags();
+        var privacyFlags = new PrivacyFlags();
         var command = new System.CommandLine.Command("fit", "Train a synthesizer on a table and save it.")
         {
             input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, device, seed, threads,
         };
         tableFlags.AddTo(command);
+        foreach (var flag in privacyFlags.All)
+            command.Options.Add(flag);
         command.SetAction(result => CliFailure.Guard(() =>
         {
             var mlContext = new MLContext(seed: result.GetValue(seed));
@@ -38,26 +41,35 @@ internal static class FitCommand
             string path = result.GetValue(model)!.FullName;
             var settings = new FitSettings(result.GetValue(epochs), result.GetValue(batch), result.GetValue(device)!, result.GetValue(seed), result.GetValue(threads));
             double? dpEpsilon = result.GetValue(epsilon);
-            if (dpEpsilon is null && result.GetValue(delta) is not null)
-                throw new ArgumentException("--dp-delta needs --dp-epsilon.");
+            if (dpEpsilon is null && (result.GetValue(delta) is not null || privacyFlags.AnyGiven(result)))
+                throw new ArgumentException("--dp-delta, --dp-transformer-share, --dp-public-bounds and --dp-public-categories need --dp-epsilon.");
+            // Before training, a DP fit says (in noisy terms) how much of the table its budget can use.
+            mlContext.Log += (_, e) =>
+            {
+                if (e.RawMessage.StartsWith("Differential privacy:", StringComparison.Ordinal))
+                    AnsiConsole.WriteLine(e.RawMessage);
+            };
             using var fitted = result.GetValue(synthesizer) switch
             {
                 "tvae" => FitTvae(mlContext, data, settings, dpEpsilon),
                 "tabddpm" => FitTabDdpm(mlContext, data, settings, dpEpsilon),
-                _ => FitCtgan(mlContext, data, settings, dpEpsilon, result.GetValue(delta)),
+                _ => FitCtgan(mlContext, data, settings, dpEpsilon, result.GetValue(delta), privacy => privacyFlags.Apply(result, privacy)),
             };
             mlContext.Model.Save(fitted, null, path);
             AnsiConsole.MarkupLineInterpolated($"Saved the model to [green]{path}[/] ({fitted.TrainingSummary?.Steps} steps, {fitted.TrainingSummary?.Elapsed:hh\\:mm\\:ss}).");
             if (fitted.Privacy is { } spent)
-                AnsiConsole.MarkupLineInterpolated($"Differential privacy spent: ε = {spent.Epsilon:G4}, δ = {spent.Delta:G3} (σ = {spent.NoiseMultiplier:G4}, {spent.DiscriminatorSteps} DP-SGD steps, {spent.DroppedRows} rows left out).");
+                AnsiConsole.MarkupLineInterpolated($"Differential privacy spent: ε = {spent.Epsilon:G4}, δ = {spent.Delta:G3} (σ = {spent.NoiseMultiplier:G4}, {spent.DiscriminatorSteps} DP-SGD steps). The fit is not reproducible by --seed: its noise came from the system's secure generator.");
             return CliFailure.Ok;
         }));
         return command;
     }
 
-    private static CtganModel FitCtgan(MLContext mlContext, IDataView data, FitSettings settings, double? epsilon, double? delta)
+    private static CtganModel FitCtgan(MLContext mlContext, IDataView data, FitSettings settings, double? epsilon, double? delta,
+        Action<Tabular.Privacy.TabularPrivacyOptions> tunePrivacy)
     {
         var options = epsilon is double e ? CtganOptions.DifferentiallyPrivate(e, delta) : new CtganOptions();
+        if (options.Privacy is not null)
+            tunePrivacy(options.Privacy);
         options.Epochs = settings.Epochs;
         options.BatchSize = settings.BatchSize;
         options.Device = settings.Device;

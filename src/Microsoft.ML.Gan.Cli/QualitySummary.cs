@@ -21,6 +21,8 @@ internal static class QualitySummary
                 table.AddRow($"{trainer.Trainer}: train synthetic → test real", Headline(trainer.TrainSyntheticTestReal));
             }
         }
+        if (report.Privacy.MembershipInference is { } attack)
+            table.AddRow("membership inference AUC (0.5 = no leak)", $"{attack.AreaUnderRocCurve:F3} (advantage {attack.Advantage:F3})");
         AnsiConsole.Write(table);
     }
 

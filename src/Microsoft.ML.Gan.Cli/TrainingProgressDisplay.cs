@@ -19,7 +19,9 @@ internal static class TrainingProgressDisplay
                 {
                     task.MaxValue = report.TotalSteps;
                     task.Value = report.Step;
-                    task.Description = $"{title}: epoch {report.Epoch:F1}, D {report.DiscriminatorLoss:F3}, G {report.GeneratorLoss:F3}";
+                    // Under differential privacy the discriminator's loss is not released (NaN).
+                    string d = double.IsNaN(report.DiscriminatorLoss) ? "" : $"D {report.DiscriminatorLoss:F3}, ";
+                    task.Description = $"{title}: epoch {report.Epoch:F1}, {d}G {report.GeneratorLoss:F3}";
                 });
                 result = work(progress);
                 task.Value = task.MaxValue;

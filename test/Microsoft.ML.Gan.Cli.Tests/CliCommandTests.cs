@@ -35,6 +35,9 @@ public sealed class CliCommandTests
 
     private static string Output(string name) => Path.Combine(_folder, name);
 
+    /// <summary>The output with the console's line wrapping undone.</summary>
+    private static string Flat(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+
     [TestMethod]
     public void FitWritesALoadableModel()
     {
@@ -99,6 +102,39 @@ public sealed class CliCommandTests
         double epsilon = privacy.GetProperty("Epsilon").GetDouble();
         Assert.IsTrue(epsilon is > 0 and <= 10, $"ε = {epsilon}");
         Assert.AreEqual(Math.Pow(300, -1.1), privacy.GetProperty("Delta").GetDouble(), 1e-12);
+    }
+
+    [TestMethod]
+    public void ADpFitSaysWhatItsBudgetKeepsAndItsExportUsesNoRealRowsWithoutTheFlag()
+    {
+        string model = Output("dp-tuned.zip");
+        var (code, output) = CliRunner.Run("fit", _table, "--model", model, "--epochs", "1", "--batch-size", "50", "--dp-epsilon", "10",
+            "--dp-public-bounds", "size=0:30", "--dp-public-categories", "colour=red|blue", "--dp-transformer-share", "0.2", "--threads", "1");
+        Assert.AreEqual(0, code, output);
+        string flat = Flat(output);
+        StringAssert.Contains(flat, "Differential privacy: ε = 10");
+        StringAssert.Contains(flat, "use 20 % of ε");
+        StringAssert.Contains(flat, "not reproducible by --seed");
+
+        string csv = Output("dp-tuned.csv");
+        (code, output) = CliRunner.Run("export", "--model", model, "-n", "50", "--to", "csv:" + csv);
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(Flat(output), "covers these rows");
+        (code, output) = CliRunner.Run("export", "--model", model, "-n", "50", "--to", "csv:" + Output("dp-filtered.csv"), "--real", _table);
+        Assert.AreNotEqual(0, code, "real rows on a DP model need the explicit flag");
+        StringAssert.Contains(output, "--allow-real-data-filters");
+        (code, output) = CliRunner.Run("export", "--model", model, "-n", "50", "--to", "csv:" + Output("dp-filtered.csv"), "--real", _table,
+            "--allow-real-data-filters");
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(Flat(output), "no longer covers this output");
+        StringAssert.Contains(File.ReadAllText(Output("dp-filtered.csv") + ".export.json"), "\"EpsilonCoversOutput\": false");
+
+        (code, output) = CliRunner.Run("fit", _table, "--model", model, "--dp-public-bounds", "size=0:30");
+        Assert.AreNotEqual(0, code);
+        StringAssert.Contains(output, "need --dp-epsilon");
+        (code, output) = CliRunner.Run("fit", _table, "--model", model, "--dp-epsilon", "3", "--dp-public-bounds", "size=0");
+        Assert.AreNotEqual(0, code);
+        StringAssert.Contains(output, "--dp-public-bounds 'size=0'");
     }
 
     [TestMethod]

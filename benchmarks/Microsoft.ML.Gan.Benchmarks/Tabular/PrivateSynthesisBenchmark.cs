@@ -9,15 +9,17 @@ namespace Microsoft.ML.Gan.Benchmarks.Tabular;
 
 /// <summary>
 /// DP-CTGAN at ε = 10, 3, 1 beside CTGAN without DP (paper defaults, and the DP architecture — pac 1, no gradient
-/// penalty — without DP) and TVAE on adult (80/20 split, batch 500): seconds per epoch, ε and δ spent, and ML efficacy
-/// from the library's evaluator (income classifiers trained on as many synthetic rows as real training rows, tested on
-/// the real 20 %). Arguments: [epochs, default 10] [threads, default 1] [ε list, default 10,3,1]; or
+/// penalty — without DP) and TVAE on adult (80/20 split, batch 500): seconds per epoch, ε and δ spent, and from the
+/// library's evaluator on as many synthetic rows as real training rows: column shapes, pair trends, ML efficacy (income
+/// classifiers trained on synthetic rows, tested on the real 20 %) and the membership-inference attack's AUC (training
+/// rows vs the 20 % holdout). Arguments: [epochs, default 10] [threads, default 1] [ε list, default 10,3,1]
+/// [runs, default ctgan,dp-arch,dp,tvae: which synthesizers to fit]; or
 /// <c>speed [rounds, default 3] [epochs, default 2]</c>: the same architecture with and without DP (ε = 3) fitted in
 /// alternation, so that a busy machine slows both alike, and the median seconds per epoch of each.
 /// </summary>
 internal static class PrivateSynthesisBenchmark
 {
-    public const string Description = "DP-CTGAN (ε = 10, 3, 1), CTGAN and TVAE on adult.csv.gz: s/epoch and ML efficacy";
+    public const string Description = "DP-CTGAN (ε = 10, 3, 1), CTGAN and TVAE on adult.csv.gz: s/epoch, shapes, pairs, ML efficacy, membership inference";
 
     public static int Run(string[] args)
     {
@@ -29,6 +31,7 @@ internal static class PrivateSynthesisBenchmark
         double[] epsilons = args.Length > 2
             ? args[2].Split(',').Select(e => double.Parse(e, CultureInfo.InvariantCulture)).ToArray()
             : [10, 3, 1];
+        var selected = (args.Length > 3 ? args[3] : "ctgan,dp-arch,dp,tvae").Split(',').ToHashSet(StringComparer.Ordinal);
         using var adult = AdultCsv.Decompress();
         var mlContext = new MLContext(seed: 1);
         var split = mlContext.Data.TrainTestSplit(adult.Load(mlContext), testFraction: 0.2, seed: 1);
@@ -39,15 +42,17 @@ internal static class PrivateSynthesisBenchmark
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; " +
             $"torch threads {threads}; load average at start {Core.MachineInfo.LoadAverage()}; date {DateTime.UtcNow:yyyy-MM-dd}.");
         Console.WriteLine();
-        Console.WriteLine("| synthesizer | s/epoch | ε spent | δ | σ | rows left out | accuracy (FastTree) | F1 (FastTree) | accuracy (linear) | F1 (linear) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        var runs = new List<(string Name, Func<CtganModel> Fit)>
-        {
-            ("CTGAN (paper: pac 10, WGAN-GP)", () => mlContext.Gan().Tabular.Ctgan(new CtganOptions { Epochs = epochs, Threads = threads, Seed = 1 }).Fit(split.TrainSet)),
-            ("CTGAN, DP architecture without DP (pac 1, no GP)", () => mlContext.Gan().Tabular.Ctgan(DpArchitecture(null, epochs, threads)).Fit(split.TrainSet)),
-        };
-        runs.AddRange(epsilons.Select(e => ($"DP-CTGAN ε = {e}", (Func<CtganModel>)(() => mlContext.Gan().Tabular.Ctgan(DpArchitecture(e, epochs, threads)).Fit(split.TrainSet)))));
-        runs.Add(("TVAE", () => mlContext.Gan().Tabular.Tvae(new TvaeOptions { Epochs = epochs, Threads = threads, Seed = 1 }).Fit(split.TrainSet)));
+        Console.WriteLine("| synthesizer | s/epoch | ε spent | δ | σ | column shapes | pair trends | accuracy (FastTree) | F1 (FastTree) | AUC (FastTree) | accuracy (linear) | F1 (linear) | AUC (linear) | membership AUC |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        var runs = new List<(string Name, Func<CtganModel> Fit)>();
+        if (selected.Contains("ctgan"))
+            runs.Add(("CTGAN (paper: pac 10, WGAN-GP)", () => mlContext.Gan().Tabular.Ctgan(new CtganOptions { Epochs = epochs, Threads = threads, Seed = 1 }).Fit(split.TrainSet)));
+        if (selected.Contains("dp-arch"))
+            runs.Add(("CTGAN, DP architecture without DP (pac 1, no GP)", () => mlContext.Gan().Tabular.Ctgan(DpArchitecture(null, epochs, threads)).Fit(split.TrainSet)));
+        if (selected.Contains("dp"))
+            runs.AddRange(epsilons.Select(e => ($"DP-CTGAN ε = {e}", (Func<CtganModel>)(() => mlContext.Gan().Tabular.Ctgan(DpArchitecture(e, epochs, threads)).Fit(split.TrainSet)))));
+        if (selected.Contains("tvae"))
+            runs.Add(("TVAE", () => mlContext.Gan().Tabular.Tvae(new TvaeOptions { Epochs = epochs, Threads = threads, Seed = 1 }).Fit(split.TrainSet)));
 
         MlEfficacyResult? last = null;
         foreach (var (name, fit) in runs)
@@ -55,19 +60,22 @@ internal static class PrivateSynthesisBenchmark
             using var model = fit();
             double secondsPerEpoch = model.TrainingSummary!.Elapsed.TotalSeconds / epochs;
             var synthetic = model.Sample(trainRows, seed: 3);
-            var efficacy = mlContext.Gan().Tabular.Evaluate(split.TrainSet, synthetic, new TabularEvaluationOptions
+            var report = mlContext.Gan().Tabular.Evaluate(split.TrainSet, synthetic, new TabularEvaluationOptions
             {
                 RealHoldout = split.TestSet,
                 LabelColumn = "income",
                 Seed = 1,
-            }).MlEfficacy!;
+            });
+            var efficacy = report.MlEfficacy!;
             last = efficacy;
             var p = model.Privacy;
             Console.WriteLine($"| {name} | {secondsPerEpoch:F2} | {(p is null ? "—" : p.Epsilon.ToString("F3", CultureInfo.InvariantCulture))} | " +
                 $"{(p is null ? "—" : p.Delta.ToString("G3", CultureInfo.InvariantCulture))} | {(p is null ? "—" : p.NoiseMultiplier.ToString("F3", CultureInfo.InvariantCulture))} | " +
-                $"{(p is null ? "—" : p.DroppedRows.ToString(CultureInfo.InvariantCulture))} | {Metrics(efficacy, synthetic: true)} |");
+                $"{report.ColumnShapesScore:F3} | {report.PairTrendsScore:F3} | {Metrics(efficacy, synthetic: true)} | " +
+                $"{report.Privacy.MembershipInference!.AreaUnderRocCurve:F3} |");
         }
-        Console.WriteLine($"| real rows (train real, test real) | | | | | | {Metrics(last!, synthetic: false)} |");
+        if (last is not null)
+            Console.WriteLine($"| real rows (train real, test real) | | | | | | | {Metrics(last, synthetic: false)} | |");
         Console.WriteLine();
         Console.WriteLine($"Load average at the end: {Core.MachineInfo.LoadAverage()}.");
         return 0;
@@ -119,7 +127,7 @@ internal static class PrivateSynthesisBenchmark
         var cells = result.Trainers.Take(2).SelectMany(t =>
         {
             var m = synthetic ? t.TrainSyntheticTestReal : t.TrainRealTestReal;
-            return new[] { m.Accuracy, m.F1Score };
+            return new[] { m.Accuracy, m.F1Score, m.AreaUnderRocCurve };
         });
         return string.Join(" | ", cells.Select(v => v is double d ? d.ToString("F3", CultureInfo.InvariantCulture) : "—"));
     }

@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using Microsoft.ML.Gan.Privacy;
 using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Torch;
 using Microsoft.ML.Gan.Training;
@@ -37,7 +38,10 @@ public sealed class CtganEstimator : IEstimator<CtganModel>
     {
         var table = SynthesizerSchema.ReadTable(input, _options.DiscreteColumns, _options.IgnoreColumns, "CTGAN", minimumRows: 1);
         int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, nameof(CtganEstimator));
-        var privacy = _options.Privacy is null ? null : PrivateCtganSetup.ReleaseStatistics(table, _options.Privacy, seed);
+        var privacy = _options.Privacy is null ? null : PrivateCtganSetup.ReleaseStatistics(table, _options.Privacy);
+        // A DP fit draws all its training randomness from a secret seed (the public seed only names the sampling
+        // stream): with a known seed, the encoding's and the critic's per-row draws could be replayed.
+        int trainingSeed = privacy is null ? seed : (int)CryptographicRandom.NewSeed();
         var trainingTable = privacy?.Release.Training ?? table;
         var transformer = SynthesizerSchema.FitTransformer(privacy?.Release.Proxy ?? table, _options.Transformer);
 
@@ -46,9 +50,9 @@ public sealed class CtganEstimator : IEstimator<CtganModel>
         var layout = new ConditionLayout(transformer);
         var architecture = new CtganArchitecture(_options.EmbeddingDimension, [.. _options.GeneratorLayers],
             transformer.OutputDimension, layout.Width);
-        float[] encoded = transformer.Transform(trainingTable, seed);
+        float[] encoded = transformer.Transform(trainingTable, trainingSeed);
 
-        TorchRuntime.Seed(seed);
+        TorchRuntime.Seed(trainingSeed);
         using var sampler = layout.ColumnCount == 0
             ? null
             : new ConditionalSampler(layout, encoded, trainingTable.RowCount, transformer.OutputDimension, device,
@@ -58,9 +62,14 @@ public sealed class CtganEstimator : IEstimator<CtganModel>
         var plan = privacy?.Plan(_options, table.RowCount);
         using var problem = plan is null
             ? new CtganProblem(_options, architecture, data, sampler, activation, device)
-            : new PrivateCtganProblem(_options, architecture, data, sampler, activation, device, plan);
-        var (trained, summary) = GanHost.WithLog(_mlContext, nameof(CtganEstimator),
-            log => new GanTrainer(_options, log).Train(problem, seed));
+            : new PrivateCtganProblem(_options, architecture, data, sampler, activation, device, plan,
+                CryptographicRandom.NewTorchGenerator(device));
+        var (trained, summary) = GanHost.WithLog(_mlContext, nameof(CtganEstimator), log =>
+        {
+            if (privacy is not null)
+                log(privacy.Describe());
+            return new GanTrainer(_options, log).Train(problem, trainingSeed);
+        });
 
         // Keep the fitted generator apart from the problem (which disposes its networks).
         var network = CtganNetworks.CreateGenerator(architecture);

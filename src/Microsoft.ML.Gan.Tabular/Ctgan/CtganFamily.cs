@@ -10,7 +10,9 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// <summary>
 /// CTGAN's payload body: a format version, the generator's shape, the fitted data transformer, the generator's weights,
 /// then (version 2) whether the fit was differentially private and, if so, what it spent; version 2 also writes the
-/// generator kind (CTGAN's residual generator or TVAE's decoder) right after the version. Version 1 bodies still load.
+/// generator kind (CTGAN's residual generator or TVAE's decoder) right after the version. Version 3 drops the exact
+/// count of rows left out of a DP fit from the privacy report. Version 1 and 2 bodies still load (a version 2 count is
+/// skipped).
 /// A model conditioned by an input column (<see cref="ConditionedName"/>) writes the training column's name first.
 /// Other tabular generator families (TabDDPM) register here too (<see cref="RegisterTabular"/>), so that
 /// <see cref="CtganModel"/> saves and loads them the same way.
@@ -19,7 +21,7 @@ internal static class CtganFamily
 {
     public const string Name = "Microsoft.ML.Gan.Tabular.Ctgan";
     public const string ConditionedName = "Microsoft.ML.Gan.Tabular.Ctgan.Conditioned";
-    private const int Version = 2;
+    private const int Version = 3;
 
     /// <summary>The plain families of <see cref="TabularGenerator"/>s (CTGAN's, TabDDPM's) and their readers.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Conditioned, Func<byte[], TabularGenerator> Read)> Tabular = new(StringComparer.Ordinal);
@@ -107,7 +109,7 @@ internal static class CtganFamily
         byte[] weights = reader.ReadBytes(reader.ReadInt32());
         var network = CtganNetworks.CreateGenerator(architecture);
         ModuleBytes.Load(network, weights);
-        var privacy = version >= 2 && reader.ReadBoolean() ? TabularPrivacyReport.Read(reader) : null;
+        var privacy = version >= 2 && reader.ReadBoolean() ? TabularPrivacyReport.Read(reader, withDroppedRows: version == 2) : null;
         return new CtganGenerator(transformer, architecture, TorchSharp.ModuleExtensionMethods.to(network, device), device)
         {
             Privacy = privacy,

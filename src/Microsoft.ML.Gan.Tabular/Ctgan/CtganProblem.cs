@@ -94,10 +94,11 @@ internal class CtganProblem : IAdversarialProblem, IDisposable
         return adversarial + Activation.ConditionLoss(raw, column, category);
     }
 
-    private protected Tensor Generate(Tensor condition, int batchSize) =>
-        _generator.call(cat([randn(batchSize, _architecture.EmbeddingDimension, device: Device), condition], 1));
+    /// <summary>Raw generator outputs for the conditions; the input noise comes from <paramref name="noise"/> (null: torch's default generator).</summary>
+    private protected Tensor Generate(Tensor condition, int batchSize, Generator? noise = null) =>
+        _generator.call(cat([randn([batchSize, _architecture.EmbeddingDimension], device: Device, generator: noise), condition], 1));
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         _generator.Dispose();
         _discriminator.Dispose();

@@ -77,8 +77,11 @@ internal sealed class SpanActivation : IDisposable
         }
     }
 
-    /// <summary>Training activation: tanh on scalars, Gumbel-softmax (soft, temperature τ) on categorical spans.</summary>
-    public Tensor Activate(Tensor raw, double temperature)
+    /// <summary>
+    /// Training activation: tanh on scalars, Gumbel-softmax (soft, temperature τ) on categorical spans, with the Gumbel
+    /// noise from <paramref name="noise"/> (null: torch's default generator).
+    /// </summary>
+    public Tensor Activate(Tensor raw, double temperature, Generator? noise = null)
     {
         using var scope = NewDisposeScope();
         var padded = Padded(raw);
@@ -86,7 +89,7 @@ internal sealed class SpanActivation : IDisposable
         foreach (var (index, spans, width) in _groups)
         {
             var logits = padded.index_select(1, index).view(raw.shape[0], spans, width);
-            var gumbel = -(-(rand_like(logits).clamp_min(1e-20f)).log()).log();
+            var gumbel = -(-(rand(logits.shape, logits.dtype, logits.device, generator: noise).clamp_min(1e-20f)).log()).log();
             pieces.Add(((logits + gumbel) / temperature).softmax(2).view(raw.shape[0], -1));
         }
         return cat(pieces, 1).index_select(1, _assemble).MoveToOuterDisposeScope();

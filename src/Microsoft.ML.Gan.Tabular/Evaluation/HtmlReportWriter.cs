@@ -101,6 +101,7 @@ internal static class HtmlReportWriter
         Row(html, "Exact-copy rate", privacy.ExactCopyRate, privacy.HoldoutExactCopyRate);
         html.Append("</table>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p>Share of synthetic rows closer than the holdout's 5th percentile: <b>{Number(privacy.SyntheticShareBelowHoldoutPercentile5)}</b> (about 0.05 expected). Synthetic rows carrying a category seen fewer than {privacy.RareCategoryThreshold} times in the real training rows: <b>{Number(privacy.RareCategoryExposureRate)}</b>.</p>\n");
+        MembershipInference(html, privacy.MembershipInference);
         if (privacy.ExposedCategories.Count > 0)
         {
             html.Append("<table><tr><th>Column</th><th>Rare category</th><th>Real count</th><th>Synthetic count</th></tr>\n");
@@ -108,6 +109,16 @@ internal static class HtmlReportWriter
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(e.Column)}</td><td>{Encode(e.Category)}</td><td class=\"num\">{e.RealCount}</td><td class=\"num\">{e.SyntheticCount}</td></tr>\n");
             html.Append("</table>\n");
         }
+    }
+
+    private static void MembershipInference(StringBuilder html, MembershipInferenceResult? attack)
+    {
+        if (attack is null)
+        {
+            html.Append("<p class=\"note\">Membership inference: not run (it needs a holdout of real rows the synthesizer never saw).</p>\n");
+            return;
+        }
+        html.Append(CultureInfo.InvariantCulture, $"<h3 id=\"membership\">Membership inference</h3>\n<p>A distance-to-closest-record attack guesses that a real row was trained on when it lies close to a synthetic row; on {attack.MemberRows} training rows and {attack.NonMemberRows} holdout rows against {attack.SyntheticRows} synthetic rows its AUC is <b>{Number(attack.AreaUnderRocCurve)}</b> (0.5 = no leakage, 1 = every training row given away) and its advantage (largest TPR − FPR) <b>{Number(attack.Advantage)}</b>. An empirical check beside any differential-privacy ε, which bounds every attack.</p>\n");
     }
 
     private static void Row(StringBuilder html, string name, double synthetic, double holdout) =>

@@ -1,6 +1,6 @@
 namespace Microsoft.ML.Gan.Tabular.Evaluation;
 
-/// <summary>DCR against a holdout baseline, exact-copy rates and rare-category exposure.</summary>
+/// <summary>DCR against a holdout baseline, exact-copy rates, rare-category exposure and, with a given holdout, the membership-inference attack.</summary>
 internal static class PrivacyMetrics
 {
     public static PrivacyResult Compute(AlignedTable training, AlignedTable holdout, AlignedTable synthetic, TabularEvaluationOptions options)
@@ -28,6 +28,9 @@ internal static class PrivacyMetrics
             RareCategoryThreshold = options.RareCategoryThreshold,
             RareCategoryExposureRate = exposureRate,
             ExposedCategories = exposed,
+            MembershipInference = options.RealHoldout is null
+                ? null
+                : Evaluation.MembershipInference.Attack(training, holdout, synthetic, options.PrivacySampleSize, random),
         };
     }
 

@@ -43,6 +43,13 @@ public sealed class PrivacyResult
 
     /// <summary>Each rare category that appears in the synthetic rows.</summary>
     public required IReadOnlyList<RareCategoryExposure> ExposedCategories { get; init; }
+
+    /// <summary>
+    /// The distance-based membership-inference attack (training rows vs holdout rows), or null when no
+    /// <see cref="TabularEvaluationOptions.RealHoldout"/> was given: rows split off the real data may have been trained
+    /// on, so they are no non-members.
+    /// </summary>
+    public MembershipInferenceResult? MembershipInference { get; init; }
 }
 
 /// <summary>Summary of a set of distances to the closest record.</summary>

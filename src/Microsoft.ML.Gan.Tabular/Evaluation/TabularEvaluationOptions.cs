@@ -17,7 +17,8 @@ public sealed class TabularEvaluationOptions
 
     /// <summary>
     /// Real rows that the synthesizer did not see. They are the test set of ML efficacy and the baseline of the
-    /// distance-to-closest-record (DCR) privacy check. Default: null, in which case <see cref="HoldoutFraction"/> of
+    /// distance-to-closest-record (DCR) privacy check, and the non-members of the membership-inference attack, which
+    /// runs only when they are given. Default: null, in which case <see cref="HoldoutFraction"/> of
     /// the real rows are split off at random; pass a true holdout for a sound privacy and efficacy assessment,
     /// because a synthesizer trained on all real rows may have memorized the split-off ones.
     /// </summary>
@@ -62,7 +63,8 @@ public sealed class TabularEvaluationOptions
     /// <summary>
     /// Cap on the synthetic rows, and separately on the holdout rows, whose distance to the closest real training
     /// record is computed (a random subsample above the cap). Each costs one pass over all real training rows, so
-    /// the DCR work is at most 2 × cap × training rows × columns. Default: 2000.
+    /// the DCR work is at most 2 × cap × training rows × columns. The membership-inference attack uses the same cap
+    /// on training and holdout rows, each measured against all synthetic rows. Default: 2000.
     /// </summary>
     public int PrivacySampleSize { get; init; } = 2000;
 

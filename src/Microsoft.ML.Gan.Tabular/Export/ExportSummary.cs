@@ -40,6 +40,14 @@ public sealed class ExportSummary
     /// </summary>
     public Privacy.TabularPrivacyReport? DifferentialPrivacy { get; init; }
 
+    /// <summary>
+    /// For a differentially private model: true when the output is a function of the model alone, so
+    /// <see cref="DifferentialPrivacy"/>'s ε covers it; false when privacy filters read the real rows
+    /// (<see cref="SyntheticExportOptions.AllowRealDataFiltersOnPrivateModel"/>), so ε no longer covers the output.
+    /// Null for a model without differential privacy.
+    /// </summary>
+    public bool? EpsilonCoversOutput { get; init; }
+
     /// <summary>The summary as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 }

@@ -11,7 +11,7 @@ internal static class PrivacyFilter
     public static (TabularTable Table, List<FilterStepSummary> Steps) Apply(TabularTable synthetic, SyntheticExportOptions options, CancellationToken cancellationToken)
     {
         var steps = new List<FilterStepSummary>();
-        if (options.RealTraining is null)
+        if (!options.FiltersReadRealRows)
             return (synthetic, steps);
         var read = new TabularReadOptions { DiscreteColumns = options.DiscreteColumns };
         var training = TabularTable.FromDataView(options.RealTraining, read);

@@ -113,6 +113,7 @@ public sealed class SyntheticDataExporter
             OutputRows = filtered.RowCount,
             Filters = steps,
             DifferentialPrivacy = _options.DifferentialPrivacy,
+            EpsilonCoversOutput = _options.DifferentialPrivacy is null ? null : !_options.FiltersReadRealRows,
         };
         return (filtered, summary);
     }

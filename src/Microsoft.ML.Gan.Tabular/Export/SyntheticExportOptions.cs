@@ -4,7 +4,9 @@ namespace Microsoft.ML.Gan.Tabular.Export;
 /// Options of <see cref="SyntheticDataExporter"/>: the real rows the privacy filter compares against, which filters
 /// run, and how existing outputs are treated. The filters run in this order: exact-copy removal, rare-category
 /// suppression, exact-copy removal again (a suppressed row may have become a copy of a real row with a missing
-/// value), then the DCR filter.
+/// value), then the DCR filter. For a differentially private model (<see cref="DifferentialPrivacy"/> set) every
+/// filter is off unless <see cref="AllowRealDataFiltersOnPrivateModel"/> is set: the filters read the real rows, so
+/// their output would no longer be covered by the model's ε, and DP output needs no filter.
 /// </summary>
 public sealed class SyntheticExportOptions
 {
@@ -57,21 +59,42 @@ public sealed class SyntheticExportOptions
     /// </summary>
     public Privacy.TabularPrivacyReport? DifferentialPrivacy { get; init; }
 
+    /// <summary>
+    /// Let the filters read <see cref="RealTraining"/> (and <see cref="RealHoldout"/>) although the model is
+    /// differentially private. The output then depends on the real rows outside the DP mechanism: ε no longer covers
+    /// it, and the summary says so (<see cref="ExportSummary.EpsilonCoversOutput"/> = false). Default: false, in which
+    /// case a private model's export reads no real data and giving <see cref="RealTraining"/> is an error.
+    /// </summary>
+    public bool AllowRealDataFiltersOnPrivateModel { get; init; }
+
     /// <summary>Seed of the holdout subsample. Default: 0.</summary>
     public int Seed { get; init; }
 
     internal bool AnyFilter => DropExactCopies || MinimumDcrQuantile is not null || RareCategoryThreshold > 0;
 
+    /// <summary>A private model's export keeps its guarantee: no filter reads the real rows.</summary>
+    private bool KeepsPrivacy => DifferentialPrivacy is not null && !AllowRealDataFiltersOnPrivateModel;
+
+    /// <summary>Whether the filters run (and read the real rows).</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(RealTraining))]
+    internal bool FiltersReadRealRows => RealTraining is not null && AnyFilter && !KeepsPrivacy;
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(DiscreteColumns, nameof(DiscreteColumns));
-        if (RealTraining is null && AnyFilter)
+        if (KeepsPrivacy && (RealTraining is not null || RealHoldout is not null))
+            throw new ArgumentException(
+                $"The model is differentially private (ε = {DifferentialPrivacy!.Epsilon:G4}): the privacy filters would read the real rows, " +
+                $"and ε would no longer cover the output. Leave {nameof(RealTraining)} and {nameof(RealHoldout)} unset (mlgan export without --real " +
+                $"and --holdout) to keep the guarantee, or set {nameof(AllowRealDataFiltersOnPrivateModel)} (--allow-real-data-filters) to filter anyway.",
+                nameof(RealTraining));
+        if (!KeepsPrivacy && RealTraining is null && AnyFilter)
             throw new ArgumentException(
                 $"The privacy filters need {nameof(RealTraining)}. Give the real training rows, or turn every filter off " +
                 $"({nameof(DropExactCopies)} = false, {nameof(MinimumDcrQuantile)} = null, {nameof(RareCategoryThreshold)} = 0).", nameof(RealTraining));
         if (MinimumDcrQuantile is { } q && !(q >= 0 && q < 1))
             throw new ArgumentOutOfRangeException(nameof(MinimumDcrQuantile), q, $"{nameof(MinimumDcrQuantile)} must be in [0, 1).");
-        if (MinimumDcrQuantile is not null && RealHoldout is null)
+        if (!KeepsPrivacy && MinimumDcrQuantile is not null && RealHoldout is null)
             throw new ArgumentException($"{nameof(MinimumDcrQuantile)} needs {nameof(RealHoldout)}: real rows the synthesizer did not see.", nameof(RealHoldout));
         if (HoldoutSampleSize < 1)
             throw new ArgumentOutOfRangeException(nameof(HoldoutSampleSize), HoldoutSampleSize, $"{nameof(HoldoutSampleSize)} must be at least 1.");

@@ -14,7 +14,8 @@ namespace Microsoft.ML.Gan.Tabular.Privacy;
 /// <see cref="TabularPrivacyOptions.PublicCategories"/>, a noisy count per listed value with no threshold; per continuous column a noisy
 /// histogram of <see cref="TabularPrivacyOptions.HistogramBins"/> equal bins over its bounds plus a missing-value bin
 /// (bins under 2σ and a missing count under 4σ are read as empty: post-processing that keeps noise out of the modes).
-/// Each row adds 1 to one bin per column, so the L2 sensitivity of a phase is √(its columns).
+/// Each row adds 1 to one bin per column, so the L2 sensitivity of a phase is √(its columns). The noise must come from a
+/// secret source (<see cref="CryptographicRandom"/> in a fit): with a replayable one the counts could be recovered.
 /// </summary>
 internal static class PrivateStatistics
 {
@@ -22,12 +23,11 @@ internal static class PrivateStatistics
     /// <param name="privacy">Privacy options (public bounds, bins).</param>
     /// <param name="unitNoise">Noise standard deviation per unit of sensitivity (the same in both phases).</param>
     /// <param name="thresholdDelta">δ allowed for the category thresholds, split over the discrete columns.</param>
-    /// <param name="seed">Seed of the noise and the proxy.</param>
+    /// <param name="random">The noise's source (and the proxy's row order).</param>
     /// <param name="accountant">Receives the releases.</param>
     public static PrivateTableRelease Release(TabularTable table, TabularPrivacyOptions privacy, double unitNoise,
-        double thresholdDelta, int seed, RdpAccountant accountant)
+        double thresholdDelta, Random random, RdpAccountant accountant)
     {
-        var random = new Random(seed);
         var continuous = table.Columns.OfType<ContinuousColumn>().ToArray();
         var domains = table.Columns.OfType<DiscreteColumn>().Select(c => DiscreteDomain.Of(c, privacy)).ToArray();
         var bounds = ReleaseBounds(continuous, privacy, unitNoise, random, accountant);
@@ -48,6 +48,7 @@ internal static class PrivateStatistics
         var proxy = new List<TabularColumn>();
         var keep = new bool[n];
         Array.Fill(keep, true);
+        var coverage = new List<ColumnCoverage>();
         var recoded = new Dictionary<string, TabularColumn>(StringComparer.Ordinal);
         int offset = 0;
         foreach (var domain in domains)
@@ -67,10 +68,12 @@ internal static class PrivateStatistics
             {
                 if (!released.Any(w => w > threshold))
                     throw new InvalidOperationException(FormattableString.Invariant(
-                        $"Under differential privacy no category of column '{column.Name}' is frequent enough to be released (noisy counts must clear {threshold:F0} rows at this budget); raise TargetEpsilon or TransformerBudgetShare, declare its values in Privacy.PublicCategories, or ignore the column."));
+                        $"Under differential privacy no category of column '{column.Name}' is frequent enough to be released (noisy counts must clear {threshold:F0} rows at this budget); {PrivacyRemedies.Discrete}."));
                 weights = released.Select(w => w > threshold ? Math.Max(w, 1) : 0).ToArray();
                 (column, weights) = GroupRare(column, weights, n, sigma, privacy.RareCategoryLabel);
             }
+            // Rows holding a category whose weight is 0 are left out; the released weights estimate how many rows remain.
+            coverage.Add(new ColumnCoverage(column.Name, Math.Clamp(weights.Sum() / n, 0, 1)));
             recoded[column.Name] = column;
             var (proxyColumn, allocation) = ProxyDiscrete(column, weights, n, random);
             proxy.Add(proxyColumn);
@@ -86,11 +89,13 @@ internal static class PrivateStatistics
             offset += privacy.HistogramBins + 1;
             if (weights.Take(privacy.HistogramBins).Sum() <= 0)
                 throw new InvalidOperationException(
-                    $"Under differential privacy the noisy histogram of column '{column.Name}' is empty at this budget; raise TargetEpsilon or TransformerBudgetShare, or ignore the column.");
+                    $"Under differential privacy the noisy histogram of column '{column.Name}' is empty at this budget; {PrivacyRemedies.Continuous}.");
+            double noisyMissing = Math.Max(0, noisy[offset - 1]);
             bool integral = ColumnTypes.IsIntegral(column.Type);
             var proxyColumn = ProxyContinuous(column, weights, min, max, n, integral);
             proxy.Add(proxyColumn);
             bool allowsMissing = proxyColumn.Values.ToArray().Any(double.IsNaN);
+            coverage.Add(new ColumnCoverage(column.Name, allowsMissing ? 1 : Math.Clamp(1 - noisyMissing / n, 0, 1)));
             var values = column.Values;
             for (int r = 0; r < n; r++) keep[r] &= allowsMissing || !double.IsNaN(values[r]);
         }
@@ -98,7 +103,8 @@ internal static class PrivateStatistics
         var rows = Enumerable.Range(0, n).Where(r => keep[r]).ToArray();
         var training = new TabularTable(table.Columns.Select(c => Subset(recoded.GetValueOrDefault(c.Name, c), rows, bounds)));
         var proxyTable = new TabularTable(table.Columns.Select(c => proxy.First(p => p.Name == c.Name)));
-        return new PrivateTableRelease(proxyTable, training, n - rows.Length, thresholded == 0 ? 0 : thresholdDelta, bounds);
+        return new PrivateTableRelease(proxyTable, training, thresholded == 0 ? 0 : thresholdDelta, bounds, sigma,
+            thresholded == 0 ? null : threshold, coverage);
     }
 
     private static Dictionary<string, (double Min, double Max)> ReleaseBounds(ContinuousColumn[] columns,
@@ -126,7 +132,7 @@ internal static class PrivateStatistics
                 .Where(b => noisy[c * PowerOfTwoGrid.Count + b] > 4 * sigma).Select(PowerOfTwoGrid.Edges).ToArray();
             if (bins.Length == 0)
                 throw new InvalidOperationException(
-                    $"Under differential privacy the range of column '{open[c].Name}' cannot be released at this budget; declare it in Privacy.PublicBounds or raise TargetEpsilon.");
+                    $"Under differential privacy the range of column '{open[c].Name}' cannot be released at this budget; {PrivacyRemedies.Range}.");
             bounds[open[c].Name] = (bins.Min(b => b.Low), bins.Max(b => b.High));
         }
         return bounds;

@@ -6,6 +6,11 @@ namespace Microsoft.ML.Gan.Tabular.Privacy;
 /// <c>CtganOptions.DifferentiallyPrivate</c>). The privacy unit is one row; the number of rows and the schema
 /// (column names and types) are treated as public, as in Opacus and TF-Privacy.
 /// </summary>
+/// <remarks>
+/// A DP fit is not reproducible by seed: the noise, the Poisson sampling and every other random draw of training come
+/// from the operating system's cryptographically secure generator, are never stored, and do not depend on
+/// <c>Seed</c>, which still fixes the saved model's sampling stream. Without privacy, fits stay deterministic by seed.
+/// </remarks>
 public sealed class TabularPrivacyOptions
 {
     /// <summary>The ε budget of the whole fit (transformer statistics and training); training stops when it is spent. Required, &gt; 0.</summary>
@@ -72,9 +77,22 @@ public sealed class TabularPrivacyOptions
                 "finite bounds with Min < Max for every column");
     }
 
+    /// <summary>The <c>mlgan fit</c> flag of each option that has one, so that a refusal names both.</summary>
+    private static readonly Dictionary<string, string> CliFlags = new(StringComparer.Ordinal)
+    {
+        [nameof(TargetEpsilon)] = "--dp-epsilon",
+        [nameof(Delta)] = "--dp-delta",
+        [nameof(TransformerBudgetShare)] = "--dp-transformer-share",
+        [nameof(PublicBounds)] = "--dp-public-bounds",
+        [nameof(PublicCategories)] = "--dp-public-categories",
+    };
+
     private static void Require(bool condition, string option, object? value, string expected)
     {
         if (!condition)
-            throw new ArgumentOutOfRangeException(option, value, $"Privacy.{option} is {value ?? "null"}; expected {expected}.");
+        {
+            string flag = CliFlags.TryGetValue(option, out var name) ? $" (mlgan fit {name})" : "";
+            throw new ArgumentOutOfRangeException(option, value, $"Privacy.{option}{flag} is {value ?? "null"}; expected {expected}.");
+        }
     }
 }

@@ -25,13 +25,19 @@ public sealed class DpSgdGradients
     private readonly nn.Module<Tensor, Tensor>[] _layers;
     private readonly Linear?[] _linear;
     private readonly List<(Tensor[] Inputs, Tensor[] Outputs)> _passes = new();
+    private readonly Generator? _noise;
 
     /// <summary>Checks the network and keeps the clipping norm and noise multiplier.</summary>
     /// <param name="network">An <c>nn.Sequential</c> of linear and parameter-free row-wise layers.</param>
     /// <param name="maxGradNorm">C: the per-sample L2 bound; &gt; 0.</param>
     /// <param name="noiseMultiplier">σ: noise standard deviation over C; ≥ 0 (0 clips without noise, for tests only).</param>
+    /// <param name="noise">
+    /// The generator the Gaussian noise is drawn from, on the network's device. A private fit passes one seeded from a
+    /// cryptographically secure source (<see cref="CryptographicRandom.NewTorchGenerator"/>) so that the noise cannot be
+    /// replayed from a public seed; null draws from torch's default generator (tests).
+    /// </param>
     /// <exception cref="ArgumentException">The network has a layer with parameters other than <c>Linear</c>.</exception>
-    public DpSgdGradients(nn.Module<Tensor, Tensor> network, double maxGradNorm, double noiseMultiplier)
+    public DpSgdGradients(nn.Module<Tensor, Tensor> network, double maxGradNorm, double noiseMultiplier, Generator? noise = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         if (!(maxGradNorm > 0) || double.IsInfinity(maxGradNorm))
@@ -52,6 +58,7 @@ public sealed class DpSgdGradients
         }
         MaxGradNorm = maxGradNorm;
         NoiseMultiplier = noiseMultiplier;
+        _noise = noise;
     }
 
     /// <summary>C, the per-sample clipping norm.</summary>
@@ -92,7 +99,7 @@ public sealed class DpSgdGradients
 
     /// <summary>
     /// Writes the privatized gradient of Σᵢ Lᵢ into the network's <c>.grad</c>: each sample's gradient clipped to
-    /// <see cref="MaxGradNorm"/>, summed, plus N(0, (σC)²) noise drawn from torch's default generator, divided by
+    /// <see cref="MaxGradNorm"/>, summed, plus N(0, (σC)²) noise from the constructor's generator, divided by
     /// <paramref name="expectedBatchSize"/>. Clears the record of passes.
     /// </summary>
     /// <param name="lossSum">The sum of the per-sample losses, computed from the outputs of <see cref="Forward"/>.</param>
@@ -125,7 +132,7 @@ public sealed class DpSgdGradients
     private void Write(Parameter parameter, Tensor clippedSum, double expectedBatchSize)
     {
         var noisy = NoiseMultiplier > 0
-            ? clippedSum + randn_like(clippedSum) * (NoiseMultiplier * MaxGradNorm)
+            ? clippedSum + randn(clippedSum.shape, clippedSum.dtype, clippedSum.device, generator: _noise) * (NoiseMultiplier * MaxGradNorm)
             : clippedSum;
         var gradient = (noisy / expectedBatchSize).to_type(parameter.dtype);
         if (parameter.grad is Tensor existing)

@@ -26,8 +26,10 @@ public sealed class RdpAccountant
     private double[]? _cachedStepRdp;
 
     /// <summary>
-    /// The default Rényi orders: 1.25, 1.5, 1.75, 2, 2.25, 2.5, 3, 3.5, 4, 4.5, every integer 5…64, then 128, 256, 512
-    /// (TF-Privacy's <c>compute_dp_sgd_privacy</c> list with 64 added; 73 orders).
+    /// The default Rényi orders, those of dp_accounting's <c>RdpAccountant</c>: 1 + x/10 for x = 1…99 (1.1 to 10.9),
+    /// every integer 11…63, then 128, 256, 512 and 1024 (156 orders). They include Opacus's default grid
+    /// (1.1…10.9 and 12…63), so ε is never above what Opacus reports for the same steps; the fine fractional orders
+    /// near 1 matter for small budgets and long training, where the optimal order is small.
     /// </summary>
     public static IReadOnlyList<double> DefaultOrders => s_defaultOrders;
 
@@ -403,9 +405,9 @@ public sealed class RdpAccountant
 
     private static double[] BuildDefaultOrders()
     {
-        var orders = new List<double> { 1.25, 1.5, 1.75, 2, 2.25, 2.5, 3, 3.5, 4, 4.5 };
-        for (int a = 5; a <= 64; a++) orders.Add(a);
-        orders.AddRange(new double[] { 128, 256, 512 });
+        var orders = Enumerable.Range(1, 99).Select(x => 1 + x / 10.0).ToList();
+        orders.AddRange(Enumerable.Range(11, 53).Select(a => (double)a));
+        orders.AddRange([128, 256, 512, 1024]);
         return orders.ToArray();
     }
 

@@ -4,7 +4,8 @@ namespace Microsoft.ML.Gan.Training;
 /// <param name="Step">Generator steps done so far.</param>
 /// <param name="TotalSteps">Generator steps planned.</param>
 /// <param name="Epoch">Epochs done so far (fractional).</param>
-/// <param name="DiscriminatorLoss">Mean discriminator loss (penalty included) since the previous report.</param>
+/// <param name="DiscriminatorLoss">Mean discriminator loss (penalty included) since the previous report; NaN under
+/// differential privacy, where it would be an exact function of the real rows.</param>
 /// <param name="GeneratorLoss">Mean generator loss since the previous report.</param>
 /// <param name="SamplesPerSecond">Real samples consumed per second since the previous report.</param>
 /// <param name="SkippedSteps">Optimizer updates skipped so far because of non-finite losses or gradients.</param>
@@ -24,6 +25,6 @@ public sealed record GanProgress(
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"step {Step}/{TotalSteps} epoch {Epoch:F2} D {DiscriminatorLoss:F4} G {GeneratorLoss:F4} " +
+        $"step {Step}/{TotalSteps} epoch {Epoch:F2} D {(double.IsNaN(DiscriminatorLoss) ? "–" : DiscriminatorLoss.ToString("F4"))} G {GeneratorLoss:F4} " +
         $"{SamplesPerSecond:F0} samples/s skipped {SkippedSteps}";
 }

@@ -69,6 +69,7 @@ public sealed class GanTrainer
         var epochWindow = new LossWindow();
         long skipped = state.SkippedSteps;
         long step = state.Step;
+        bool isPrivate = problem.IsDifferentiallyPrivate;
         generator.train();
         discriminator.train();
 
@@ -86,12 +87,16 @@ public sealed class GanTrainer
                     objective.DiscriminatorStep = step * _options.CriticSteps + c;
                     discriminatorOptimizer.zero_grad();
                     double dValue = DiscriminatorGradients(problem, objective);
-                    if (GradientGuard.Check(discriminatorParameters, dValue, _options.GradientClipNorm))
+                    // Under DP the loss is an exact function of the real batch: the guard reads the noisy gradient only.
+                    if (GradientGuard.Check(discriminatorParameters, isPrivate ? 0 : dValue, _options.GradientClipNorm))
                     {
                         discriminatorOptimizer.step();
                         ClipWeights(discriminatorParameters);
-                        window.AddDiscriminator(dValue);
-                        epochWindow.AddDiscriminator(dValue);
+                        if (!isPrivate)
+                        {
+                            window.AddDiscriminator(dValue);
+                            epochWindow.AddDiscriminator(dValue);
+                        }
                     }
                     else
                     {
@@ -123,7 +128,9 @@ public sealed class GanTrainer
             {
                 state.EpochLosses.Add(epochWindow.Means());
                 var (d, g) = epochWindow.Means();
-                _log?.Invoke($"Epoch {step / stepsPerEpoch}: D loss {d:F4}, G loss {g:F4}, skipped {skipped}.");
+                _log?.Invoke(isPrivate
+                    ? $"Epoch {step / stepsPerEpoch}: D loss not released (differential privacy), G loss {g:F4}, skipped {skipped}."
+                    : $"Epoch {step / stepsPerEpoch}: D loss {d:F4}, G loss {g:F4}, skipped {skipped}.");
                 epochWindow = new LossWindow();
             }
             if (step % reportEvery == 0 || step == totalSteps || problem.IsExhausted)
@@ -136,11 +143,11 @@ public sealed class GanTrainer
                 window = new LossWindow();
             }
             if (_options.CheckpointPath is not null && _options.CheckpointInterval > 0 && step % _options.CheckpointInterval == 0)
-                WriteCheckpoint(step, skipped, state, generator, discriminator, ema, generatorOptimizer, discriminatorOptimizer);
+                WriteCheckpoint(step, skipped, state, generator, discriminator, ema, generatorOptimizer, discriminatorOptimizer, isPrivate);
         }
 
         if (_options.CheckpointPath is not null)
-            WriteCheckpoint(step, skipped, state, generator, discriminator, ema, generatorOptimizer, discriminatorOptimizer);
+            WriteCheckpoint(step, skipped, state, generator, discriminator, ema, generatorOptimizer, discriminatorOptimizer, isPrivate);
         SetRequiresGrad(discriminatorParameters, true);
         ema?.RecomputeNormStatistics(problem, objective, _options.BatchSize);
         generator.eval();
@@ -160,10 +167,11 @@ public sealed class GanTrainer
     }
 
     private void WriteCheckpoint(long step, long skipped, TrainingCheckpoint.State state, nn.Module generator,
-        nn.Module discriminator, GeneratorEma? ema, OptimizerHelper generatorOptimizer, OptimizerHelper discriminatorOptimizer)
+        nn.Module discriminator, GeneratorEma? ema, OptimizerHelper generatorOptimizer, OptimizerHelper discriminatorOptimizer,
+        bool isPrivate)
     {
         TrainingCheckpoint.Write(_options.CheckpointPath!, state with { Step = step, SkippedSteps = skipped },
-            generator, discriminator, ema?.Average, generatorOptimizer, discriminatorOptimizer);
+            generator, discriminator, ema?.Average, generatorOptimizer, discriminatorOptimizer, randomState: !isPrivate);
         _log?.Invoke($"Checkpoint written to '{_options.CheckpointPath}' at step {step}.");
     }
 

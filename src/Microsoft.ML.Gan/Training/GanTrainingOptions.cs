@@ -77,7 +77,12 @@ public class GanTrainingOptions
     /// the average's batch-norm statistics are recomputed for its own weights (50 generator passes). Default none.</summary>
     public double? GeneratorEmaDecay { get; set; }
 
-    /// <summary>Seed of every random choice; null takes the MLContext's seed (or 0 when it has none).</summary>
+    /// <summary>
+    /// Seed of every random choice; null takes the MLContext's seed (or 0 when it has none). A differentially private
+    /// fit is the exception: its training randomness comes from a cryptographically secure source that the seed does
+    /// not reach (it would let the noise be replayed), so such a fit is not reproducible by seed; the seed still fixes
+    /// the fitted model's sampling stream.
+    /// </summary>
     public int? Seed { get; set; }
 
     /// <summary>"cpu" (default), "cuda", "cuda:N" or "auto".</summary>

@@ -33,4 +33,12 @@ public interface IAdversarialProblem
     /// next step, as if the planned steps were done. Default: never.
     /// </summary>
     bool IsExhausted => false;
+
+    /// <summary>
+    /// True when the problem trains under differential privacy. The engine then releases nothing computed from real
+    /// rows that the privacy accounting does not cover: the discriminator loss is neither reported, logged nor kept in
+    /// the summary (it is NaN there), a discriminator step is skipped only when its noisy gradient is not finite, and
+    /// checkpoints hold no random-generator state. Default: false.
+    /// </summary>
+    bool IsDifferentiallyPrivate => false;
 }

@@ -9,7 +9,7 @@ public interface IDiscriminatorGradients
 {
     /// <summary>
     /// Writes the discriminator's gradients for one step into its parameters' <c>.grad</c> and returns the loss value to
-    /// report.
+    /// report (NaN when nothing may be reported: see <see cref="IAdversarialProblem.IsDifferentiallyPrivate"/>).
     /// </summary>
     /// <param name="objective">The configured adversarial objective.</param>
     /// <param name="batchSize">The batch size of the options (the expected size, under Poisson sampling).</param>

@@ -5,7 +5,8 @@ namespace Microsoft.ML.Gan.Training;
 
 /// <summary>
 /// Everything needed to resume training exactly: both networks, the EMA generator, both optimizers' states, the step
-/// counters and torch's random generator state. Written atomically (temporary file, then rename).
+/// counters and torch's random generator state. Written atomically (temporary file, then rename). A differentially
+/// private fit writes no random state (its randomness must stay secret), so its checkpoints cannot be resumed.
 /// </summary>
 internal static class TrainingCheckpoint
 {
@@ -15,7 +16,7 @@ internal static class TrainingCheckpoint
     public sealed record State(long Step, long SkippedSteps, List<(double Discriminator, double Generator)> EpochLosses);
 
     public static void Write(string path, State state, nn.Module generator, nn.Module discriminator, nn.Module? ema,
-        OptimizerHelper generatorOptimizer, OptimizerHelper discriminatorOptimizer)
+        OptimizerHelper generatorOptimizer, OptimizerHelper discriminatorOptimizer, bool randomState = true)
     {
         string fullPath = Path.GetFullPath(path);
         string temporary = fullPath + ".tmp-" + Environment.ProcessId;
@@ -40,10 +41,17 @@ internal static class TrainingCheckpoint
                 ema?.save(writer);
                 generatorOptimizer.save_state_dict(writer);
                 discriminatorOptimizer.save_state_dict(writer);
-                using var rng = random.get_rng_state();
-                byte[] rngBytes = rng.data<byte>().ToArray();
-                writer.Write(rngBytes.Length);
-                writer.Write(rngBytes);
+                if (randomState)
+                {
+                    using var rng = random.get_rng_state();
+                    byte[] rngBytes = rng.data<byte>().ToArray();
+                    writer.Write(rngBytes.Length);
+                    writer.Write(rngBytes);
+                }
+                else
+                {
+                    writer.Write(0);
+                }
             }
             File.Move(temporary, fullPath, overwrite: true);
         }
@@ -81,6 +89,8 @@ internal static class TrainingCheckpoint
             generatorOptimizer.load_state_dict(reader);
             discriminatorOptimizer.load_state_dict(reader);
             byte[] rngBytes = reader.ReadBytes(reader.ReadInt32());
+            if (rngBytes.Length == 0)
+                throw new InvalidDataException($"Checkpoint '{path}' holds no random state (a differentially private fit wrote it): it cannot be resumed.");
             using var rng = tensor(rngBytes, dtype: ScalarType.Byte);
             random.set_rng_state(rng);
             return new State(step, skipped, losses);

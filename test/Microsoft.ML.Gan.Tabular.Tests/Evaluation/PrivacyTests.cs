@@ -104,4 +104,61 @@ public sealed class PrivacyTests
         Assert.AreEqual(0.0, report.Privacy.SyntheticDcr.Mean);
         Assert.AreEqual(1.0, report.ColumnShapesScore, 1e-12);
     }
+
+    [TestMethod]
+    public void MembershipInferenceGivesACopyingSynthesizerAwayAndNotAnIndependentOne()
+    {
+        var training = EvalTables.Linear(600, seed: 1);
+        var holdout = EvalTables.Linear(600, seed: 2);
+        var options = new TabularEvaluationOptions { RealHoldout = holdout.ToDataView() };
+
+        var copiedReport = Ml.Gan().Tabular.Evaluate(training.ToDataView(), training.ToDataView(), options);
+        var copied = copiedReport.Privacy.MembershipInference!;
+        StringAssert.Contains(copiedReport.ToJson(), "\"AreaUnderRocCurve\"");
+        string html = Path.Combine(Path.GetTempPath(), $"mia-{Guid.NewGuid():N}.html");
+        try
+        {
+            copiedReport.SaveHtml(html);
+            StringAssert.Contains(File.ReadAllText(html), "Membership inference");
+        }
+        finally
+        {
+            File.Delete(html);
+        }
+        Assert.AreEqual(600, copied.MemberRows);
+        Assert.AreEqual(600, copied.NonMemberRows);
+        Assert.IsGreaterThan(0.95, copied.AreaUnderRocCurve, "every member is at distance 0 from the copies");
+        Assert.IsGreaterThan(0.9, copied.Advantage);
+
+        var fresh = Ml.Gan().Tabular.Evaluate(training.ToDataView(), EvalTables.Linear(600, seed: 3).ToDataView(), options).Privacy.MembershipInference!;
+        Assert.AreEqual(0.5, fresh.AreaUnderRocCurve, 0.06, "rows that never saw the training data cannot tell members apart");
+        Assert.IsLessThan(0.15, fresh.Advantage);
+
+        var capped = Ml.Gan().Tabular.Evaluate(training.ToDataView(), EvalTables.Linear(600, seed: 3).ToDataView(), new TabularEvaluationOptions
+        {
+            RealHoldout = holdout.ToDataView(),
+            PrivacySampleSize = 300,
+        }).Privacy.MembershipInference!;
+        Assert.AreEqual(300, capped.MemberRows, "the cap applies to both sides");
+        Assert.AreEqual(300, capped.NonMemberRows);
+    }
+
+    [TestMethod]
+    public void MembershipInferenceNeedsAGivenHoldout()
+    {
+        var training = EvalTables.Linear(300, seed: 1);
+        var report = Ml.Gan().Tabular.Evaluate(training.ToDataView(), EvalTables.Linear(300, seed: 3).ToDataView(), new TabularEvaluationOptions());
+        Assert.IsNull(report.Privacy.MembershipInference, "rows split off the real data may have been trained on: they are no non-members");
+        StringAssert.Contains(report.ToJson(), "\"SyntheticDcr\"");
+    }
+
+    [TestMethod]
+    public void SeparationCountsTiesAsHalfAndFindsTheBestThreshold()
+    {
+        var (auc, advantage) = MembershipInference.Separation([0.1, 0.2, 0.5], [0.3, 0.5, 0.9]);
+        // Pairs (member, non-member) won: 0.1 and 0.2 beat all three (6), 0.5 ties 0.5 (0.5) and beats 0.9 (1): 7.5 / 9.
+        Assert.AreEqual(7.5 / 9, auc, 1e-12);
+        Assert.AreEqual(2.0 / 3, advantage, 1e-12, "threshold 0.2: 2/3 of members, no non-member");
+        Assert.AreEqual(0.5, MembershipInference.Separation([1, 1], [1, 1]).Auc, 1e-12);
+    }
 }

@@ -35,12 +35,16 @@ public sealed class PrivateStatisticsTests
     {
         var table = Table();
         var accountant = new RdpAccountant();
-        var release = PrivateStatistics.Release(table, new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, 3, accountant);
+        var release = PrivateStatistics.Release(table, new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, new Random(3), accountant);
 
         var proxyCounts = Counts((DiscreteColumn)release.Proxy["Kind"]);
         Assert.AreEqual(0, proxyCounts[3], "5 rows cannot clear a threshold of about 1 + 4.8σ ≈ 35 rows");
-        Assert.AreEqual(5, release.DroppedRows, "the rows holding the dropped category are left out of training");
-        Assert.AreEqual(table.RowCount - 5, release.Training.RowCount);
+        Assert.AreEqual(table.RowCount - 5, release.Training.RowCount, "the rows holding the dropped category are left out of training");
+        // How many is not released: the noisy counts of the surviving categories estimate it.
+        double sigmaRows = UnitNoise * Math.Sqrt(2);
+        Assert.AreEqual((table.RowCount - 5) / (double)table.RowCount, release.Coverage.Single(c => c.Column == "Kind").NoisyShare,
+            4 * sigmaRows * Math.Sqrt(3) / table.RowCount, "Kind's coverage is the noisy counts of A, B and C over n");
+        Assert.AreEqual(sigmaRows, release.CountNoise, 1e-12);
         Assert.AreEqual(0, Counts((DiscreteColumn)release.Training["Kind"])[3]);
         double sigma = UnitNoise * Math.Sqrt(2);
         for (int k = 0; k < 3; k++)
@@ -56,7 +60,7 @@ public sealed class PrivateStatisticsTests
     public void BoundsComeFromTheNoisyPowerOfTwoGridAndEverySpendIsRecorded()
     {
         var accountant = new RdpAccountant();
-        var release = PrivateStatistics.Release(Table(), new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, 3, accountant);
+        var release = PrivateStatistics.Release(Table(), new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, new Random(3), accountant);
 
         var (min, max) = release.Bounds["Amount"];
         Assert.AreEqual(16, max, "the high mode N(10, 1) lies in [8, 16)");
@@ -81,7 +85,7 @@ public sealed class PrivateStatisticsTests
             TargetEpsilon = 1,
             PublicBounds = new Dictionary<string, (double Min, double Max)> { ["Amount"] = (-1, 11) },
         };
-        var release = PrivateStatistics.Release(Table(), privacy, UnitNoise, 1e-5, 3, accountant);
+        var release = PrivateStatistics.Release(Table(), privacy, UnitNoise, 1e-5, new Random(3), accountant);
 
         Assert.AreEqual((-1.0, 11.0), release.Bounds["Amount"]);
         var training = ((ContinuousColumn)release.Training["Amount"]).Values.ToArray();
@@ -97,7 +101,7 @@ public sealed class PrivateStatisticsTests
             TargetEpsilon = 1,
             PublicCategories = new Dictionary<string, IReadOnlyList<string>> { ["Kind"] = ["A", "B", "Z", "Unseen"] },
         };
-        var release = PrivateStatistics.Release(Table(), privacy, UnitNoise, 1e-5, 3, new RdpAccountant());
+        var release = PrivateStatistics.Release(Table(), privacy, UnitNoise, 1e-5, new Random(3), new RdpAccountant());
 
         var proxy = (DiscreteColumn)release.Proxy["Kind"];
         CollectionAssert.AreEqual(new object[] { "A", "B", "Z", "Unseen" }, proxy.Categories.ToArray(), "the domain is the public list");
@@ -106,7 +110,8 @@ public sealed class PrivateStatisticsTests
         Assert.AreEqual(1000 / 1605.0, counts[0] / (double)proxy.Length, 0.03);
         Assert.AreEqual(600 / 1605.0, counts[1] / (double)proxy.Length, 0.03);
         int zRowsLeftOut = counts[2] == 0 ? 5 : 0;
-        Assert.AreEqual(300 + zRowsLeftOut, release.DroppedRows, "the 300 rows of C are outside the list (and Z's only if its noisy count came out empty)");
+        Assert.AreEqual(Table().RowCount - 300 - zRowsLeftOut, release.Training.RowCount, "the 300 rows of C are outside the list (and Z's only if its noisy count came out empty)");
+        Assert.IsNull(release.CategoryThreshold, "no thresholded column");
         Assert.AreEqual(0, release.ThresholdDelta, "no thresholded column, no δ spent on thresholds");
         Assert.AreEqual(0, Counts((DiscreteColumn)release.Training["Kind"])[3], "nobody holds 'Unseen'");
     }
@@ -120,7 +125,7 @@ public sealed class PrivateStatisticsTests
             TargetEpsilon = 1,
             PublicCategories = new Dictionary<string, IReadOnlyList<string>> { ["Flag"] = ["True", "False"] },
         };
-        var error = Assert.ThrowsExactly<ArgumentException>(() => PrivateStatistics.Release(table, privacy, UnitNoise, 1e-5, 3, new RdpAccountant()));
+        var error = Assert.ThrowsExactly<ArgumentException>(() => PrivateStatistics.Release(table, privacy, UnitNoise, 1e-5, new Random(3), new RdpAccountant()));
         StringAssert.Contains(error.Message, "'Flag'");
     }
 
@@ -134,8 +139,9 @@ public sealed class PrivateStatisticsTests
             .Concat(Enumerable.Range(0, 300).Select(i => 2 + i / 10)).ToArray();
         var table = new TabularTable([new DiscreteColumn("Kind", TextDataViewType.Instance, codes, categories)]);
 
-        var grouped = PrivateStatistics.Release(table, new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, 3, new RdpAccountant());
-        Assert.AreEqual(0, grouped.DroppedRows, "the rare rows train as '(other)'");
+        var grouped = PrivateStatistics.Release(table, new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, new Random(3), new RdpAccountant());
+        Assert.AreEqual(table.RowCount, grouped.Training.RowCount, "the rare rows train as '(other)'");
+        Assert.AreEqual(1.0, grouped.EstimatedShareKept, 1e-9, "grouping keeps every row, and the estimate says so");
         var transformer = DataTransformer.Fit(grouped.Proxy);
         var values = transformer.ConditionValues("Kind").Values.Select(v => v.Name).ToArray();
         CollectionAssert.AreEquivalent(new[] { "A", "B", "(other)" }, values, "no rare value's name is released");
@@ -143,8 +149,9 @@ public sealed class PrivateStatisticsTests
         Assert.AreEqual(300 / 1900.0, Share(proxy, "(other)"), 0.03);
         Assert.AreEqual(300, Counts((DiscreteColumn)grouped.Training["Kind"])[^1], "the 300 rare rows are recoded, not dropped");
 
-        var dropping = PrivateStatistics.Release(table, new TabularPrivacyOptions { TargetEpsilon = 1, RareCategoryLabel = null }, UnitNoise, 1e-5, 3, new RdpAccountant());
-        Assert.AreEqual(300, dropping.DroppedRows, "without a label the rare rows are left out");
+        var dropping = PrivateStatistics.Release(table, new TabularPrivacyOptions { TargetEpsilon = 1, RareCategoryLabel = null }, UnitNoise, 1e-5, new Random(3), new RdpAccountant());
+        Assert.AreEqual(table.RowCount - 300, dropping.Training.RowCount, "without a label the rare rows are left out");
+        Assert.AreEqual(1600 / 1900.0, dropping.EstimatedShareKept, 0.02, "the noisy estimate of the share kept");
     }
 
     [TestMethod]
@@ -157,13 +164,42 @@ public sealed class PrivateStatisticsTests
             .Concat(Enumerable.Range(0, 100).Select(i => 2 + i / 10)).ToArray();
         var table = new TabularTable([new DiscreteColumn("Kind", TextDataViewType.Instance, codes, categories)]);
 
-        var release = PrivateStatistics.Release(table, new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, 3, new RdpAccountant());
+        var release = PrivateStatistics.Release(table, new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, new Random(3), new RdpAccountant());
 
-        Assert.AreEqual(0, release.DroppedRows);
+        Assert.AreEqual(table.RowCount, release.Training.RowCount);
         var training = (DiscreteColumn)release.Training["Kind"];
         Assert.AreEqual(300, Share(training, "(other)") * training.Length, 1e-9, "200 real '(other)' rows + 100 rare rows");
         Assert.AreEqual(300 / 1300.0, Share((DiscreteColumn)release.Proxy["Kind"], "(other)"), 0.03);
     }
 
     private static double Share(DiscreteColumn column, object value) => Ctgan.CtganLearningTests.Share(column, value);
+
+    [TestMethod]
+    public void TheNoiseOfAFitComesFromTheSecureGeneratorAndDiffersEveryTime()
+    {
+        // Replaying a seed recovers nothing: two releases of the same table with fresh secure randomness differ, and
+        // neither equals the release that any seeded Random would give.
+        var table = Table();
+        var privacy = new TabularPrivacyOptions { TargetEpsilon = 1 };
+        int[] Released(Random random) => Counts((DiscreteColumn)PrivateStatistics.Release(table, privacy, UnitNoise, 1e-5, random, new RdpAccountant()).Proxy["Kind"]);
+        var first = Released(new CryptographicRandom());
+        var second = Released(new CryptographicRandom());
+        CollectionAssert.AreNotEqual(first, second, "σ ≈ 7 rows of noise per count: two secure draws almost never give the same proxy");
+        CollectionAssert.AreEqual(Released(new Random(3)), Released(new Random(3)), "a seeded source would replay exactly, which is why fits do not use one");
+    }
+
+    [TestMethod]
+    public void RefusalsNameTheOptionAndTheCliFlag()
+    {
+        var sparse = new TabularTable([new DiscreteColumn("Kind", TextDataViewType.Instance, [0, 1, 2, 0], ["a", "b", "c"])]);
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() =>
+            PrivateStatistics.Release(sparse, new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, new Random(3), new RdpAccountant()));
+        foreach (string remedy in new[] { "'Kind'", "TargetEpsilon", "--dp-epsilon", "TransformerBudgetShare", "--dp-transformer-share", "PublicCategories", "--dp-public-categories", "--ignore" })
+            StringAssert.Contains(error.Message, remedy);
+        var amounts = new TabularTable([new ContinuousColumn("Amount", NumberDataViewType.Double, [1.0, 2.0, 3.0])]);
+        error = Assert.ThrowsExactly<InvalidOperationException>(() =>
+            PrivateStatistics.Release(amounts, new TabularPrivacyOptions { TargetEpsilon = 1 }, UnitNoise, 1e-5, new Random(3), new RdpAccountant()));
+        foreach (string remedy in new[] { "'Amount'", "PublicBounds", "--dp-public-bounds", "--dp-epsilon" })
+            StringAssert.Contains(error.Message, remedy);
+    }
 }

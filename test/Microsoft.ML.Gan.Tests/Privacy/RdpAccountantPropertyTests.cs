@@ -15,9 +15,12 @@ public sealed class RdpAccountantPropertyTests
     public void DefaultOrdersAreTheDocumentedList()
     {
         var orders = RdpAccountant.DefaultOrders;
-        Assert.AreEqual(73, orders.Count);
-        CollectionAssert.AreEqual(new[] { 1.25, 1.5, 1.75, 2, 2.25, 2.5, 3, 3.5, 4, 4.5, 5 }, orders.Take(11).ToArray());
-        CollectionAssert.AreEqual(new[] { 63.0, 64, 128, 256, 512 }, orders.Skip(68).ToArray());
+        Assert.AreEqual(156, orders.Count);
+        CollectionAssert.AreEqual(new[] { 1.1, 1.2, 1.3, 1.4, 1.5 }, orders.Take(5).ToArray());
+        Assert.AreEqual(10.9, orders[98], 1e-12);
+        CollectionAssert.AreEqual(new[] { 11.0, 12 }, orders.Skip(99).Take(2).ToArray());
+        CollectionAssert.AreEqual(new[] { 63.0, 128, 256, 512, 1024 }, orders.Skip(151).ToArray());
+        CollectionAssert.IsSubsetOf(RdpReferenceTests.OpacusOrders, orders.ToArray(), "Opacus' grid is part of the default one");
         CollectionAssert.AreEqual(orders.ToArray(), new RdpAccountant().Orders.ToArray());
     }
 
