@@ -16,38 +16,47 @@ internal static class EvaluateCommand
         var report = new Option<FileInfo>("--report") { Description = "HTML report to write.", DefaultValueFactory = _ => new FileInfo("report.html") };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON." };
         var discrete = CommonOptions.ColumnList("--discrete", "Numeric columns to treat as categories (comma-separated).");
+        var overwrite = CommonOptions.Overwrite();
         var command = new System.CommandLine.Command("evaluate", "Score a synthetic table against the real one: shapes, pairs, ML efficacy, privacy.")
         {
-            real, synthetic, holdout, target, report, json, discrete,
+            real, synthetic, holdout, target, report, json, discrete, overwrite,
         };
-        command.SetAction(result => CliFailure.Guard(() =>
+        command.SetAction(result => CliFailure.Guard(result, _ =>
         {
+            string realPath = result.GetValue(real)!.FullName, syntheticPath = result.GetValue(synthetic)!.FullName;
+            string? holdoutPath = result.GetValue(holdout)?.FullName;
+            (string, string?)[] inputs = [("--real", realPath), ("--synthetic", syntheticPath), ("--holdout", holdoutPath)];
+            string reportPath = OutputFiles.Check("--report", result.GetValue(report)!.FullName, result.GetValue(overwrite), inputs);
+            string? jsonPath = result.GetValue(json) is { } j
+                ? OutputFiles.Check("--json", j.FullName, result.GetValue(overwrite), [.. inputs, ("--report", reportPath)])
+                : null;
             var mlContext = new MLContext(seed: 1);
+            var realRows = CsvInput.Load(mlContext, realPath);
+            if (result.GetValue(target) is { } label && realRows.Schema.GetColumnOrNull(label) is null)
+                throw new CliUsageException($"--target '{label}' is not a column of --real; its columns: {string.Join(", ", realRows.Schema.Select(c => c.Name))}.");
             var options = new TabularEvaluationOptions
             {
                 LabelColumn = result.GetValue(target),
                 DiscreteColumns = result.GetValue(discrete) ?? [],
-                RealHoldout = result.GetValue(holdout) is { } h ? CsvInput.Load(mlContext, h.FullName) : null,
+                RealHoldout = holdoutPath is null ? null : CsvInput.Load(mlContext, holdoutPath),
             };
-            var quality = mlContext.Gan().Tabular.Evaluate(
-                CsvInput.Load(mlContext, result.GetValue(real)!.FullName),
-                CsvInput.Load(mlContext, result.GetValue(synthetic)!.FullName),
-                options);
-            Write(quality, result.GetValue(report)!, result.GetValue(json));
+            var quality = mlContext.Gan().Tabular.Evaluate(realRows, CsvInput.Load(mlContext, syntheticPath), options);
+            Write(quality, reportPath, jsonPath, result.GetValue(overwrite));
             return CliFailure.Ok;
         }));
         return command;
     }
 
-    public static void Write(TabularQualityReport quality, FileInfo report, FileInfo? json)
+    /// <summary>Prints the summary table and writes the HTML report (and the JSON), each atomically.</summary>
+    public static void Write(TabularQualityReport quality, string reportPath, string? jsonPath, bool overwrite)
     {
         QualitySummary.Print(quality);
-        quality.SaveHtml(report.FullName);
-        AnsiConsole.MarkupLineInterpolated($"Wrote the report to [green]{report.FullName}[/].");
-        if (json is not null)
+        quality.SaveHtml(reportPath, overwrite);
+        AnsiConsole.MarkupLineInterpolated($"Wrote the report to [green]{reportPath}[/].");
+        if (jsonPath is not null)
         {
-            File.WriteAllText(json.FullName, quality.ToJson());
-            AnsiConsole.MarkupLineInterpolated($"Wrote [green]{json.FullName}[/].");
+            quality.SaveJson(jsonPath, overwrite);
+            AnsiConsole.MarkupLineInterpolated($"Wrote [green]{jsonPath}[/].");
         }
     }
 }

@@ -23,24 +23,30 @@ internal static class FitCommand
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
+        var overwrite = CommonOptions.Overwrite();
         var command = new System.CommandLine.Command("fit", "Train a synthesizer on a table and save it.")
         {
-            input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, device, seed, threads,
+            input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, device, seed, threads, overwrite,
         };
-        command.SetAction(result => CliFailure.Guard(() =>
+        command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
-            var mlContext = new MLContext(seed: result.GetValue(seed));
-            var data = CsvInput.Load(mlContext, result.GetValue(input)!.FullName);
-            string path = result.GetValue(model)!.FullName;
             var settings = new FitSettings(result.GetValue(epochs), result.GetValue(batch), result.GetValue(discrete) ?? [],
-                result.GetValue(ignore) ?? [], result.GetValue(device)!, result.GetValue(seed), result.GetValue(threads));
+                result.GetValue(ignore) ?? [], result.GetValue(device)!, result.GetValue(seed), result.GetValue(threads), cancellation);
             double? dpEpsilon = result.GetValue(epsilon);
             if (dpEpsilon is null && result.GetValue(delta) is not null)
-                throw new ArgumentException("--dp-delta needs --dp-epsilon.");
-            using var fitted = result.GetValue(synthesizer) == "tvae"
-                ? FitTvae(mlContext, data, settings, dpEpsilon)
+                throw new CliUsageException("--dp-delta needs --dp-epsilon.");
+            bool tvae = result.GetValue(synthesizer) == "tvae";
+            if (tvae && dpEpsilon is not null)
+                throw new CliUsageException("--dp-epsilon is supported with --synthesizer ctgan only (TVAE is trained without differential privacy).");
+            string inputPath = result.GetValue(input)!.FullName;
+            // The model's folder is checked before minutes of training, and the training table is never overwritten.
+            string path = OutputFiles.Check("--model", result.GetValue(model)!.FullName, result.GetValue(overwrite), ("input", inputPath));
+            var mlContext = new MLContext(seed: result.GetValue(seed));
+            var data = CsvInput.Load(mlContext, inputPath);
+            using var fitted = tvae
+                ? FitTvae(mlContext, data, settings)
                 : FitCtgan(mlContext, data, settings, dpEpsilon, result.GetValue(delta));
-            mlContext.Model.Save(fitted, null, path);
+            ModelFile.Save(mlContext, fitted, path, result.GetValue(overwrite));
             AnsiConsole.MarkupLineInterpolated($"Saved the model to [green]{path}[/] ({fitted.TrainingSummary?.Steps} steps, {fitted.TrainingSummary?.Elapsed:hh\\:mm\\:ss}).");
             if (fitted.Privacy is { } spent)
                 AnsiConsole.MarkupLineInterpolated($"Differential privacy spent: ε = {spent.Epsilon:G4}, δ = {spent.Delta:G3} (σ = {spent.NoiseMultiplier:G4}, {spent.DiscriminatorSteps} DP-SGD steps, {spent.DroppedRows} rows left out).");
@@ -59,6 +65,7 @@ internal static class FitCommand
         options.Device = settings.Device;
         options.Seed = settings.Seed;
         options.Threads = settings.Threads;
+        options.CancellationToken = settings.Cancellation;
         return TrainingProgressDisplay.Run(epsilon is null ? "CTGAN" : "DP-CTGAN", progress =>
         {
             options.Progress = progress;
@@ -66,10 +73,8 @@ internal static class FitCommand
         });
     }
 
-    private static CtganModel FitTvae(MLContext mlContext, IDataView data, FitSettings settings, double? epsilon)
+    private static CtganModel FitTvae(MLContext mlContext, IDataView data, FitSettings settings)
     {
-        if (epsilon is not null)
-            throw new ArgumentException("--dp-epsilon is supported with --synthesizer ctgan only (TVAE is trained without differential privacy).");
         var options = new TvaeOptions
         {
             Epochs = settings.Epochs,
@@ -79,6 +84,7 @@ internal static class FitCommand
             Device = settings.Device,
             Seed = settings.Seed,
             Threads = settings.Threads,
+            CancellationToken = settings.Cancellation,
         };
         return TrainingProgressDisplay.Run("TVAE", progress =>
         {
@@ -89,5 +95,5 @@ internal static class FitCommand
 
     /// <summary>What the command line sets on either synthesizer.</summary>
     private sealed record FitSettings(int Epochs, int BatchSize, IReadOnlyList<string> Discrete, IReadOnlyList<string> Ignore,
-        string Device, int Seed, int Threads);
+        string Device, int Seed, int Threads, CancellationToken Cancellation);
 }

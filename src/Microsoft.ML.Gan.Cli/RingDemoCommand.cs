@@ -21,18 +21,18 @@ internal static class RingDemoCommand
     {
         var output = new Option<FileInfo>("--out") { Description = "PNG file to write.", DefaultValueFactory = _ => new FileInfo("ring.png") };
         var steps = new Option<int>("--steps") { Description = "Generator steps.", DefaultValueFactory = _ => 2000 };
-        var command = new System.CommandLine.Command("demo-ring", "Train WGAN-GP on a ring of 8 Gaussians and plot real vs generated points.") { output, steps };
-        command.SetAction(result => Run(result.GetValue(output)!, result.GetValue(steps)));
+        var overwrite = CommonOptions.Overwrite();
+        var command = new System.CommandLine.Command("demo-ring", "Train WGAN-GP on a ring of 8 Gaussians and plot real vs generated points.") { output, steps, overwrite };
+        command.SetAction(result => CliFailure.Guard(result, cancellation =>
+            Run(result.GetValue(output)!.FullName, result.GetValue(steps), result.GetValue(overwrite), cancellation)));
         return command;
     }
 
-    private static int Run(FileInfo output, int steps)
+    private static int Run(string output, int steps, bool overwrite, CancellationToken cancellation)
     {
         if (steps < 1)
-        {
-            Console.Error.WriteLine("--steps must be at least 1.");
-            return 2;
-        }
+            throw new CliUsageException($"--steps must be at least 1, not {steps}.");
+        OutputFiles.Check("--out", output, overwrite);
         var mlContext = new MLContext(seed: 1);
         var real = RingPoints(4000, seed: 7);
         var data = mlContext.Data.LoadFromEnumerable(real.Select(p => new Point { Features = p }).ToList());
@@ -42,6 +42,7 @@ internal static class RingDemoCommand
             GeneratorBeta1 = 0.5, DiscriminatorBeta1 = 0.5, GeneratorLayers = new[] { 128, 128, 128 },
             DiscriminatorLayers = new[] { 128, 128, 128 }, LatentDimension = 8, ProgressInterval = 200,
             Progress = new Progress<GanProgress>(p => Console.WriteLine(p)),
+            CancellationToken = cancellation,
         };
         Console.WriteLine($"Training WGAN-GP for {steps} steps on 4,000 points of a ring of 8 Gaussians...");
         using var model = mlContext.Gan().WganGp(options).Fit(data);
@@ -58,9 +59,10 @@ internal static class RingDemoCommand
         plot.Title($"WGAN-GP on a ring of 8 Gaussians ({steps} steps)");
         plot.Axes.SquareUnits();
         plot.ShowLegend();
-        plot.SavePng(output.FullName, 640, 640);
-        Console.WriteLine($"Wrote {output.FullName}");
-        return 0;
+        byte[] png = plot.GetImageBytes(640, 640, ScottPlot.ImageFormat.Png);
+        Persistence.AtomicFile.Write(output, overwrite, stream => stream.Write(png));
+        Console.WriteLine($"Wrote {output}");
+        return CliFailure.Ok;
     }
 
     private sealed class GeneratedPoint
