@@ -89,7 +89,7 @@ internal static partial class CliFailure
     /// <summary>ML.NET and tasks wrap errors; the useful message is the innermost one.</summary>
     private static Exception Innermost(Exception e)
     {
-        while (e.InnerException is not null && e is not (ArgumentException or CliUsageException or IOException or UnauthorizedAccessException))
+        while (e.InnerException is not null && e is not (ArgumentException or CliUsageException or IOException or InvalidDataException or UnauthorizedAccessException))
             e = e.InnerException;
         return e;
     }

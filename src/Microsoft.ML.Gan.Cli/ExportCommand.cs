@@ -24,9 +24,10 @@ internal static class ExportCommand
         var overwrite = CommonOptions.Overwrite();
         var shard = CommonOptions.Shard();
         var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
         var command = new System.CommandLine.Command("export", "Generate rows and write them to a file or database, privacy-filtered.")
         {
-            model, rows, to, table, real, holdout, dcr, rare, overwrite, shard, seed,
+            model, rows, to, table, real, holdout, dcr, rare, overwrite, shard, seed, threads,
         };
         command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
@@ -40,6 +41,7 @@ internal static class ExportCommand
             var destination = Destination.Parse(result.GetValue(to)!, result.GetValue(table)!, part);
             destination.Check(result.GetValue(overwrite), ("--model", modelPath), ("--real", realFile?.FullName), ("--holdout", holdoutFile?.FullName));
 
+            Torch.TorchRuntime.SetThreads(result.GetValue(threads), "--threads");
             var mlContext = new MLContext(seed: result.GetValue(seed));
             using var synthesizer = CtganModel.Load(mlContext, modelPath);
             if (realFile is null)
@@ -114,11 +116,23 @@ internal static class ExportCommand
                 OutputFiles.Check("--to", Location, overwrite: System.IO.File.Exists(Location), inputs);
         }
 
-        public ExportSummary Write(SyntheticDataExporter exporter, IDataView rows, CancellationToken cancellationToken) => Kind switch
+        public ExportSummary Write(SyntheticDataExporter exporter, IDataView rows, CancellationToken cancellationToken)
         {
-            "sqlite" => exporter.ToSqlite(rows, Location, Table, cancellationToken),
-            "postgres" => exporter.ToPostgres(rows, Location, Table, cancellationToken),
-            _ => File.Write(exporter, rows, cancellationToken),
-        };
+            try
+            {
+                return Kind switch
+                {
+                    "sqlite" => exporter.ToSqlite(rows, Location, Table, cancellationToken),
+                    "postgres" => exporter.ToPostgres(rows, Location, Table, cancellationToken),
+                    _ => File.Write(exporter, rows, cancellationToken),
+                };
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                // The connection string is never repeated: it may hold a password.
+                string database = Kind == "postgres" ? "the PostgreSQL database" : $"'{Location}'";
+                throw new IOException($"--to {Kind}: cannot write table '{Table}' to {database}: {e.Message}", e);
+            }
+        }
     }
 }

@@ -20,8 +20,8 @@ internal sealed record FileTarget(string Flag, string Path, string? Format = nul
     /// <summary>Checks the file and its sidecar before any work (see <see cref="OutputFiles.Check"/>).</summary>
     public void Check(bool overwrite, params (string Flag, string? Path)[] inputs)
     {
-        _ = Kind;
         OutputFiles.Check(Flag, Path, overwrite, inputs);
+        _ = Kind;
         OutputFiles.Check(Flag, SyntheticDataExporter.SummaryPath(Path), overwrite, inputs);
     }
 

@@ -42,7 +42,7 @@ internal static class FitCommand
             // The model's folder is checked before minutes of training, and the training table is never overwritten.
             string path = OutputFiles.Check("--model", result.GetValue(model)!.FullName, result.GetValue(overwrite), ("input", inputPath));
             var mlContext = new MLContext(seed: result.GetValue(seed));
-            var data = CsvInput.Load(mlContext, inputPath);
+            var data = Read(mlContext, inputPath);
             using var fitted = tvae
                 ? FitTvae(mlContext, data, settings)
                 : FitCtgan(mlContext, data, settings, dpEpsilon, result.GetValue(delta));
@@ -53,6 +53,19 @@ internal static class FitCommand
             return CliFailure.Ok;
         }));
         return command;
+    }
+
+    /// <summary>Loads the training table; an error that does not name the file gets its name.</summary>
+    private static IDataView Read(MLContext mlContext, string path)
+    {
+        try
+        {
+            return CsvInput.Load(mlContext, path);
+        }
+        catch (Exception e) when (e is not (CliUsageException or OperationCanceledException) && !e.Message.Contains(path, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"cannot read '{path}': {CliFailure.Message(e)}", e);
+        }
     }
 
     private static CtganModel FitCtgan(MLContext mlContext, IDataView data, FitSettings settings, double? epsilon, double? delta)

@@ -23,9 +23,10 @@ internal static class SampleCommand
         var overwrite = CommonOptions.Overwrite();
         var shard = CommonOptions.Shard();
         var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
         var command = new System.CommandLine.Command("sample", "Generate rows from a saved synthesizer and write them to CSV or Parquet.")
         {
-            model, rows, output, where, overwrite, shard, seed,
+            model, rows, output, where, overwrite, shard, seed, threads,
         };
         command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
@@ -35,6 +36,7 @@ internal static class SampleCommand
             string modelPath = result.GetValue(model)!.FullName;
             var target = new FileTarget("--out", result.GetValue(output)!.FullName);
             target.Check(result.GetValue(overwrite), ("--model", modelPath));
+            Torch.TorchRuntime.SetThreads(result.GetValue(threads), "--threads");
             var mlContext = new MLContext(seed: result.GetValue(seed));
             using var synthesizer = CtganModel.Load(mlContext, modelPath);
             var part = result.GetValue(shard);
