@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.Export;
@@ -27,8 +26,7 @@ internal static class SampleToParquetBenchmark
         using var model = args.Length > 2 ? CtganModel.Load(mlContext, args[2]) : Fit(mlContext, get_num_threads());
         Console.WriteLine($"## tabular-sample-parquet: {rows:N0} CTGAN rows of adult streamed to Parquet");
         Console.WriteLine();
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; " +
-            $"torch threads {get_num_threads()}; load average at start {Core.MachineInfo.LoadAverage()}; date {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        Console.WriteLine($"Machine: {Core.MachineInfo.Describe()}; GEMM probe {Core.MachineInfo.GemmGflops():F0} GFLOP/s.");
         Console.WriteLine();
         string path = Path.Combine(Path.GetTempPath(), $"mlgan-sample-{Guid.NewGuid():N}.parquet");
         var exporter = mlContext.Gan().Tabular.CreateExporter(new SyntheticExportOptions { DropExactCopies = false, RareCategoryThreshold = 0 });

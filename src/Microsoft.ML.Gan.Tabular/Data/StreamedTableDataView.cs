@@ -42,31 +42,12 @@ internal sealed class StreamedTableDataView : IDataView
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [new Cursor(this, columnsNeeded)];
 
-    private sealed class Cursor : DataViewRowCursor
+    private sealed class Cursor(StreamedTableDataView parent, IEnumerable<DataViewSchema.Column> columnsNeeded)
+        : TableCursor(parent.Schema, columnsNeeded)
     {
-        private readonly StreamedTableDataView _parent;
-        private readonly IEnumerator<TabularTable> _batches;
-        private readonly bool[] _active;
+        private readonly IEnumerator<TabularTable> _batches = parent.Batches().GetEnumerator();
         private DataViewRowCursor? _inner;
-        private long _position = -1;
         private long _batchNumber = -1;
-
-        public Cursor(StreamedTableDataView parent, IEnumerable<DataViewSchema.Column> columnsNeeded)
-        {
-            _parent = parent;
-            _batches = parent.Batches().GetEnumerator();
-            _active = new bool[parent.Schema.Count];
-            foreach (var column in columnsNeeded)
-                _active[column.Index] = true;
-        }
-
-        public override DataViewSchema Schema => _parent.Schema;
-
-        public override long Position => _position;
-
-        public override long Batch => 0;
-
-        public override bool IsColumnActive(DataViewSchema.Column column) => _active[column.Index];
 
         public override bool MoveNext()
         {
@@ -77,17 +58,16 @@ internal sealed class StreamedTableDataView : IDataView
                 if (!_batches.MoveNext())
                     return false;
                 var view = new TabularDataView(_batches.Current);
-                _inner = view.GetRowCursor(view.Schema.Where(c => _active[c.Index]));
+                _inner = view.GetRowCursor(view.Schema.Where(IsColumnActive));
                 _batchNumber++;
             }
-            _position++;
+            RowPosition++;
             return true;
         }
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
-            if (!_active[column.Index])
-                throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was created.");
+            CheckActive(column);
             ValueGetter<TValue>? current = null;
             long batch = -1;
             return (ref TValue value) =>
@@ -100,9 +80,6 @@ internal sealed class StreamedTableDataView : IDataView
                 current!(ref value);
             };
         }
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() =>
-            (ref DataViewRowId id) => id = new DataViewRowId((ulong)_position, 0);
 
         protected override void Dispose(bool disposing)
         {
