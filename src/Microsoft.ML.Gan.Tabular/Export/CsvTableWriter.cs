@@ -30,7 +30,7 @@ internal sealed class CsvTableWriter(string path, bool overwrite, bool header) :
             for (int c = 0; c < table.Columns.Count; c++)
             {
                 if (c > 0) line.Append(',');
-                line.Append(Format(table.Columns[c].Values[r]));
+                line.Append(Format(table.Columns[c][r]));
             }
             _writer!.WriteLine(line);
             progress.Row();

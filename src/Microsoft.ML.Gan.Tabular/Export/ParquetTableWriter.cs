@@ -59,29 +59,24 @@ internal sealed class ParquetTableWriter(string path, bool overwrite) : FileTabl
 
     private static Task WriteColumn(ParquetRowGroupWriter group, DataField field, ExportColumn column, int start, int count, CancellationToken cancellationToken)
     {
-        var values = column.Values.AsSpan(start, count);
         Type t = column.ClrType;
-        if (t == typeof(string)) return group.WriteAsync(field, values.ToArray().Select(v => (string?)v).ToArray()!);
-        if (t == typeof(bool)) return Nullable<bool>(group, field, values, cancellationToken);
-        if (t == typeof(float)) return Nullable<float>(group, field, values, cancellationToken);
-        if (t == typeof(double)) return Nullable<double>(group, field, values, cancellationToken);
-        if (t == typeof(sbyte)) return Nullable<sbyte>(group, field, values, cancellationToken);
-        if (t == typeof(byte)) return Nullable<byte>(group, field, values, cancellationToken);
-        if (t == typeof(short)) return Nullable<short>(group, field, values, cancellationToken);
-        if (t == typeof(ushort)) return Nullable<ushort>(group, field, values, cancellationToken);
-        if (t == typeof(int)) return Nullable<int>(group, field, values, cancellationToken);
-        if (t == typeof(uint)) return Nullable<uint>(group, field, values, cancellationToken);
-        if (t == typeof(long)) return Nullable<long>(group, field, values, cancellationToken);
-        if (t == typeof(ulong)) return Nullable<ulong>(group, field, values, cancellationToken);
-        if (t == typeof(DateTime)) return Nullable<DateTime>(group, field, values, cancellationToken);
+        if (t == typeof(string)) return group.WriteAsync(field, new ArraySegment<string?>((string?[])column.Values, start, count)!);
+        if (t == typeof(bool)) return Nullable<bool>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(float)) return Nullable<float>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(double)) return Nullable<double>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(sbyte)) return Nullable<sbyte>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(byte)) return Nullable<byte>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(short)) return Nullable<short>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(ushort)) return Nullable<ushort>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(int)) return Nullable<int>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(uint)) return Nullable<uint>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(long)) return Nullable<long>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(ulong)) return Nullable<ulong>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(DateTime)) return Nullable<DateTime>(group, field, column, start, count, cancellationToken);
         throw new NotSupportedException($"Column '{column.Name}' has type {t.Name}, which the Parquet writer does not support.");
     }
 
-    private static Task Nullable<T>(ParquetRowGroupWriter group, DataField field, ReadOnlySpan<object?> values, CancellationToken cancellationToken)
-        where T : struct
-    {
-        var typed = new T?[values.Length];
-        for (int i = 0; i < typed.Length; i++) typed[i] = values[i] is null ? null : (T)values[i]!;
-        return group.WriteAsync<T>(field, typed, cancellationToken: cancellationToken);
-    }
+    private static Task Nullable<T>(ParquetRowGroupWriter group, DataField field, ExportColumn column, int start, int count, CancellationToken cancellationToken)
+        where T : struct =>
+        group.WriteAsync<T>(field, new ReadOnlyMemory<T?>((T?[])column.Values, start, count), cancellationToken: cancellationToken);
 }

@@ -54,7 +54,7 @@ internal sealed class PostgresTableWriter : ITableSink
         {
             _importer.StartRow();
             foreach (var column in columns)
-                WriteValue(_importer, column.Values[r]);
+                WriteValue(_importer, column[r]);
             progress.Row();
         }
     }

@@ -64,7 +64,7 @@ internal sealed class SqliteTableWriter : ITableSink
         for (int r = 0; r < table.RowCount; r++)
         {
             for (int c = 0; c < _parameters.Length; c++)
-                _parameters[c].Value = Value(table.Columns[c].Values[r]);
+                _parameters[c].Value = Value(table.Columns[c][r]);
             _insert.ExecuteNonQuery();
             progress.Row();
         }
