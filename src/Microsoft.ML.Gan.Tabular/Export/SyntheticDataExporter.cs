@@ -116,7 +116,10 @@ public sealed class SyntheticDataExporter
         return summary;
     }
 
-    /// <summary>The rows in batches: a streamed sample's own batches (at least one, maybe empty), else the whole view.</summary>
+    /// <summary>
+    /// The rows in batches: a streamed sample's own batches (at least one, maybe empty), the next one generated while
+    /// the current one is written; any other view as one batch.
+    /// </summary>
     private IEnumerable<TabularTable> Batches(IDataView synthetic)
     {
         if (synthetic is not StreamedTableDataView streamed)
@@ -125,7 +128,7 @@ public sealed class SyntheticDataExporter
             yield break;
         }
         bool any = false;
-        foreach (var batch in streamed.Batches())
+        foreach (var batch in ReadAhead.Of(streamed.Batches()))
         {
             any = true;
             yield return batch;
