@@ -9,6 +9,7 @@ internal static class BenchmarkRegistry
         ["tabular-transformer"] = (Tabular.TransformerBenchmark.Description, Tabular.TransformerBenchmark.Run),
         ["images-dcgan"] = (Images.DcganBenchmark.Description, Images.DcganBenchmark.Run),
         ["tabular-ctgan"] = (Tabular.CtganBenchmark.Description, Tabular.CtganBenchmark.Run),
+        ["tabular-sample-parquet"] = (Tabular.SampleToParquetBenchmark.Description, Tabular.SampleToParquetBenchmark.Run),
         ["images-translation"] = (Images.ImageTranslationBenchmark.Description, Images.ImageTranslationBenchmark.Run),
         ["images-stylegan"] = (Images.StyleGanBenchmark.Description, Images.StyleGanBenchmark.Run),
         ["tabular-mixed"] = (Tabular.MixedTableBenchmark.Description, Tabular.MixedTableBenchmark.Run),

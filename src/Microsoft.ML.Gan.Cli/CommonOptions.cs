@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.ML.Gan.Tabular.Ctgan;
 
 namespace Microsoft.ML.Gan.Cli;
 
@@ -13,6 +14,23 @@ internal static class CommonOptions
         DefaultValueFactory = _ => 0,
     };
 
+    public static Option<bool> Overwrite() => new("--overwrite") { Description = "Replace existing output files or tables (without it an existing output is an error)." };
+
+    /// <summary>--shard K/M: rows [K·n/M, (K+1)·n/M) of the n-row sample, for running one sample as M processes.</summary>
+    public static Option<SampleShard?> Shard() => new("--shard")
+    {
+        Description = "Write only shard K of M (K/M, 0-based): rows [K*n/M, (K+1)*n/M) of the same rows one run writes. CSV shards after 0 have no header, so 'cat' of the shards in order is the file of one run.",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Single().Value;
+            int slash = text.IndexOf('/');
+            if (slash > 0 && int.TryParse(text[..slash], out int index) && int.TryParse(text[(slash + 1)..], out int count) && count >= 1 && index >= 0 && index < count)
+                return new SampleShard(index, count);
+            result.AddError($"--shard '{text}' is not K/M with 0 <= K < M (for example 0/4).");
+            return null;
+        },
+    };
+
     public static Option<string[]> ColumnList(string name, string description) => new(name)
     {
         Description = description,
@@ -25,7 +43,7 @@ internal static class CommonOptions
     {
         int equals = text.IndexOf('=');
         if (equals <= 0)
-            throw new ArgumentException($"--where '{text}' is not of the form column=value.");
+            throw new CliUsageException($"--where '{text}' is not of the form column=value.");
         return (text[..equals], text[(equals + 1)..]);
     }
 }

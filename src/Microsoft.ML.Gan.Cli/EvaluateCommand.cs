@@ -18,17 +18,26 @@ internal static class EvaluateCommand
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON." };
         var discrete = CommonOptions.ColumnList("--discrete", "Columns to read as categories whatever they hold (comma-separated; overrides --metadata).");
         var tableFlags = new TableInputFlags();
+        var overwrite = CommonOptions.Overwrite();
         var command = new System.CommandLine.Command("evaluate", "Score a synthetic table against the real one: shapes, pairs, ML efficacy, privacy.")
         {
-            real, synthetic, holdout, target, report, json, discrete,
+            real, synthetic, holdout, target, report, json, discrete, overwrite,
         };
         tableFlags.AddTo(command);
-        command.SetAction(result => CliFailure.Guard(() =>
+        command.SetAction(result => CliFailure.Guard(result, _ =>
         {
+            string realPath = result.GetValue(real)!.FullName, syntheticPath = result.GetValue(synthetic)!.FullName;
+            string? holdoutPath = result.GetValue(holdout)?.FullName;
+            (string, string?)[] inputs = [("--real", realPath), ("--synthetic", syntheticPath), ("--holdout", holdoutPath)];
+            string reportPath = OutputFiles.Check("--report", result.GetValue(report)!.FullName, result.GetValue(overwrite), inputs);
+            string? jsonPath = result.GetValue(json) is { } j
+                ? OutputFiles.Check("--json", j.FullName, result.GetValue(overwrite), [.. inputs, ("--report", reportPath)])
+                : null;
             var mlContext = new MLContext(seed: 1);
             // The real table's roles (inferred, or --metadata) read the synthetic and holdout tables too, so all three agree.
-            var realFile = CsvInput.Read(result.GetValue(real)!.FullName,
-                tableFlags.ToOptions(result, tableFlags.LoadMetadata(result), result.GetValue(discrete)));
+            var realFile = CsvInput.Read(realPath, tableFlags.ToOptions(result, tableFlags.LoadMetadata(result), result.GetValue(discrete)));
+            if (result.GetValue(target) is { } label && realFile.Data.Schema.GetColumnOrNull(label) is null)
+                throw new CliUsageException($"--target '{label}' is not a learned column of --real; its columns: {string.Join(", ", realFile.Data.Schema.Select(c => c.Name))}.");
             // Identifiers are left out of every table; the synthetic one may hold generated identifiers, which are not checked against the real ones here.
             var roles = tableFlags.ToOptions(result, realFile.Metadata with
             {
@@ -37,24 +46,25 @@ internal static class EvaluateCommand
             var options = new TabularEvaluationOptions
             {
                 LabelColumn = result.GetValue(target),
-                RealHoldout = result.GetValue(holdout) is { } h ? CsvInput.Read(h.FullName, roles).Data : null,
+                RealHoldout = holdoutPath is null ? null : CsvInput.Read(holdoutPath, roles).Data,
             };
-            var quality = mlContext.Gan().Tabular.Evaluate(realFile.Data, CsvInput.Read(result.GetValue(synthetic)!.FullName, roles).Data, options);
-            Write(quality, result.GetValue(report)!, result.GetValue(json));
+            var quality = mlContext.Gan().Tabular.Evaluate(realFile.Data, CsvInput.Read(syntheticPath, roles).Data, options);
+            Write(quality, reportPath, jsonPath, result.GetValue(overwrite));
             return CliFailure.Ok;
         }));
         return command;
     }
 
-    public static void Write(TabularQualityReport quality, FileInfo report, FileInfo? json)
+    /// <summary>Prints the summary table and writes the HTML report (and the JSON), each atomically.</summary>
+    public static void Write(TabularQualityReport quality, string reportPath, string? jsonPath, bool overwrite)
     {
         QualitySummary.Print(quality);
-        quality.SaveHtml(report.FullName);
-        AnsiConsole.MarkupLineInterpolated($"Wrote the report to [green]{report.FullName}[/].");
-        if (json is not null)
+        quality.SaveHtml(reportPath, overwrite);
+        AnsiConsole.MarkupLineInterpolated($"Wrote the report to [green]{reportPath}[/].");
+        if (jsonPath is not null)
         {
-            File.WriteAllText(json.FullName, quality.ToJson());
-            AnsiConsole.MarkupLineInterpolated($"Wrote [green]{json.FullName}[/].");
+            quality.SaveJson(jsonPath, overwrite);
+            AnsiConsole.MarkupLineInterpolated($"Wrote [green]{jsonPath}[/].");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.ML.Gan.Tabular.Ctgan;
+using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.Export;
 using Spectre.Console;
 
@@ -7,91 +8,157 @@ namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>
 /// `mlgan export --model model.zip -n N --to sqlite:file.db|postgres:CONNSTR|parquet:file|csv:file`, with the
-/// privacy filter when the real training rows are given.
+/// privacy filter when the real training rows are given. Rows are generated, filtered and written batch by batch.
 /// </summary>
 internal static class ExportCommand
 {
     public static System.CommandLine.Command Create()
     {
         var model = new Option<FileInfo>("--model") { Description = "Model zip written by 'mlgan fit'.", Required = true };
-        var rows = new Option<long>("-n", "--rows") { Description = "How many rows to generate (before filtering).", DefaultValueFactory = _ => 10_000 };
+        var rows = new Option<long>("-n", "--rows") { Description = "How many rows to generate (before filtering; of all shards together).", DefaultValueFactory = _ => 10_000 };
         var to = new Option<string>("--to") { Description = "csv:PATH, parquet:PATH, sqlite:PATH or postgres:CONNECTION-STRING.", Required = true };
         var table = new Option<string>("--table") { Description = "Table name for sqlite/postgres.", DefaultValueFactory = _ => "synthetic" };
         var real = new Option<FileInfo?>("--real") { Description = "The real training table (CSV): turns on the privacy filter." };
         var holdout = new Option<FileInfo?>("--holdout") { Description = "Real rows the model never saw (CSV), for --min-dcr-quantile." };
         var dcr = new Option<double?>("--min-dcr-quantile") { Description = "Drop rows closer to the training data than this quantile of the holdout's DCR (e.g. 0.05)." };
-        var rare = new Option<int>("--rare-k") { Description = "Suppress categories seen fewer than k times in the real data (0 = off).", DefaultValueFactory = _ => 5 };
-        var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing output." };
+        var rare = new Option<int>("--rare-k") { Description = "Blank categories seen fewer than k times in the real data (0 = off).", DefaultValueFactory = _ => 5 };
+        var overwrite = CommonOptions.Overwrite();
+        var shard = CommonOptions.Shard();
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
         var allowRealData = new Option<bool>("--allow-real-data-filters")
         {
             Description = "Run the privacy filters (--real) on a differentially private model although they read the real rows: ε then no longer covers the output.",
         };
-        var seed = CommonOptions.Seed();
         var tableFlags = new TableInputFlags();
         tableFlags.Metadata.Description = "Column roles (JSON from 'mlgan inspect --out'): reads --real/--holdout with them, adds fresh identifiers where an identifier role says generate, writes dates in their file's format (csv).";
         var command = new System.CommandLine.Command("export", "Generate rows and write them to a file or database, privacy-filtered.")
         {
-            model, rows, to, table, real, holdout, dcr, rare, overwrite, seed, allowRealData,
+            model, rows, to, table, real, holdout, dcr, rare, overwrite, shard, seed, threads, allowRealData,
         };
         tableFlags.AddTo(command);
-        command.SetAction(result => CliFailure.Guard(() =>
+        command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
-            var mlContext = new MLContext(seed: result.GetValue(seed));
-            using var synthesizer = CtganModel.Load(mlContext, result.GetValue(model)!.FullName);
-            var metadata = tableFlags.LoadMetadata(result);
-            var roles = tableFlags.ToOptions(result, metadata);
+            long count = result.GetValue(rows);
+            if (count < 1)
+                throw new CliUsageException($"-n must be at least 1, not {count}.");
+            var part = result.GetValue(shard);
             var realFile = result.GetValue(real);
+            var holdoutFile = result.GetValue(holdout);
+            string modelPath = result.GetValue(model)!.FullName;
+            var destination = Destination.Parse(result.GetValue(to)!, result.GetValue(table)!, part);
+            destination.Check(result.GetValue(overwrite), ("--model", modelPath), ("--real", realFile?.FullName), ("--holdout", holdoutFile?.FullName));
+
+            var metadata = tableFlags.LoadMetadata(result);
+            if (metadata is not null && part is not null)
+                throw new CliUsageException("--metadata completes the whole table (fresh identifiers are numbered across it): export without --shard, or without --metadata.");
+            var roles = tableFlags.ToOptions(result, metadata);
+
+            Torch.TorchRuntime.SetThreads(result.GetValue(threads), "--threads");
+            var mlContext = new MLContext(seed: result.GetValue(seed));
+            using var synthesizer = CtganModel.Load(mlContext, modelPath);
             if (realFile is null && synthesizer.Privacy is null)
                 AnsiConsole.MarkupLine("[yellow]warning:[/] no --real table: exporting without the privacy filter.");
-            var options = realFile is null ? SampleCommand.PlainExport(result.GetValue(overwrite), synthesizer.Privacy) : new SyntheticExportOptions
-            {
-                RealTraining = CsvInput.Read(realFile.FullName, roles).Data,
-                RealHoldout = result.GetValue(holdout) is { } h ? CsvInput.Read(h.FullName, roles).Data : null,
-                MinimumDcrQuantile = result.GetValue(dcr),
-                RareCategoryThreshold = result.GetValue(rare),
-                Overwrite = result.GetValue(overwrite),
-                Seed = result.GetValue(seed),
-                DifferentialPrivacy = synthesizer.Privacy,
-                AllowRealDataFiltersOnPrivateModel = result.GetValue(allowRealData),
-            };
-            var synthetic = synthesizer.Sample(result.GetValue(rows), result.GetValue(seed));
-            var exporter = mlContext.Gan().Tabular.CreateExporter(options);
+            IDataView synthetic = synthesizer.SampleStream(count, result.GetValue(seed), shard: part);
             ExportSummary? filtered = null;
-            if (metadata is not null)
+            var summary = RowProgressDisplay.Run("Exporting", synthetic.GetRowCount()!.Value, progress =>
             {
-                // Identifiers and formatted dates are added after the privacy filter, which compares the learned columns only.
-                if (realFile is not null)
-                    synthetic = exporter.Filter(synthetic, out filtered);
-                synthetic = metadata.CompleteSynthetic(synthetic, formatDateTimes: result.GetValue(to)!.StartsWith("csv:", StringComparison.OrdinalIgnoreCase));
-                exporter = mlContext.Gan().Tabular.CreateExporter(SampleCommand.PlainExport(result.GetValue(overwrite), synthesizer.Privacy));
-            }
-            var summary = Write(exporter, synthetic, result.GetValue(to)!, result.GetValue(table)!);
+                var plain = SampleCommand.PlainExport(result.GetValue(overwrite), synthesizer.Privacy, progress, part);
+                var options = realFile is null ? plain : new SyntheticExportOptions
+                {
+                    RealTraining = CsvInput.Read(realFile.FullName, roles).Data,
+                    RealHoldout = holdoutFile is null ? null : CsvInput.Read(holdoutFile.FullName, roles).Data,
+                    MinimumDcrQuantile = result.GetValue(dcr),
+                    RareCategoryThreshold = result.GetValue(rare),
+                    Overwrite = result.GetValue(overwrite),
+                    Seed = result.GetValue(seed),
+                    DifferentialPrivacy = synthesizer.Privacy,
+                    AllowRealDataFiltersOnPrivateModel = result.GetValue(allowRealData),
+                    Progress = progress,
+                    ProgressInterval = SampleCommand.ProgressRows,
+                    CsvHeader = part is not { Index: > 0 },
+                };
+                var exporter = mlContext.Gan().Tabular.CreateExporter(options);
+                if (metadata is not null)
+                {
+                    // Identifiers and formatted dates are added after the privacy filter, which compares the learned
+                    // columns only; this path holds the filtered table in memory.
+                    if (realFile is not null)
+                        synthetic = exporter.Filter(synthetic, out filtered);
+                    synthetic = metadata.CompleteSynthetic(synthetic, formatDateTimes: destination.Kind == "csv");
+                    exporter = mlContext.Gan().Tabular.CreateExporter(plain);
+                }
+                return destination.Write(exporter, synthetic, cancellation);
+            });
             foreach (var filter in (filtered ?? summary).Filters)
-                AnsiConsole.MarkupLineInterpolated($"  {filter.Name} ({filter.Settings}): removed {filter.RowsRemoved:N0} rows");
-            AnsiConsole.MarkupLineInterpolated($"Exported {summary.OutputRows:N0} of {summary.InputRows:N0} rows to [green]{summary.Format}: {summary.Target}[/].");
-            if (summary.DifferentialPrivacy is { } dp && summary.EpsilonCoversOutput == true)
+                AnsiConsole.MarkupLineInterpolated($"  {filter.Name} ({filter.Settings}): {FilterEffect(filter)}");
+            AnsiConsole.MarkupLineInterpolated($"Exported {summary.OutputRows:N0} of {(filtered ?? summary).InputRows:N0} rows to [green]{summary.Format}: {summary.Target}[/].");
+            if (summary.DifferentialPrivacy is { } dp && summary.EpsilonCoversOutput == true && filtered is null)
                 AnsiConsole.MarkupLineInterpolated($"  model trained with differential privacy: ε = {dp.Epsilon:G4}, δ = {dp.Delta:G3} covers these rows (no real data was read; recorded in the summary)");
-            else if (summary.DifferentialPrivacy is { } voided)
+            else if (synthesizer.Privacy is { } voided)
                 AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] the privacy filters read the real rows, so the model's ε = {voided.Epsilon:G4} no longer covers this output (recorded in the summary).");
             return CliFailure.Ok;
         }));
         return command;
     }
 
-    private static ExportSummary Write(SyntheticDataExporter exporter, IDataView synthetic, string target, string table)
+    /// <summary>"removed N rows", plus the cells blanked per column when a filter blanked any.</summary>
+    public static string FilterEffect(FilterStepSummary filter)
     {
-        int colon = target.IndexOf(':');
-        if (colon <= 0 || colon == target.Length - 1)
-            throw new ArgumentException($"--to '{target}' must be csv:PATH, parquet:PATH, sqlite:PATH or postgres:CONNECTION-STRING.");
-        string kind = target[..colon].ToLowerInvariant();
-        string where = target[(colon + 1)..];
-        return kind switch
+        string effect = $"removed {filter.RowsRemoved:N0} rows";
+        if (filter.ValuesSuppressed == 0)
+            return filter.ValuesSuppressedByColumn is null ? effect : effect + ", blanked 0 cells";
+        var columns = filter.ValuesSuppressedByColumn!.OrderByDescending(c => c.Value).Select(c => $"{c.Key}: {c.Value:N0}");
+        return $"{effect}, blanked {filter.ValuesSuppressed:N0} cells ({string.Join(", ", columns)})";
+    }
+
+    /// <summary>Where --to points: a file (csv, parquet) or a database table (sqlite, postgres).</summary>
+    private sealed record Destination(string Kind, string Location, string Table)
+    {
+        public static Destination Parse(string target, string table, SampleShard? shard)
         {
-            "csv" => exporter.ToCsv(synthetic, Path.GetFullPath(where)),
-            "parquet" => exporter.ToParquet(synthetic, Path.GetFullPath(where)),
-            "sqlite" => exporter.ToSqlite(synthetic, Path.GetFullPath(where), table),
-            "postgres" or "postgresql" => exporter.ToPostgres(synthetic, where, table),
-            _ => throw new ArgumentException($"--to kind '{kind}' is unknown: use csv, parquet, sqlite or postgres."),
-        };
+            int colon = target.IndexOf(':');
+            if (colon <= 0 || colon == target.Length - 1)
+                throw new CliUsageException($"--to '{target}' must be csv:PATH, parquet:PATH, sqlite:PATH or postgres:CONNECTION-STRING.");
+            string kind = target[..colon].ToLowerInvariant();
+            string location = target[(colon + 1)..];
+            kind = kind == "postgresql" ? "postgres" : kind;
+            if (kind is not ("csv" or "parquet" or "sqlite" or "postgres"))
+                throw new CliUsageException($"--to kind '{kind}' is unknown: use csv, parquet, sqlite or postgres.");
+            if (shard is not null && kind is "sqlite" or "postgres")
+                throw new CliUsageException($"--shard writes files (csv or parquet), one per shard; --to {kind} writes one table: export without --shard, or shard to Parquet files and load them.");
+            return new Destination(kind, kind == "postgres" ? location : Path.GetFullPath(location), table);
+        }
+
+        private FileTarget File => new("--to", Location, Kind);
+
+        /// <summary>Checks the destination before the model is loaded and rows are generated.</summary>
+        public void Check(bool overwrite, params (string Flag, string? Path)[] inputs)
+        {
+            if (Kind is "csv" or "parquet")
+                File.Check(overwrite, inputs);
+            else if (Kind == "sqlite")
+                // An existing database gets a new table (checked when it opens); a new file needs a writable folder.
+                OutputFiles.Check("--to", Location, overwrite: System.IO.File.Exists(Location), inputs);
+        }
+
+        public ExportSummary Write(SyntheticDataExporter exporter, IDataView rows, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return Kind switch
+                {
+                    "sqlite" => exporter.ToSqlite(rows, Location, Table, cancellationToken),
+                    "postgres" => exporter.ToPostgres(rows, Location, Table, cancellationToken),
+                    _ => File.Write(exporter, rows, cancellationToken),
+                };
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                // The connection string is never repeated: it may hold a password.
+                string database = Kind == "postgres" ? "the PostgreSQL database" : $"'{Location}'";
+                throw new IOException($"--to {Kind}: cannot write table '{Table}' to {database}: {e.Message}", e);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.ML.Gan.Tabular.Ctgan;
+using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.TabDdpm;
 using Microsoft.ML.Gan.Tabular.Tvae;
 using Spectre.Console;
@@ -24,44 +25,64 @@ internal static class FitCommand
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
+        var overwrite = CommonOptions.Overwrite();
         var tableFlags = new TableInputFlags();
         var privacyFlags = new PrivacyFlags();
         var command = new System.CommandLine.Command("fit", "Train a synthesizer on a table and save it.")
         {
-            input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, device, seed, threads,
+            input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, device, seed, threads, overwrite,
         };
         tableFlags.AddTo(command);
         foreach (var flag in privacyFlags.All)
             command.Options.Add(flag);
-        command.SetAction(result => CliFailure.Guard(() =>
+        command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
-            var mlContext = new MLContext(seed: result.GetValue(seed));
-            var data = CsvInput.Read(result.GetValue(input)!.FullName, tableFlags.ToOptions(result, tableFlags.LoadMetadata(result),
-                result.GetValue(discrete), result.GetValue(ignore))).Data;
-            string path = result.GetValue(model)!.FullName;
-            var settings = new FitSettings(result.GetValue(epochs), result.GetValue(batch), result.GetValue(device)!, result.GetValue(seed), result.GetValue(threads));
+            var settings = new FitSettings(result.GetValue(epochs), result.GetValue(batch), result.GetValue(device)!,
+                result.GetValue(seed), result.GetValue(threads), cancellation);
             double? dpEpsilon = result.GetValue(epsilon);
             if (dpEpsilon is null && (result.GetValue(delta) is not null || privacyFlags.AnyGiven(result)))
-                throw new ArgumentException("--dp-delta, --dp-transformer-share, --dp-public-bounds and --dp-public-categories need --dp-epsilon.");
+                throw new CliUsageException("--dp-delta, --dp-transformer-share, --dp-public-bounds and --dp-public-categories need --dp-epsilon.");
+            string kind = result.GetValue(synthesizer)!;
+            if (kind != "ctgan" && dpEpsilon is not null)
+                throw new CliUsageException($"--dp-epsilon is supported with --synthesizer ctgan only ({kind} is trained without differential privacy).");
+            string inputPath = result.GetValue(input)!.FullName;
+            // The model's folder is checked before minutes of training, and the training table is never overwritten.
+            string path = OutputFiles.Check("--model", result.GetValue(model)!.FullName, result.GetValue(overwrite), ("input", inputPath));
+            var readOptions = tableFlags.ToOptions(result, tableFlags.LoadMetadata(result), result.GetValue(discrete), result.GetValue(ignore));
+            var mlContext = new MLContext(seed: result.GetValue(seed));
+            var data = Read(inputPath, readOptions);
             // Before training, a DP fit says (in noisy terms) how much of the table its budget can use.
             mlContext.Log += (_, e) =>
             {
                 if (e.RawMessage.StartsWith("Differential privacy:", StringComparison.Ordinal))
                     AnsiConsole.WriteLine(e.RawMessage);
             };
-            using var fitted = result.GetValue(synthesizer) switch
+            using var fitted = kind switch
             {
-                "tvae" => FitTvae(mlContext, data, settings, dpEpsilon),
-                "tabddpm" => FitTabDdpm(mlContext, data, settings, dpEpsilon),
+                "tvae" => FitTvae(mlContext, data, settings),
+                "tabddpm" => FitTabDdpm(mlContext, data, settings),
                 _ => FitCtgan(mlContext, data, settings, dpEpsilon, result.GetValue(delta), privacy => privacyFlags.Apply(result, privacy)),
             };
-            mlContext.Model.Save(fitted, null, path);
+            ModelFile.Save(mlContext, fitted, path, result.GetValue(overwrite));
             AnsiConsole.MarkupLineInterpolated($"Saved the model to [green]{path}[/] ({fitted.TrainingSummary?.Steps} steps, {fitted.TrainingSummary?.Elapsed:hh\\:mm\\:ss}).");
             if (fitted.Privacy is { } spent)
                 AnsiConsole.MarkupLineInterpolated($"Differential privacy spent: ε = {spent.Epsilon:G4}, δ = {spent.Delta:G3} (σ = {spent.NoiseMultiplier:G4}, {spent.DiscriminatorSteps} DP-SGD steps). The fit is not reproducible by --seed: its noise came from the system's secure generator.");
             return CliFailure.Ok;
         }));
         return command;
+    }
+
+    /// <summary>Reads the training table; an error that does not name the file gets its name.</summary>
+    private static IDataView Read(string path, TabularFileOptions options)
+    {
+        try
+        {
+            return CsvInput.Read(path, options).Data;
+        }
+        catch (Exception e) when (e is not (CliUsageException or OperationCanceledException) && !e.Message.Contains(path, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"cannot read '{path}': {CliFailure.Message(e)}", e);
+        }
     }
 
     private static CtganModel FitCtgan(MLContext mlContext, IDataView data, FitSettings settings, double? epsilon, double? delta,
@@ -75,6 +96,7 @@ internal static class FitCommand
         options.Device = settings.Device;
         options.Seed = settings.Seed;
         options.Threads = settings.Threads;
+        options.CancellationToken = settings.Cancellation;
         return TrainingProgressDisplay.Run(epsilon is null ? "CTGAN" : "DP-CTGAN", progress =>
         {
             options.Progress = progress;
@@ -82,10 +104,8 @@ internal static class FitCommand
         });
     }
 
-    private static CtganModel FitTvae(MLContext mlContext, IDataView data, FitSettings settings, double? epsilon)
+    private static CtganModel FitTvae(MLContext mlContext, IDataView data, FitSettings settings)
     {
-        if (epsilon is not null)
-            throw new ArgumentException("--dp-epsilon is supported with --synthesizer ctgan only (TVAE is trained without differential privacy).");
         var options = new TvaeOptions
         {
             Epochs = settings.Epochs,
@@ -93,6 +113,7 @@ internal static class FitCommand
             Device = settings.Device,
             Seed = settings.Seed,
             Threads = settings.Threads,
+            CancellationToken = settings.Cancellation,
         };
         return TrainingProgressDisplay.Run("TVAE", progress =>
         {
@@ -101,10 +122,8 @@ internal static class FitCommand
         });
     }
 
-    private static CtganModel FitTabDdpm(MLContext mlContext, IDataView data, FitSettings settings, double? epsilon)
+    private static CtganModel FitTabDdpm(MLContext mlContext, IDataView data, FitSettings settings)
     {
-        if (epsilon is not null)
-            throw new ArgumentException("--dp-epsilon is supported with --synthesizer ctgan only (TabDDPM is trained without differential privacy).");
         var options = new TabDdpmOptions
         {
             Epochs = settings.Epochs,
@@ -112,6 +131,7 @@ internal static class FitCommand
             Device = settings.Device,
             Seed = settings.Seed,
             Threads = settings.Threads,
+            CancellationToken = settings.Cancellation,
         };
         return TrainingProgressDisplay.Run("TabDDPM", progress =>
         {
@@ -120,6 +140,6 @@ internal static class FitCommand
         });
     }
 
-    /// <summary>What the command line sets on either synthesizer.</summary>
-    private sealed record FitSettings(int Epochs, int BatchSize, string Device, int Seed, int Threads);
+    /// <summary>What the command line sets on every synthesizer.</summary>
+    private sealed record FitSettings(int Epochs, int BatchSize, string Device, int Seed, int Threads, CancellationToken Cancellation);
 }

@@ -1,3 +1,3 @@
 using Microsoft.ML.Gan.Cli;
 
-return CommandLine.Build().Parse(args).Invoke();
+return CommandLine.Run(args);

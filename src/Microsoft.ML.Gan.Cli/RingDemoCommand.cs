@@ -22,18 +22,18 @@ internal static class RingDemoCommand
     {
         var output = new Option<FileInfo>("--out") { Description = "SVG file to write.", DefaultValueFactory = _ => new FileInfo("ring.svg") };
         var steps = new Option<int>("--steps") { Description = "Generator steps.", DefaultValueFactory = _ => 2000 };
-        var command = new System.CommandLine.Command("demo-ring", "Train WGAN-GP on a ring of 8 Gaussians and plot real vs generated points.") { output, steps };
-        command.SetAction(result => Run(result.GetValue(output)!, result.GetValue(steps)));
+        var overwrite = CommonOptions.Overwrite();
+        var command = new System.CommandLine.Command("demo-ring", "Train WGAN-GP on a ring of 8 Gaussians and plot real vs generated points.") { output, steps, overwrite };
+        command.SetAction(result => CliFailure.Guard(result, cancellation =>
+            Run(result.GetValue(output)!.FullName, result.GetValue(steps), result.GetValue(overwrite), cancellation)));
         return command;
     }
 
-    private static int Run(FileInfo output, int steps)
+    private static int Run(string output, int steps, bool overwrite, CancellationToken cancellation)
     {
         if (steps < 1)
-        {
-            Console.Error.WriteLine("--steps must be at least 1.");
-            return 2;
-        }
+            throw new CliUsageException($"--steps must be at least 1, not {steps}.");
+        OutputFiles.Check("--out", output, overwrite);
         var mlContext = new MLContext(seed: 1);
         var real = RingPoints(4000, seed: 7);
         var data = mlContext.Data.LoadFromEnumerable(real.Select(p => new Point { Features = p }).ToList());
@@ -43,15 +43,17 @@ internal static class RingDemoCommand
             GeneratorBeta1 = 0.5, DiscriminatorBeta1 = 0.5, GeneratorLayers = new[] { 128, 128, 128 },
             DiscriminatorLayers = new[] { 128, 128, 128 }, LatentDimension = 8, ProgressInterval = 200,
             Progress = new Progress<GanProgress>(p => Console.WriteLine(p)),
+            CancellationToken = cancellation,
         };
         Console.WriteLine($"Training WGAN-GP for {steps} steps on 4,000 points of a ring of 8 Gaussians...");
         using var model = mlContext.Gan().WganGp(options).Fit(data);
         var generated = mlContext.Data.CreateEnumerable<GeneratedPoint>(model.Sample(2000, seed: 3), reuseRowObject: false)
             .Select(p => p.Generated).ToList();
 
-        File.WriteAllText(output.FullName, ScatterPlot(real, generated, steps));
-        Console.WriteLine($"Wrote {output.FullName}");
-        return 0;
+        string svg = ScatterPlot(real, generated, steps);
+        Persistence.AtomicFile.Write(output, overwrite, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(svg)));
+        Console.WriteLine($"Wrote {output}");
+        return CliFailure.Ok;
     }
 
     /// <summary>Real and generated points on equal axes, as an SVG document.</summary>

@@ -8,34 +8,43 @@ using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
 
-/// <summary>`mlgan sample --model model.zip -n 10000 --out synthetic.csv [--where column=value]`.</summary>
+/// <summary>
+/// `mlgan sample --model model.zip -n 10000 --out synthetic.csv|.parquet [--where column=value] [--shard K/M]`: rows
+/// are generated and written batch by batch, so memory stays flat whatever -n is.
+/// </summary>
 internal static class SampleCommand
 {
     public static System.CommandLine.Command Create()
     {
         var model = new Option<FileInfo>("--model") { Description = "Model zip written by 'mlgan fit'.", Required = true };
-        var rows = new Option<long>("-n", "--rows") { Description = "How many rows.", DefaultValueFactory = _ => 10_000 };
-        var output = new Option<FileInfo>("--out") { Description = "CSV file to write.", Required = true };
+        var rows = new Option<long>("-n", "--rows") { Description = "How many rows (of all shards together).", DefaultValueFactory = _ => 10_000 };
+        var output = new Option<FileInfo>("--out") { Description = "File to write: .csv, or .parquet for Parquet.", Required = true };
         var where = new Option<string?>("--where") { Description = "Condition every row on a category: column=value." };
-        var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing output file." };
+        var overwrite = CommonOptions.Overwrite();
+        var shard = CommonOptions.Shard();
         var seed = CommonOptions.Seed();
-        var command = new System.CommandLine.Command("sample", "Generate rows from a saved synthesizer and write them to CSV.")
+        var threads = CommonOptions.Threads();
+        var command = new System.CommandLine.Command("sample", "Generate rows from a saved synthesizer and write them to CSV or Parquet.")
         {
-            model, rows, output, where, overwrite, seed,
+            model, rows, output, where, overwrite, shard, seed, threads,
         };
-        command.SetAction(result => CliFailure.Guard(() =>
+        command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
             long count = result.GetValue(rows);
             if (count < 1)
-                throw new ArgumentException($"-n must be at least 1, not {count}.");
+                throw new CliUsageException($"-n must be at least 1, not {count}.");
+            string modelPath = result.GetValue(model)!.FullName;
+            var target = new FileTarget("--out", result.GetValue(output)!.FullName);
+            target.Check(result.GetValue(overwrite), ("--model", modelPath));
+            Torch.TorchRuntime.SetThreads(result.GetValue(threads), "--threads");
             var mlContext = new MLContext(seed: result.GetValue(seed));
-            using var synthesizer = CtganModel.Load(mlContext, result.GetValue(model)!.FullName);
-            var condition = Condition(synthesizer, result.GetValue(where));
-            var synthetic = synthesizer.Sample(count, result.GetValue(seed), condition);
-            string path = result.GetValue(output)!.FullName;
-            var exporter = mlContext.Gan().Tabular.CreateExporter(PlainExport(result.GetValue(overwrite)));
-            exporter.ToCsv(synthetic, path);
-            AnsiConsole.MarkupLineInterpolated($"Wrote {count:N0} rows to [green]{path}[/].");
+            using var synthesizer = CtganModel.Load(mlContext, modelPath);
+            var part = result.GetValue(shard);
+            var synthetic = synthesizer.SampleStream(count, result.GetValue(seed), Condition(synthesizer, result.GetValue(where)), part);
+            long partRows = synthetic.GetRowCount()!.Value;
+            var summary = RowProgressDisplay.Run("Sampling", partRows, progress =>
+                target.Write(mlContext.Gan().Tabular.CreateExporter(PlainExport(result.GetValue(overwrite), progress: progress, shard: part)), synthetic, cancellation));
+            AnsiConsole.MarkupLineInterpolated($"Wrote {summary.OutputRows:N0} rows{(part is { } p ? $" (shard {p} of {count:N0})" : "")} to [green]{target.Path}[/].");
             return CliFailure.Ok;
         }));
         return command;
@@ -44,13 +53,21 @@ internal static class SampleCommand
     /// <summary>An export with every privacy filter off (sampling without the real data at hand).</summary>
     /// <param name="overwrite">Replace an existing output.</param>
     /// <param name="privacy">The model's differential privacy, recorded in the summary.</param>
-    public static SyntheticExportOptions PlainExport(bool overwrite, TabularPrivacyReport? privacy = null) => new()
+    /// <param name="progress">Receives the rows written so far.</param>
+    /// <param name="shard">The shard written: CSV shards after the first have no header.</param>
+    public static SyntheticExportOptions PlainExport(bool overwrite, TabularPrivacyReport? privacy = null, IProgress<long>? progress = null, SampleShard? shard = null) => new()
     {
         DropExactCopies = false,
         RareCategoryThreshold = 0,
         Overwrite = overwrite,
         DifferentialPrivacy = privacy,
+        Progress = progress,
+        ProgressInterval = ProgressRows,
+        CsvHeader = shard is not { Index: > 0 },
     };
+
+    /// <summary>Rows between progress reports of sample and export.</summary>
+    public const int ProgressRows = 5_000;
 
     /// <summary>Turns "column=value" into a condition typed like the column (text, or a number for numeric columns).</summary>
     public static SampleCondition? Condition(CtganModel model, string? where)
@@ -59,13 +76,26 @@ internal static class SampleCommand
             return null;
         var (column, text) = CommonOptions.ParseCondition(where);
         var schemaColumn = model.SampleSchema.GetColumnOrNull(column)
-            ?? throw new ArgumentException($"--where names column '{column}', which the model does not have; it has: {string.Join(", ", model.SampleSchema.Select(c => c.Name))}.");
+            ?? throw new CliUsageException($"--where names column '{column}', which the model does not have; it has: {string.Join(", ", model.SampleSchema.Select(c => c.Name))}.");
+        SampleCondition condition;
         if (schemaColumn.Type is TextDataViewType)
-            return new SampleCondition(column, text);
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
-            return new SampleCondition(column, number);
-        if (bool.TryParse(text, out bool flag))
-            return new SampleCondition(column, flag);
-        throw new ArgumentException($"--where value '{text}' does not fit column '{column}' of type {schemaColumn.Type}.");
+            condition = new SampleCondition(column, text);
+        else if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+            condition = new SampleCondition(column, number);
+        else if (bool.TryParse(text, out bool flag))
+            condition = new SampleCondition(column, flag);
+        else
+            throw new CliUsageException($"--where value '{text}' does not fit column '{column}' of type {schemaColumn.Type}.");
+        try
+        {
+            model.SampleTable(0, condition: condition);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            throw new CliUsageException(e is NotSupportedException
+                ? "--where needs a CTGAN model: this model is TVAE, whose decoder has no conditional input; sample without --where."
+                : $"--where {where}: {CliFailure.Message(e)}", e);
+        }
+        return condition;
     }
 }

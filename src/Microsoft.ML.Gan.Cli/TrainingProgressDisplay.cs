@@ -3,11 +3,26 @@ using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
 
-/// <summary>Shows the engine's progress reports as a live progress bar (epoch, losses, ETA) while work runs.</summary>
+/// <summary>
+/// Shows the engine's progress reports as a live progress bar (epoch, losses, ETA) while work runs; without an
+/// interactive terminal, as a line at every tenth of the steps.
+/// </summary>
 internal static class TrainingProgressDisplay
 {
     public static T Run<T>(string title, Func<IProgress<GanProgress>, T> work)
     {
+        if (!RowProgressDisplay.Interactive)
+        {
+            long printed = -1;
+            return work(new Reporter(report =>
+            {
+                long tenth = report.Step * 10 / Math.Max(1, report.TotalSteps);
+                if (tenth <= printed)
+                    return;
+                printed = tenth;
+                Console.WriteLine($"{title}: step {report.Step:N0} of {report.TotalSteps:N0}, epoch {report.Epoch:F1}, D {report.DiscriminatorLoss:F3}, G {report.GeneratorLoss:F3}");
+            }));
+        }
         T result = default!;
         AnsiConsole.Progress()
             .AutoClear(false)

@@ -15,16 +15,7 @@ public sealed class CliCommandTests
     {
         _folder = Path.Combine(Path.GetTempPath(), "mlgan-cli-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
-        _table = Path.Combine(_folder, "table.csv");
-        var random = new Random(4);
-        var lines = new List<string> { "size,colour,label" };
-        for (int i = 0; i < 300; i++)
-        {
-            string colour = random.NextDouble() < 0.7 ? "red" : "blue";
-            double size = (colour == "red" ? 10 : 20) + random.NextDouble();
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{size:F3},{colour},{(size > 15 ? "big" : "small")}"));
-        }
-        File.WriteAllLines(_table, lines);
+        _table = SmallTable.Write(_folder, seed: 4);
         _model = Path.Combine(_folder, "model.zip");
         var (code, output) = CliRunner.Run("fit", _table, "--model", _model, "--epochs", "3", "--batch-size", "100", "--threads", "1");
         Assert.AreEqual(0, code, output);

@@ -17,7 +17,7 @@ internal static class CliRunner
         Console.SetError(writer);
         try
         {
-            int code = CommandLine.Build().Parse(args).Invoke();
+            int code = CommandLine.Run(args);
             return (code, writer.ToString());
         }
         finally

@@ -96,36 +96,85 @@ public sealed class CtganModel : ITransformer, IDisposable
 
     /// <summary>
     /// Generates <paramref name="rowCount"/> rows with the training schema, in bulk (batched network calls, one
-    /// columnar decode). Rows are those of the seed's stream, so the same seed gives the same rows, also after saving
-    /// and loading.
+    /// columnar decode), held in memory. Rows are those of the seed's stream, so the same seed gives the same rows, also
+    /// after saving and loading; the stream is generated in blocks seeded by (seed, block), so any range of it can be
+    /// generated on its own (<paramref name="shard"/>). For more rows than fit in memory use <see cref="SampleStream"/>.
     /// </summary>
-    /// <param name="rowCount">How many rows (at most <see cref="int.MaxValue"/>).</param>
+    /// <param name="rowCount">How many rows the whole sample has (all shards together).</param>
     /// <param name="seed">The stream's seed; null for <see cref="Seed"/>.</param>
     /// <param name="condition">
     /// Optional <c>column = value</c> on a discrete column: every row has that value, and the other columns are
     /// generated conditioned on it.
     /// </param>
-    /// <exception cref="ArgumentOutOfRangeException">The row count is negative or too large.</exception>
+    /// <param name="shard">
+    /// Null for every row; shard K of M for rows [K·n/M, (K+1)·n/M) of the same stream only (see <see cref="SampleShard"/>).
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">The row count is negative, the shard is not K of M, or the rows asked for exceed <see cref="int.MaxValue"/>.</exception>
     /// <exception cref="ArgumentException">The condition names an unknown, continuous or constant column, or a value the column never had.</exception>
-    public IDataView Sample(long rowCount, long? seed = null, SampleCondition? condition = null) =>
-        SampleTable(rowCount, seed, condition).ToDataView();
+    /// <exception cref="NotSupportedException">A condition on a TVAE model, which has no conditional input.</exception>
+    public IDataView Sample(long rowCount, long? seed = null, SampleCondition? condition = null, SampleShard? shard = null) =>
+        SampleTable(rowCount, seed, condition, shard).ToDataView();
 
     /// <summary>Like <see cref="Sample"/>, as a <see cref="DataFrame"/>.</summary>
     /// <inheritdoc cref="Sample" path="/param"/>
     /// <inheritdoc cref="Sample" path="/exception"/>
-    public DataFrame SampleDataFrame(long rowCount, long? seed = null, SampleCondition? condition = null) =>
-        Sample(rowCount, seed, condition).ToDataFrame(-1);
+    public DataFrame SampleDataFrame(long rowCount, long? seed = null, SampleCondition? condition = null, SampleShard? shard = null) =>
+        Sample(rowCount, seed, condition, shard).ToDataFrame(-1);
 
     /// <summary>Like <see cref="Sample"/>, as a columnar <see cref="TabularTable"/>.</summary>
     /// <inheritdoc cref="Sample" path="/param"/>
     /// <inheritdoc cref="Sample" path="/exception"/>
-    public TabularTable SampleTable(long rowCount, long? seed = null, SampleCondition? condition = null)
+    public TabularTable SampleTable(long rowCount, long? seed = null, SampleCondition? condition = null, SampleShard? shard = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowCount, int.MaxValue);
+        var (start, count) = Range(rowCount, shard);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, int.MaxValue, nameof(rowCount));
         var forced = condition is null ? null : Resolve(condition);
         lock (Generator)
-            return Generator.Sample((int)rowCount, seed ?? Seed, forced);
+            return Generator.Sample(start, (int)count, seed ?? Seed, forced);
+    }
+
+    /// <summary>
+    /// The same rows as <see cref="Sample"/>, generated lazily: a cursor generates them in batches of
+    /// <see cref="StreamBatchRows"/> as it moves, so memory stays flat whatever <paramref name="rowCount"/> is, and the
+    /// row count may exceed <see cref="int.MaxValue"/>. Each cursor generates the rows again (the same rows); cache
+    /// the view (<c>mlContext.Data.Cache</c>) to read a small sample several times. The exporter
+    /// (<c>mlContext.Gan().Tabular.CreateExporter</c>) writes such a view batch by batch, in bounded memory.
+    /// </summary>
+    /// <inheritdoc cref="Sample" path="/param"/>
+    /// <exception cref="ArgumentOutOfRangeException">The row count is negative or the shard is not K of M.</exception>
+    /// <exception cref="ArgumentException">The condition names an unknown, continuous or constant column, or a value the column never had.</exception>
+    /// <exception cref="NotSupportedException">A condition on a TVAE model, which has no conditional input.</exception>
+    public IDataView SampleStream(long rowCount, long? seed = null, SampleCondition? condition = null, SampleShard? shard = null)
+    {
+        var (start, count) = Range(rowCount, shard);
+        var forced = condition is null ? null : Resolve(condition);
+        long streamSeed = seed ?? Seed;
+        return new StreamedTableDataView(Generator.Schema, count, () => Batches(start, start + count, streamSeed, forced));
+    }
+
+    /// <summary>
+    /// Rows per batch of <see cref="SampleStream"/> (batches start at multiples of it in the unsharded stream; a
+    /// shard's first and last batch may be shorter).
+    /// </summary>
+    public const int StreamBatchRows = 64 * 1024;
+
+    private static (long Start, long Count) Range(long rowCount, SampleShard? shard)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
+        return (shard ?? SampleShard.All).Rows(rowCount);
+    }
+
+    private IEnumerable<TabularTable> Batches(long start, long end, long seed, ForcedCategory? forced)
+    {
+        for (long first = start; first < end;)
+        {
+            long next = Math.Min(end, (first / StreamBatchRows + 1) * StreamBatchRows);
+            TabularTable batch;
+            lock (Generator)
+                batch = Generator.Sample(first, (int)(next - first), seed, forced);
+            yield return batch;
+            first = next;
+        }
     }
 
     /// <summary>The input schema plus the training columns.</summary>

@@ -71,22 +71,24 @@ internal abstract class TabularGenerator : IRowGenerator
     }
 
     /// <summary>
-    /// The first <paramref name="rows"/> rows of the stream of <paramref name="seed"/> (the rows the transformer gives
-    /// input rows 0, 1, …), optionally with one category forced in every row.
+    /// Rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="rows"/>) of the stream of
+    /// <paramref name="seed"/> (the rows the transformer gives input rows start, start + 1, …), optionally with one
+    /// category forced in every row. Only the blocks holding these rows are generated, so any range costs its own rows.
     /// </summary>
-    public TabularTable Sample(int rows, long seed, ForcedCategory? condition)
+    public TabularTable Sample(long start, int rows, long seed, ForcedCategory? condition)
     {
         if (rows == 0)
             return Transformer.InverseTransform([], 0);
+        long end = start + rows;
+        long firstBlock = GanRowStream.BlockOf(start), endBlock = GanRowStream.BlockOf(end - 1) + 1;
         var parts = new List<TabularTable>();
-        long blocks = (rows + GanRowStream.BlockSize - 1) / GanRowStream.BlockSize;
-        for (long first = 0; first < blocks; first += BlocksPerCall)
+        for (long first = firstBlock; first < endBlock; first += BlocksPerCall)
         {
-            int count = (int)Math.Min(BlocksPerCall, blocks - first);
-            long remaining = rows - first * GanRowStream.BlockSize;
-            parts.AddRange(DecodeBlocks(seed, first, count, condition, (int)Math.Min(remaining, count * GanRowStream.BlockSize)));
+            int count = (int)Math.Min(BlocksPerCall, endBlock - first);
+            long decoded = Math.Min(end - first * GanRowStream.BlockSize, (long)count * GanRowStream.BlockSize);
+            parts.AddRange(DecodeBlocks(seed, first, count, condition, (int)decoded));
         }
-        return parts.Count == 1 ? parts[0] : TableConcatenation.Concat(parts, rows);
+        return TableConcatenation.Concat(parts, GanRowStream.OffsetInBlock(start), rows);
     }
 
     /// <summary>

@@ -73,49 +73,26 @@ internal sealed class TabularDataView : IDataView
         return annotations.ToAnnotations();
     }
 
-    private sealed class Cursor : DataViewRowCursor
+    private sealed class Cursor(TabularDataView parent, IEnumerable<DataViewSchema.Column> columnsNeeded)
+        : TableCursor(parent.Schema, columnsNeeded)
     {
-        private readonly TabularDataView _parent;
-        private readonly bool[] _active;
-        private long _position = -1;
-
-        public Cursor(TabularDataView parent, IEnumerable<DataViewSchema.Column> columnsNeeded)
-        {
-            _parent = parent;
-            _active = new bool[parent.Schema.Count];
-            foreach (var column in columnsNeeded)
-                _active[column.Index] = true;
-        }
-
-        public override DataViewSchema Schema => _parent.Schema;
-
-        public override long Position => _position;
-
-        public override long Batch => 0;
-
-        public override bool IsColumnActive(DataViewSchema.Column column) => _active[column.Index];
-
         public override bool MoveNext()
         {
-            if (_position + 1 >= _parent._rowCount)
+            if (RowPosition + 1 >= parent._rowCount)
             {
-                _position = _parent._rowCount;
+                RowPosition = parent._rowCount;
                 return false;
             }
-            _position++;
+            RowPosition++;
             return true;
         }
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
-            if (!_active[column.Index])
-                throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was created.");
-            if (_parent._values[column.Index] is not TValue[] values)
+            CheckActive(column);
+            if (parent._values[column.Index] is not TValue[] values)
                 throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type.RawType.Name} values, not {typeof(TValue).Name}.");
-            return (ref TValue value) => value = values[_position];
+            return (ref TValue value) => value = values[RowPosition];
         }
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() =>
-            (ref DataViewRowId id) => id = new DataViewRowId((ulong)_position, 0);
     }
 }

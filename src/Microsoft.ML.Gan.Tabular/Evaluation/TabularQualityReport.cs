@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.Persistence;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -77,15 +78,18 @@ public sealed class TabularQualityReport
     /// Writes a self-contained HTML page (no external files: plots are PNG images embedded as base64) with the
     /// scores, tables, per-column histograms and bar charts, and real and synthetic correlation heatmaps.
     /// </summary>
-    /// <param name="path">The file to write; replaced if it exists (written to a temporary file first, then renamed).</param>
-    public void SaveHtml(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string html = HtmlReportWriter.Write(this);
-        Export.AtomicFile.Write(path, stream =>
+    /// <param name="path">The file to write (written to a temporary file first, then renamed).</param>
+    /// <param name="overwrite">Replace an existing file (the default); false makes an existing file an <see cref="IOException"/>.</param>
+    public void SaveHtml(string path, bool overwrite = true) => SaveText(path, HtmlReportWriter.Write(this), overwrite);
+
+    /// <summary>Writes <see cref="ToJson"/> to a file, atomically.</summary>
+    /// <inheritdoc cref="SaveHtml" path="/param"/>
+    public void SaveJson(string path, bool overwrite = true) => SaveText(path, ToJson(), overwrite);
+
+    private static void SaveText(string path, string text, bool overwrite) =>
+        AtomicFile.Write(path, overwrite, stream =>
         {
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
-            writer.Write(html);
-        }, CancellationToken.None);
-    }
+            writer.Write(text);
+        });
 }

@@ -4,16 +4,25 @@ using System.Text;
 namespace Microsoft.ML.Gan.Tabular.Export;
 
 /// <summary>
-/// RFC 4180 CSV: a header of column names, comma-separated, CRLF line ends, UTF-8 without BOM. Fields with a comma,
-/// quote, line break or edge space are quoted. Missing values are empty fields; numbers use the invariant culture and
-/// round-trip precision; Booleans are true/false; DateTime values are ISO 8601 (round-trip "o" format).
+/// RFC 4180 CSV: a header of column names (unless turned off, for shards after the first), comma-separated, CRLF
+/// line ends, UTF-8 without BOM. Fields with a comma, quote, line break or edge space are quoted. Missing values are
+/// empty fields; numbers use the invariant culture and round-trip precision; Booleans are true/false; DateTime values
+/// are ISO 8601 (round-trip "o" format). The same rows always give the same bytes, so files of consecutive shards
+/// concatenate to the file of the whole sample.
 /// </summary>
-internal static class CsvTableWriter
+internal sealed class CsvTableWriter(string path, bool overwrite, bool header) : FileTableSink(path, overwrite)
 {
-    public static void Write(ExportTable table, Stream stream, Action<long> progress, int interval, CancellationToken cancellationToken)
+    private StreamWriter? _writer;
+
+    protected override void Start(ExportTable layout)
     {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
-        writer.WriteLine(string.Join(",", table.Columns.Select(c => Field(c.Name))));
+        _writer = new StreamWriter(Stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
+        if (header)
+            _writer.WriteLine(string.Join(",", layout.Columns.Select(c => Field(c.Name))));
+    }
+
+    protected override void WriteRows(ExportTable table, RowProgress progress)
+    {
         var line = new StringBuilder();
         for (int r = 0; r < table.RowCount; r++)
         {
@@ -21,17 +30,20 @@ internal static class CsvTableWriter
             for (int c = 0; c < table.Columns.Count; c++)
             {
                 if (c > 0) line.Append(',');
-                line.Append(Format(table.Columns[c].Values[r]));
+                line.Append(Format(table.Columns[c][r]));
             }
-            writer.WriteLine(line);
-            if ((r + 1) % interval == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress(r + 1);
-            }
+            _writer!.WriteLine(line);
+            progress.Row();
         }
-        writer.Flush();
     }
+
+    protected override void Finish()
+    {
+        _writer!.Dispose();
+        _writer = null;
+    }
+
+    protected override void DisposeWriter() => _writer?.Dispose();
 
     private static string Format(object? value) => value switch
     {

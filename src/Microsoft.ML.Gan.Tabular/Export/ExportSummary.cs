@@ -5,7 +5,7 @@ namespace Microsoft.ML.Gan.Tabular.Export;
 
 /// <summary>
 /// What an export did: where it wrote, how many rows came in and went out, and each privacy filter with the rows it
-/// removed. Files get it as a JSON sidecar (<c>&lt;file&gt;.export.json</c>); databases as a row of the
+/// removed and the cells it blanked. Files get it as a JSON sidecar (<c>&lt;file&gt;.export.json</c>); databases as a row of the
 /// <c>mlgan_exports</c> table, written in the same transaction as the data.
 /// </summary>
 public sealed class ExportSummary
@@ -26,10 +26,10 @@ public sealed class ExportSummary
     public required DateTimeOffset ExportedAtUtc { get; init; }
 
     /// <summary>Synthetic rows given.</summary>
-    public required int InputRows { get; init; }
+    public required long InputRows { get; init; }
 
     /// <summary>Rows written.</summary>
-    public required int OutputRows { get; init; }
+    public required long OutputRows { get; init; }
 
     /// <summary>The filters that ran, in order.</summary>
     public required IReadOnlyList<FilterStepSummary> Filters { get; init; }
@@ -62,8 +62,14 @@ public sealed class FilterStepSummary
     public required string Settings { get; init; }
 
     /// <summary>Rows this filter removed.</summary>
-    public required int RowsRemoved { get; init; }
+    public required long RowsRemoved { get; init; }
 
-    /// <summary>Values replaced by the missing value (rare-category suppression only).</summary>
-    public int ValuesSuppressed { get; init; }
+    /// <summary>Cells (values) replaced by the missing value, in all columns (rare-category suppression only).</summary>
+    public long ValuesSuppressed { get; init; }
+
+    /// <summary>
+    /// <see cref="ValuesSuppressed"/> per column, for the columns where any value was replaced (rare-category
+    /// suppression only; null for the other filters).
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? ValuesSuppressedByColumn { get; init; }
 }

@@ -5,29 +5,46 @@ namespace Microsoft.ML.Gan.Tabular.Export;
 
 /// <summary>
 /// Parquet through Parquet.Net: one optional (nullable) field per column with the column's own type (text as UTF-8
-/// strings, every ML.NET number type as itself, DateTime as a timestamp in microseconds), in row groups of at most
-/// <see cref="RowGroupSize"/> rows.
+/// strings, every ML.NET number type as itself, DateTime as a timestamp in microseconds), one row group per batch of
+/// at most <see cref="RowGroupSize"/> rows.
 /// </summary>
-internal static class ParquetTableWriter
+internal sealed class ParquetTableWriter(string path, bool overwrite) : FileTableSink(path, overwrite)
 {
     public const int RowGroupSize = 100_000;
 
-    public static void Write(ExportTable table, Stream stream, Action<long> progress, CancellationToken cancellationToken) =>
-        WriteAsync(table, stream, progress, cancellationToken).GetAwaiter().GetResult();
+    private ParquetWriter? _writer;
+    private DataField[] _fields = [];
 
-    private static async Task WriteAsync(ExportTable table, Stream stream, Action<long> progress, CancellationToken cancellationToken)
+    protected override void Start(ExportTable layout)
     {
-        var fields = table.Columns.Select(Field).ToArray();
-        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-        for (int start = 0; start < table.RowCount || start == 0; start += RowGroupSize)
+        _fields = [.. layout.Columns.Select(Field)];
+        _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), Stream).GetAwaiter().GetResult();
+    }
+
+    protected override void WriteRows(ExportTable table, RowProgress progress) =>
+        WriteRowsAsync(table, progress).GetAwaiter().GetResult();
+
+    protected override void Finish()
+    {
+        _writer!.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _writer = null;
+    }
+
+    protected override void DisposeWriter() => _writer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task WriteRowsAsync(ExportTable table, RowProgress progress)
+    {
+        for (int start = 0; start < table.RowCount; start += RowGroupSize)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            progress.CancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(RowGroupSize, table.RowCount - start);
-            using var group = writer.CreateRowGroup();
-            for (int c = 0; c < fields.Length; c++)
-                await WriteColumn(group, fields[c], table.Columns[c], start, count, cancellationToken).ConfigureAwait(false);
-            progress(start + count);
-            if (table.RowCount == 0) break;
+            using (var group = _writer!.CreateRowGroup())
+            {
+                for (int c = 0; c < _fields.Length; c++)
+                    await WriteColumn(group, _fields[c], table.Columns[c], start, count, progress.CancellationToken).ConfigureAwait(false);
+            }
+            for (int r = 0; r < count; r++)
+                progress.Row();
         }
     }
 
@@ -42,29 +59,24 @@ internal static class ParquetTableWriter
 
     private static Task WriteColumn(ParquetRowGroupWriter group, DataField field, ExportColumn column, int start, int count, CancellationToken cancellationToken)
     {
-        var values = column.Values.AsSpan(start, count);
         Type t = column.ClrType;
-        if (t == typeof(string)) return group.WriteAsync(field, values.ToArray().Select(v => (string?)v).ToArray()!);
-        if (t == typeof(bool)) return Nullable<bool>(group, field, values, cancellationToken);
-        if (t == typeof(float)) return Nullable<float>(group, field, values, cancellationToken);
-        if (t == typeof(double)) return Nullable<double>(group, field, values, cancellationToken);
-        if (t == typeof(sbyte)) return Nullable<sbyte>(group, field, values, cancellationToken);
-        if (t == typeof(byte)) return Nullable<byte>(group, field, values, cancellationToken);
-        if (t == typeof(short)) return Nullable<short>(group, field, values, cancellationToken);
-        if (t == typeof(ushort)) return Nullable<ushort>(group, field, values, cancellationToken);
-        if (t == typeof(int)) return Nullable<int>(group, field, values, cancellationToken);
-        if (t == typeof(uint)) return Nullable<uint>(group, field, values, cancellationToken);
-        if (t == typeof(long)) return Nullable<long>(group, field, values, cancellationToken);
-        if (t == typeof(ulong)) return Nullable<ulong>(group, field, values, cancellationToken);
-        if (t == typeof(DateTime)) return Nullable<DateTime>(group, field, values, cancellationToken);
+        if (t == typeof(string)) return group.WriteAsync(field, new ArraySegment<string?>((string?[])column.Values, start, count)!);
+        if (t == typeof(bool)) return Nullable<bool>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(float)) return Nullable<float>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(double)) return Nullable<double>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(sbyte)) return Nullable<sbyte>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(byte)) return Nullable<byte>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(short)) return Nullable<short>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(ushort)) return Nullable<ushort>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(int)) return Nullable<int>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(uint)) return Nullable<uint>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(long)) return Nullable<long>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(ulong)) return Nullable<ulong>(group, field, column, start, count, cancellationToken);
+        if (t == typeof(DateTime)) return Nullable<DateTime>(group, field, column, start, count, cancellationToken);
         throw new NotSupportedException($"Column '{column.Name}' has type {t.Name}, which the Parquet writer does not support.");
     }
 
-    private static Task Nullable<T>(ParquetRowGroupWriter group, DataField field, ReadOnlySpan<object?> values, CancellationToken cancellationToken)
-        where T : struct
-    {
-        var typed = new T?[values.Length];
-        for (int i = 0; i < typed.Length; i++) typed[i] = values[i] is null ? null : (T)values[i]!;
-        return group.WriteAsync<T>(field, typed, cancellationToken: cancellationToken);
-    }
+    private static Task Nullable<T>(ParquetRowGroupWriter group, DataField field, ExportColumn column, int start, int count, CancellationToken cancellationToken)
+        where T : struct =>
+        group.WriteAsync<T>(field, new ReadOnlyMemory<T?>((T?[])column.Values, start, count), cancellationToken: cancellationToken);
 }

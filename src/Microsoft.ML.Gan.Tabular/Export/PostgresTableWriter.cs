@@ -10,59 +10,81 @@ namespace Microsoft.ML.Gan.Tabular.Export;
 /// real, double precision, timestamp without time zone; missing values NULL. The table goes to the connection's
 /// current schema.
 /// </summary>
-internal static class PostgresTableWriter
+internal sealed class PostgresTableWriter : ITableSink
 {
-    public static void Write(ExportTable table, string connectionString, string tableName, bool overwrite, string summaryJson,
-        Action<long> progress, int interval, CancellationToken cancellationToken)
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly string _tableName;
+    private NpgsqlBinaryImporter? _importer;
+
+    public PostgresTableWriter(string connectionString, string tableName, bool overwrite)
     {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var transaction = connection.BeginTransaction();
-        string quoted = SqlNames.Quote(tableName);
-        using (var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = @t)", connection, transaction))
+        _tableName = tableName;
+        _connection = new NpgsqlConnection(connectionString);
+        try
         {
+            _connection.Open();
+            _transaction = _connection.BeginTransaction();
+            using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = @t)", _connection, _transaction);
             exists.Parameters.AddWithValue("t", tableName);
             if ((bool)exists.ExecuteScalar()!)
             {
                 if (!overwrite)
-                    throw new IOException($"Table '{tableName}' already exists in the PostgreSQL database. Set Overwrite to replace it.");
-                Execute(connection, transaction, $"DROP TABLE {quoted}");
+                    throw new IOException($"Table '{tableName}' already exists in the PostgreSQL database; it is replaced only when overwriting is asked for.");
+                Execute($"DROP TABLE {SqlNames.Quote(tableName)}");
             }
         }
-        Execute(connection, transaction, $"CREATE TABLE {quoted} ({string.Join(", ", table.Columns.Select(c => $"{SqlNames.Quote(c.Name)} {SqlType(c.ClrType)}"))})");
-
-        var columns = table.Columns;
-        using (var importer = connection.BeginBinaryImport($"COPY {quoted} ({string.Join(", ", columns.Select(c => SqlNames.Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)"))
+        catch
         {
-            for (int r = 0; r < table.RowCount; r++)
-            {
-                importer.StartRow();
-                foreach (var column in columns)
-                    WriteValue(importer, column.Values[r]);
-                if ((r + 1) % interval == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    progress(r + 1);
-                }
-            }
-            cancellationToken.ThrowIfCancellationRequested();
-            importer.Complete();
+            Dispose();
+            throw;
         }
-
-        Execute(connection, transaction, $"CREATE TABLE IF NOT EXISTS {SqlNames.SummaryTable} (table_name text NOT NULL, exported_at timestamptz NOT NULL DEFAULT now(), summary jsonb NOT NULL)");
-        using (var summary = new NpgsqlCommand($"INSERT INTO {SqlNames.SummaryTable} (table_name, summary) VALUES (@t, @s)", connection, transaction))
-        {
-            summary.Parameters.AddWithValue("t", tableName);
-            summary.Parameters.AddWithValue("s", NpgsqlDbType.Jsonb, summaryJson);
-            summary.ExecuteNonQuery();
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-        transaction.Commit();
     }
 
-    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)
+    public void Write(ExportTable table, RowProgress progress)
     {
-        using var command = new NpgsqlCommand(sql, connection, transaction);
+        var columns = table.Columns;
+        if (_importer is null)
+        {
+            string quoted = SqlNames.Quote(_tableName);
+            Execute($"CREATE TABLE {quoted} ({string.Join(", ", columns.Select(c => $"{SqlNames.Quote(c.Name)} {SqlType(c.ClrType)}"))})");
+            _importer = _connection.BeginBinaryImport($"COPY {quoted} ({string.Join(", ", columns.Select(c => SqlNames.Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)");
+        }
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            _importer.StartRow();
+            foreach (var column in columns)
+                WriteValue(_importer, column[r]);
+            progress.Row();
+        }
+    }
+
+    public void Commit(ExportSummary summary)
+    {
+        _importer?.Complete();
+        _importer?.Dispose();
+        _importer = null;
+        Execute($"CREATE TABLE IF NOT EXISTS {SqlNames.SummaryTable} (table_name text NOT NULL, exported_at timestamptz NOT NULL DEFAULT now(), summary jsonb NOT NULL)");
+        using (var row = new NpgsqlCommand($"INSERT INTO {SqlNames.SummaryTable} (table_name, summary) VALUES (@t, @s)", _connection, _transaction))
+        {
+            row.Parameters.AddWithValue("t", _tableName);
+            row.Parameters.AddWithValue("s", NpgsqlDbType.Jsonb, summary.ToJson());
+            row.ExecuteNonQuery();
+        }
+        _transaction.Commit();
+    }
+
+    /// <summary>Ends an unfinished COPY without committing it and rolls the transaction back.</summary>
+    public void Dispose()
+    {
+        _importer?.Dispose();
+        _transaction?.Dispose();
+        _connection.Dispose();
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = new NpgsqlCommand(sql, _connection, _transaction);
         command.ExecuteNonQuery();
     }
 

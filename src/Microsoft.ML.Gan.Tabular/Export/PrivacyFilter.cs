@@ -5,75 +5,121 @@ using Microsoft.ML.Gan.Tabular.Evaluation;
 
 namespace Microsoft.ML.Gan.Tabular.Export;
 
-/// <summary>Applies the export's privacy filters to a synthetic table: exact copies, rare-category suppression, DCR.</summary>
-internal static class PrivacyFilter
+/// <summary>
+/// The export's privacy filters, applied batch by batch: exact copies, rare-category suppression, DCR. The real rows
+/// are read, and the DCR threshold computed, once; every filter is row by row, so batching does not change which rows
+/// are kept. The counts add up over the batches into the summary steps.
+/// </summary>
+internal sealed class PrivacyFilter
 {
-    public static (TabularTable Table, List<FilterStepSummary> Steps) Apply(TabularTable synthetic, SyntheticExportOptions options, CancellationToken cancellationToken)
+    private readonly SyntheticExportOptions _options;
+    private readonly TabularReadOptions _read;
+    private readonly TabularTable? _training;
+    private readonly (double Value, int HoldoutRows)? _dcrThreshold;
+    private readonly Dictionary<string, long> _blankedByColumn = new(StringComparer.Ordinal);
+    private long _copies, _rareRows, _rareValues, _dcrRows;
+
+    public PrivacyFilter(SyntheticExportOptions options, CancellationToken cancellationToken)
     {
-        var steps = new List<FilterStepSummary>();
+        _options = options;
+        _read = new TabularReadOptions { DiscreteColumns = options.DiscreteColumns };
         if (!options.FiltersReadRealRows)
-            return (synthetic, steps);
-        var read = new TabularReadOptions { DiscreteColumns = options.DiscreteColumns };
-        var training = TabularTable.FromDataView(options.RealTraining, read);
-        var holdout = options.RealHoldout is null ? null : TabularTable.FromDataView(options.RealHoldout, read);
-
-        // Exact copies go before suppression (a copy with a suppressed value still leaks its other values) and again
-        // after it (suppression can turn a row into a copy of a real row with a missing value).
-        int copies = 0;
-        if (options.DropExactCopies)
-            (synthetic, copies) = RemoveCopies(synthetic, training);
-        FilterStepSummary? rare = null;
-        if (options.RareCategoryThreshold > 0)
-        {
-            var aligned = AlignedTables.Align(("real training", training), ("synthetic", synthetic));
-            (synthetic, rare) = SuppressRare(synthetic, aligned.Tables[0], aligned.Tables[1], options);
-            if (options.DropExactCopies && rare.ValuesSuppressed > 0)
-            {
-                (synthetic, int more) = RemoveCopies(synthetic, training);
-                copies += more;
-            }
-        }
-        if (options.DropExactCopies)
-            steps.Add(new FilterStepSummary { Name = "ExactCopyRemoval", Settings = "rows equal in every column to a real training row (checked before and after suppression)", RowsRemoved = copies });
-        if (rare is not null)
-            steps.Add(rare);
-        cancellationToken.ThrowIfCancellationRequested();
-
+            return;
+        _training = TabularTable.FromDataView(options.RealTraining, _read);
         if (options.MinimumDcrQuantile is { } q)
         {
-            var aligned = AlignedTables.Align(("real training", training), ("synthetic", synthetic), ("holdout", holdout!));
-            var distance = new RecordDistance(aligned.Tables[0]);
-            var sample = PrivacyMetrics.Sample(aligned.Tables[2], options.HoldoutSampleSize, new Random(options.Seed));
-            double threshold = PrivacyMetrics.Quantile(distance.Closest(sample, cancellationToken), q);
-            double[] dcr = distance.Closest(aligned.Tables[1], cancellationToken);
-            int[] keep = [.. Enumerable.Range(0, dcr.Length).Where(r => dcr[r] >= threshold)];
+            var holdout = TabularTable.FromDataView(options.RealHoldout!, _read);
+            var aligned = AlignedTables.Align(("real training", _training), ("holdout", holdout));
+            var sample = PrivacyMetrics.Sample(aligned.Tables[1], options.HoldoutSampleSize, new Random(options.Seed));
+            double threshold = PrivacyMetrics.Quantile(new RecordDistance(aligned.Tables[0]).Closest(sample, cancellationToken), q);
+            _dcrThreshold = (threshold, sample.RowCount);
+        }
+    }
+
+    /// <summary>Whether any filter runs (the real rows were given).</summary>
+    public bool Active => _training is not null;
+
+    /// <summary>The kept rows of one batch; the batch is read with the export's column kinds first.</summary>
+    public TabularTable Apply(TabularTable synthetic, CancellationToken cancellationToken)
+    {
+        if (_training is null)
+            return synthetic;
+        synthetic = TabularTable.FromDataView(synthetic.ToDataView(), _read);
+        // Exact copies go before suppression (a copy with a suppressed value still leaks its other values) and again
+        // after it (suppression can turn a row into a copy of a real row with a missing value).
+        if (_options.DropExactCopies)
+            synthetic = RemoveCopies(synthetic);
+        if (_options.RareCategoryThreshold > 0)
+        {
+            var aligned = AlignedTables.Align(("real training", _training), ("synthetic", synthetic));
+            long blanked = _rareValues;
+            synthetic = SuppressRare(synthetic, aligned.Tables[0], aligned.Tables[1]);
+            if (_options.DropExactCopies && _rareValues > blanked)
+                synthetic = RemoveCopies(synthetic);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_dcrThreshold is { } threshold)
+        {
+            var aligned = AlignedTables.Align(("real training", _training), ("synthetic", synthetic));
+            double[] dcr = new RecordDistance(aligned.Tables[0]).Closest(aligned.Tables[1], cancellationToken);
+            int[] keep = [.. Enumerable.Range(0, dcr.Length).Where(r => dcr[r] >= threshold.Value)];
+            _dcrRows += dcr.Length - keep.Length;
+            synthetic = SelectRows(synthetic, keep);
+        }
+        return synthetic;
+    }
+
+    /// <summary>What each filter did over all batches so far, in the order they run.</summary>
+    public List<FilterStepSummary> Steps()
+    {
+        var steps = new List<FilterStepSummary>();
+        if (_training is null)
+            return steps;
+        if (_options.DropExactCopies)
+            steps.Add(new FilterStepSummary { Name = "ExactCopyRemoval", Settings = "rows equal in every column to a real training row (checked before and after suppression)", RowsRemoved = _copies });
+        if (_options.RareCategoryThreshold > 0)
+        {
+            string handling = _options.RareCategoryHandling == RareCategoryHandling.DropRow
+                ? "rows dropped"
+                : "values set to missing (rows dropped where the column has no missing value)";
+            steps.Add(new FilterStepSummary
+            {
+                Name = "RareCategorySuppression",
+                Settings = $"categories seen fewer than {_options.RareCategoryThreshold} times in the real training rows; {handling}",
+                RowsRemoved = _rareRows,
+                ValuesSuppressed = _rareValues,
+                ValuesSuppressedByColumn = new Dictionary<string, long>(_blankedByColumn),
+            });
+        }
+        if (_dcrThreshold is { } threshold)
+        {
             steps.Add(new FilterStepSummary
             {
                 Name = "DcrThreshold",
                 Settings = string.Create(CultureInfo.InvariantCulture,
-                    $"distance to closest real training row below {threshold:G6}, the {q:G4}-quantile of {sample.RowCount} holdout rows' distances"),
-                RowsRemoved = dcr.Length - keep.Length,
+                    $"distance to closest real training row below {threshold.Value:G6}, the {_options.MinimumDcrQuantile:G4}-quantile of {threshold.HoldoutRows} holdout rows' distances"),
+                RowsRemoved = _dcrRows,
             });
-            synthetic = SelectRows(synthetic, keep);
         }
-        return (synthetic, steps);
+        return steps;
     }
 
-    private static (TabularTable Table, int Removed) RemoveCopies(TabularTable synthetic, TabularTable training)
+    private TabularTable RemoveCopies(TabularTable synthetic)
     {
-        var aligned = AlignedTables.Align(("real training", training), ("synthetic", synthetic));
+        var aligned = AlignedTables.Align(("real training", _training!), ("synthetic", synthetic));
         bool[] copies = new ExactCopyIndex(aligned.Tables[0]).Matches(aligned.Tables[1]);
         int[] keep = [.. Enumerable.Range(0, copies.Length).Where(r => !copies[r])];
-        return (SelectRows(synthetic, keep), copies.Length - keep.Length);
+        _copies += copies.Length - keep.Length;
+        return SelectRows(synthetic, keep);
     }
 
-    private static (TabularTable, FilterStepSummary) SuppressRare(TabularTable synthetic, AlignedTable real, AlignedTable rows, SyntheticExportOptions options)
+    private TabularTable SuppressRare(TabularTable synthetic, AlignedTable real, AlignedTable rows)
     {
+        var options = _options;
         int k = options.RareCategoryThreshold;
         var schema = rows.Schema;
         var drop = new bool[rows.RowCount];
         var columns = new List<TabularColumn>(synthetic.Columns.Count);
-        int suppressed = 0;
         foreach (var column in synthetic.Columns)
         {
             int c = schema.IndexOf(column.Name);
@@ -99,22 +145,15 @@ internal static class PrivacyFilter
                 }
                 codes[r] = missing;
                 changed = true;
-                suppressed++;
+                _rareValues++;
+                _blankedByColumn[discrete.Name] = _blankedByColumn.GetValueOrDefault(discrete.Name) + 1;
             }
             columns.Add(changed ? new DiscreteColumn(discrete.Name, discrete.Type, codes, categories, discrete.KeyValues) : discrete);
         }
         var table = new TabularTable(columns);
         int[] kept = [.. Enumerable.Range(0, drop.Length).Where(r => !drop[r])];
-        string handling = options.RareCategoryHandling == RareCategoryHandling.DropRow
-            ? "rows dropped"
-            : "values set to missing (rows dropped where the column has no missing value)";
-        return (SelectRows(table, kept), new FilterStepSummary
-        {
-            Name = "RareCategorySuppression",
-            Settings = $"categories seen fewer than {k} times in the real training rows; {handling}",
-            RowsRemoved = drop.Length - kept.Length,
-            ValuesSuppressed = suppressed,
-        });
+        _rareRows += drop.Length - kept.Length;
+        return SelectRows(table, kept);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.ML.Gan.Persistence;
 
 namespace Microsoft.ML.Gan.Tabular.Export;
 
@@ -7,64 +8,91 @@ namespace Microsoft.ML.Gan.Tabular.Export;
 /// SQLite through Microsoft.Data.Sqlite, in one transaction: (drop,) create table, insert every row, insert the
 /// summary row into <c>mlgan_exports</c>, commit. Types: text TEXT, Boolean INTEGER 0/1, integers INTEGER (UInt64 as
 /// TEXT, since SQLite integers are signed 64-bit), Single/Double REAL, DateTime TEXT "yyyy-MM-dd HH:mm:ss.fffffff";
-/// missing values NULL. A database file this writer created is deleted again when the export fails.
+/// missing values NULL. A new database file is built as a temporary file beside the target and renamed into place
+/// on commit, so an interrupted export never leaves a half-created database; an existing one only ever sees the
+/// committed transaction.
 /// </summary>
-internal static class SqliteTableWriter
+internal sealed class SqliteTableWriter : ITableSink
 {
-    public static void Write(ExportTable table, string databasePath, string tableName, bool overwrite, string summaryJson,
-        Action<long> progress, int interval, CancellationToken cancellationToken)
+    private readonly AtomicFile? _newFile;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly string _tableName;
+    private SqliteCommand? _insert;
+    private SqliteParameter[] _parameters = [];
+
+    public SqliteTableWriter(string databasePath, string tableName, bool overwrite)
     {
         string path = Path.GetFullPath(databasePath);
-        bool existed = File.Exists(path);
+        _tableName = tableName;
+        if (!File.Exists(path))
+        {
+            _newFile = AtomicFile.Create(path, overwrite: false);
+            _newFile.Stream.Dispose();
+        }
         try
         {
-            var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
-            using var connection = new SqliteConnection(builder.ToString());
-            connection.Open();
-            using var transaction = connection.BeginTransaction();
-            string quoted = SqlNames.Quote(tableName);
-            if (Exists(connection, tableName))
+            var builder = new SqliteConnectionStringBuilder { DataSource = _newFile?.TemporaryPath ?? path, Mode = SqliteOpenMode.ReadWrite, Pooling = false };
+            _connection = new SqliteConnection(builder.ToString());
+            _connection.Open();
+            _transaction = _connection.BeginTransaction();
+            if (Exists(_connection, tableName))
             {
                 if (!overwrite)
-                    throw new IOException($"Table '{tableName}' already exists in '{databasePath}'. Set Overwrite to replace it.");
-                Execute(connection, $"DROP TABLE {quoted}");
+                    throw new IOException($"Table '{tableName}' already exists in '{databasePath}'; it is replaced only when overwriting is asked for.");
+                Execute(_connection, $"DROP TABLE {SqlNames.Quote(tableName)}");
             }
-            Execute(connection, $"CREATE TABLE {quoted} ({string.Join(", ", table.Columns.Select(c => $"{SqlNames.Quote(c.Name)} {SqlType(c.ClrType)}"))})");
-
-            using var insert = connection.CreateCommand();
-            insert.CommandText = $"INSERT INTO {quoted} VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"$p{i}"))})";
-            var parameters = table.Columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
-            insert.Prepare();
-            for (int r = 0; r < table.RowCount; r++)
-            {
-                for (int c = 0; c < parameters.Length; c++)
-                    parameters[c].Value = Value(table.Columns[c].Values[r]);
-                insert.ExecuteNonQuery();
-                if ((r + 1) % interval == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    progress(r + 1);
-                }
-            }
-
-            Execute(connection, $"CREATE TABLE IF NOT EXISTS {SqlNames.SummaryTable} (table_name TEXT NOT NULL, exported_at TEXT NOT NULL, summary TEXT NOT NULL)");
-            using (var summary = connection.CreateCommand())
-            {
-                summary.CommandText = $"INSERT INTO {SqlNames.SummaryTable} (table_name, exported_at, summary) VALUES ($t, $at, $s)";
-                summary.Parameters.AddWithValue("$t", tableName);
-                summary.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
-                summary.Parameters.AddWithValue("$s", summaryJson);
-                summary.ExecuteNonQuery();
-            }
-            cancellationToken.ThrowIfCancellationRequested();
-            transaction.Commit();
         }
         catch
         {
-            if (!existed)
-                DeleteDatabase(path);
+            Dispose();
             throw;
         }
+    }
+
+    public void Write(ExportTable table, RowProgress progress)
+    {
+        if (_insert is null)
+        {
+            string quoted = SqlNames.Quote(_tableName);
+            Execute(_connection, $"CREATE TABLE {quoted} ({string.Join(", ", table.Columns.Select(c => $"{SqlNames.Quote(c.Name)} {SqlType(c.ClrType)}"))})");
+            _insert = _connection.CreateCommand();
+            _insert.CommandText = $"INSERT INTO {quoted} VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"$p{i}"))})";
+            _parameters = [.. table.Columns.Select((_, i) => _insert.Parameters.Add(new SqliteParameter($"$p{i}", null)))];
+            _insert.Prepare();
+        }
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            for (int c = 0; c < _parameters.Length; c++)
+                _parameters[c].Value = Value(table.Columns[c][r]);
+            _insert.ExecuteNonQuery();
+            progress.Row();
+        }
+    }
+
+    public void Commit(ExportSummary summary)
+    {
+        Execute(_connection, $"CREATE TABLE IF NOT EXISTS {SqlNames.SummaryTable} (table_name TEXT NOT NULL, exported_at TEXT NOT NULL, summary TEXT NOT NULL)");
+        using (var row = _connection.CreateCommand())
+        {
+            row.CommandText = $"INSERT INTO {SqlNames.SummaryTable} (table_name, exported_at, summary) VALUES ($t, $at, $s)";
+            row.Parameters.AddWithValue("$t", _tableName);
+            row.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
+            row.Parameters.AddWithValue("$s", summary.ToJson());
+            row.ExecuteNonQuery();
+        }
+        _transaction.Commit();
+        _insert?.Dispose();
+        _connection.Close();
+        _newFile?.Commit();
+    }
+
+    public void Dispose()
+    {
+        _insert?.Dispose();
+        _transaction?.Dispose();
+        _connection?.Dispose();
+        _newFile?.Dispose();
     }
 
     private static bool Exists(SqliteConnection connection, string tableName)
@@ -97,19 +125,4 @@ internal static class SqliteTableWriter
         sbyte or byte or short or ushort or int or uint => Convert.ToInt64(value, CultureInfo.InvariantCulture),
         _ => value,
     };
-
-    private static void DeleteDatabase(string path)
-    {
-        foreach (string file in new[] { path, path + "-journal", path + "-wal", path + "-shm" })
-        {
-            try
-            {
-                File.Delete(file);
-            }
-            catch (IOException)
-            {
-                // Best effort; the table itself was never committed.
-            }
-        }
-    }
 }

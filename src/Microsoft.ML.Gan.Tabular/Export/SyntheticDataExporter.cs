@@ -4,12 +4,18 @@ namespace Microsoft.ML.Gan.Tabular.Export;
 
 /// <summary>
 /// Writes synthetic rows to CSV, Parquet, SQLite or PostgreSQL after a privacy filter (see
-/// <see cref="SyntheticExportOptions"/>). Every write is all or nothing: files are written to a temporary file and
-/// renamed into place; database tables are created, filled and committed in one transaction. On failure or
-/// cancellation no output file or table remains. Each export returns an <see cref="ExportSummary"/> of the filters
-/// and the rows they removed, also stored beside the output (JSON sidecar <c>&lt;file&gt;.export.json</c>, or a row
-/// of the database's <c>mlgan_exports</c> table).
+/// <see cref="SyntheticExportOptions"/>). Every write is all or nothing: files (and new SQLite databases) are written
+/// to a temporary file and renamed into place; database tables are created, filled and committed in one
+/// transaction. On failure or cancellation no output file, table or temporary file remains, and an existing output is
+/// left as it was. The output is checked (exists, folder missing or read-only, table exists) before the first row is
+/// read. Each export returns an <see cref="ExportSummary"/> of the filters, the rows they removed and the cells they
+/// blanked, also stored beside the output (JSON sidecar <c>&lt;file&gt;.export.json</c>, or a row of the database's
+/// <c>mlgan_exports</c> table).
 /// </summary>
+/// <remarks>
+/// Rows from <c>CtganModel.SampleStream</c> are generated, filtered and written batch by batch, so memory stays flat
+/// whatever the row count; any other <see cref="IDataView"/> is read into memory first.
+/// </remarks>
 public sealed class SyntheticDataExporter
 {
     private readonly SyntheticExportOptions _options;
@@ -28,35 +34,47 @@ public sealed class SyntheticDataExporter
     /// <param name="summary">What each filter removed (format "none").</param>
     public IDataView Filter(IDataView synthetic, out ExportSummary summary)
     {
-        var (table, result) = Prepare(synthetic, "none", "", CancellationToken.None);
-        summary = result;
+        ArgumentNullException.ThrowIfNull(synthetic);
+        var filter = new PrivacyFilter(_options, CancellationToken.None);
+        var rows = TabularTable.FromDataView(synthetic, Read);
+        var table = filter.Apply(rows, CancellationToken.None);
+        summary = Summary("none", "", rows.RowCount, table.RowCount, filter);
         return table.ToDataView();
     }
 
-    /// <summary>Writes the filtered rows as CSV (RFC 4180, header row, UTF-8, invariant culture, missing values as empty fields).</summary>
-    /// <exception cref="IOException">The file exists and <see cref="SyntheticExportOptions.Overwrite"/> is false.</exception>
+    /// <summary>
+    /// Writes the filtered rows as CSV (RFC 4180, header row unless <see cref="SyntheticExportOptions.CsvHeader"/> is
+    /// off, UTF-8, invariant culture, missing values as empty fields).
+    /// </summary>
+    /// <exception cref="IOException">The file or its sidecar exists and <see cref="SyntheticExportOptions.Overwrite"/> is false, or the path is a folder.</exception>
+    /// <exception cref="DirectoryNotFoundException">The file's folder does not exist.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file's folder is not writable.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; no output file was left.</exception>
-    public ExportSummary ToCsv(IDataView synthetic, string path, CancellationToken cancellationToken = default) =>
-        ToFile(synthetic, path, "csv", (table, stream) => CsvTableWriter.Write(table, stream, Report, _options.ProgressInterval, cancellationToken), cancellationToken);
+    public ExportSummary ToCsv(IDataView synthetic, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Export(synthetic, "csv", path, () => new CsvTableWriter(path, _options.Overwrite, _options.CsvHeader), cancellationToken);
+    }
 
     /// <summary>Writes the filtered rows as Parquet (one nullable field per column, with the column's own type).</summary>
-    /// <exception cref="IOException">The file exists and <see cref="SyntheticExportOptions.Overwrite"/> is false.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled; no output file was left.</exception>
-    public ExportSummary ToParquet(IDataView synthetic, string path, CancellationToken cancellationToken = default) =>
-        ToFile(synthetic, path, "parquet", (table, stream) => ParquetTableWriter.Write(table, stream, Report, cancellationToken), cancellationToken);
+    /// <inheritdoc cref="ToCsv" path="/exception"/>
+    public ExportSummary ToParquet(IDataView synthetic, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Export(synthetic, "parquet", path, () => new ParquetTableWriter(path, _options.Overwrite), cancellationToken);
+    }
 
-    /// <summary>Writes the filtered rows to a table of an embedded SQLite database file (created if absent).</summary>
+    /// <summary>
+    /// Writes the filtered rows to a table of an embedded SQLite database file. A new file is built under a temporary
+    /// name and renamed into place on success; in an existing file the table is written in one transaction.
+    /// </summary>
     /// <exception cref="IOException">The table exists and <see cref="SyntheticExportOptions.Overwrite"/> is false.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled; the transaction was rolled back.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the transaction was rolled back (and a new file removed).</exception>
     public ExportSummary ToSqlite(IDataView synthetic, string databasePath, string tableName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         SqlNames.CheckTableName(tableName);
-        var (table, summary) = Prepare(synthetic, "sqlite", tableName, cancellationToken);
-        SqliteTableWriter.Write(ExportTable.From(table), databasePath, tableName, _options.Overwrite, summary.ToJson(),
-            Report, _options.ProgressInterval, cancellationToken);
-        Report(table.RowCount);
-        return summary;
+        return Export(synthetic, "sqlite", tableName, () => new SqliteTableWriter(databasePath, tableName, _options.Overwrite), cancellationToken);
     }
 
     /// <summary>Writes the filtered rows to a table of a PostgreSQL database (in the connection's current schema).</summary>
@@ -69,54 +87,65 @@ public sealed class SyntheticDataExporter
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         SqlNames.CheckTableName(tableName);
-        var (table, summary) = Prepare(synthetic, "postgresql", tableName, cancellationToken);
-        PostgresTableWriter.Write(ExportTable.From(table), connectionString, tableName, _options.Overwrite, summary.ToJson(),
-            Report, _options.ProgressInterval, cancellationToken);
-        Report(table.RowCount);
-        return summary;
+        return Export(synthetic, "postgresql", tableName, () => new PostgresTableWriter(connectionString, tableName, _options.Overwrite), cancellationToken);
     }
 
     /// <summary>The JSON sidecar path of a file export: the output path followed by ".export.json".</summary>
     public static string SummaryPath(string path) => path + ".export.json";
 
-    private ExportSummary ToFile(IDataView synthetic, string path, string format, Action<ExportTable, Stream> write, CancellationToken cancellationToken)
+    private TabularReadOptions Read => new() { DiscreteColumns = _options.DiscreteColumns };
+
+    /// <summary>Opens the sink (checking the output), then filters and writes batch by batch, then commits.</summary>
+    private ExportSummary Export(IDataView synthetic, string format, string target, Func<ITableSink> open, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string sidecar = SummaryPath(path);
-        if (!_options.Overwrite && (File.Exists(path) || File.Exists(sidecar)))
-            throw new IOException($"'{(File.Exists(path) ? path : sidecar)}' already exists. Set Overwrite to replace it.");
-        var (table, summary) = Prepare(synthetic, format, path, cancellationToken);
-        var rows = ExportTable.From(table);
-        AtomicFile.Write(path, stream => write(rows, stream), cancellationToken);
-        // The data file is complete once renamed; the sidecar follows it (a crash in between leaves data without a sidecar, never the reverse).
-        AtomicFile.Write(sidecar, stream =>
+        ArgumentNullException.ThrowIfNull(synthetic);
+        using var sink = open();
+        var filter = new PrivacyFilter(_options, cancellationToken);
+        var progress = new RowProgress(_options.Progress, _options.ProgressInterval, cancellationToken);
+        long input = 0;
+        foreach (var batch in Batches(synthetic))
         {
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
-            writer.Write(summary.ToJson());
-        }, CancellationToken.None);
-        Report(table.RowCount);
+            cancellationToken.ThrowIfCancellationRequested();
+            input += batch.RowCount;
+            sink.Write(ExportTable.From(filter.Apply(batch, cancellationToken)), progress);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        progress.Finish();
+        var summary = Summary(format, target, input, progress.Rows, filter);
+        sink.Commit(summary);
         return summary;
     }
 
-    private (TabularTable Table, ExportSummary Summary) Prepare(IDataView synthetic, string format, string target, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows in batches: a streamed sample's own batches (at least one, maybe empty), the next one generated while
+    /// the current one is written; any other view as one batch.
+    /// </summary>
+    private IEnumerable<TabularTable> Batches(IDataView synthetic)
     {
-        ArgumentNullException.ThrowIfNull(synthetic);
-        var table = TabularTable.FromDataView(synthetic, new TabularReadOptions { DiscreteColumns = _options.DiscreteColumns });
-        cancellationToken.ThrowIfCancellationRequested();
-        var (filtered, steps) = PrivacyFilter.Apply(table, _options, cancellationToken);
-        var summary = new ExportSummary
+        if (synthetic is not StreamedTableDataView streamed)
         {
-            Format = format,
-            Target = target,
-            ExportedAtUtc = DateTimeOffset.UtcNow,
-            InputRows = table.RowCount,
-            OutputRows = filtered.RowCount,
-            Filters = steps,
-            DifferentialPrivacy = _options.DifferentialPrivacy,
-            EpsilonCoversOutput = _options.DifferentialPrivacy is null ? null : !_options.FiltersReadRealRows,
-        };
-        return (filtered, summary);
+            yield return TabularTable.FromDataView(synthetic, Read);
+            yield break;
+        }
+        bool any = false;
+        foreach (var batch in ReadAhead.Of(streamed.Batches()))
+        {
+            any = true;
+            yield return batch;
+        }
+        if (!any)
+            yield return PrivacyFilter.SelectRows(streamed.Layout, []);
     }
 
-    private void Report(long rows) => _options.Progress?.Report(rows);
+    private ExportSummary Summary(string format, string target, long input, long output, PrivacyFilter filter) => new()
+    {
+        Format = format,
+        Target = target,
+        ExportedAtUtc = DateTimeOffset.UtcNow,
+        InputRows = input,
+        OutputRows = output,
+        Filters = filter.Steps(),
+        DifferentialPrivacy = _options.DifferentialPrivacy,
+        EpsilonCoversOutput = _options.DifferentialPrivacy is null ? null : !_options.FiltersReadRealRows,
+    };
 }

@@ -47,6 +47,12 @@ public sealed class SyntheticExportOptions
     /// <summary>Replace an existing output file or table. Default: false (an existing output is an error).</summary>
     public bool Overwrite { get; init; }
 
+    /// <summary>
+    /// Write the CSV header row. Default: true. Turn it off for the shards after the first of a sharded sample, so that
+    /// the shards' files concatenated in order are byte for byte the file of the whole sample.
+    /// </summary>
+    public bool CsvHeader { get; init; } = true;
+
     /// <summary>Called with the number of rows written so far, every <see cref="ProgressInterval"/> rows and at the end. Default: null.</summary>
     public IProgress<long>? Progress { get; init; }
 

@@ -18,48 +18,37 @@ internal static class TrainingCheckpoint
     public static void Write(string path, State state, nn.Module generator, nn.Module discriminator, nn.Module? ema,
         OptimizerHelper generatorOptimizer, OptimizerHelper discriminatorOptimizer, bool randomState = true)
     {
-        string fullPath = Path.GetFullPath(path);
-        string temporary = fullPath + ".tmp-" + Environment.ProcessId;
-        try
+        Persistence.AtomicFile.Write(path, overwrite: true, stream =>
         {
-            using (var stream = File.Create(temporary))
-            using (var writer = new BinaryWriter(stream))
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(Version);
+            writer.Write(state.Step);
+            writer.Write(state.SkippedSteps);
+            writer.Write(state.EpochLosses.Count);
+            foreach (var (d, g) in state.EpochLosses)
             {
-                writer.Write(Magic);
-                writer.Write(Version);
-                writer.Write(state.Step);
-                writer.Write(state.SkippedSteps);
-                writer.Write(state.EpochLosses.Count);
-                foreach (var (d, g) in state.EpochLosses)
-                {
-                    writer.Write(d);
-                    writer.Write(g);
-                }
-                writer.Write(ema is not null);
-                generator.save(writer);
-                discriminator.save(writer);
-                ema?.save(writer);
-                generatorOptimizer.save_state_dict(writer);
-                discriminatorOptimizer.save_state_dict(writer);
-                if (randomState)
-                {
-                    using var rng = random.get_rng_state();
-                    byte[] rngBytes = rng.data<byte>().ToArray();
-                    writer.Write(rngBytes.Length);
-                    writer.Write(rngBytes);
-                }
-                else
-                {
-                    writer.Write(0);
-                }
+                writer.Write(d);
+                writer.Write(g);
             }
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
+            writer.Write(ema is not null);
+            generator.save(writer);
+            discriminator.save(writer);
+            ema?.save(writer);
+            generatorOptimizer.save_state_dict(writer);
+            discriminatorOptimizer.save_state_dict(writer);
+            if (randomState)
+            {
+                using var rng = random.get_rng_state();
+                byte[] rngBytes = rng.data<byte>().ToArray();
+                writer.Write(rngBytes.Length);
+                writer.Write(rngBytes);
+            }
+            else
+            {
+                writer.Write(0);
+            }
+        });
     }
 
     public static State Read(string path, nn.Module generator, nn.Module discriminator, nn.Module? ema,

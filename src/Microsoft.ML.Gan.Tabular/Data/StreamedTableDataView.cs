@@ -1,0 +1,94 @@
+using Microsoft.ML.Data;
+
+namespace Microsoft.ML.Gan.Tabular.Data;
+
+/// <summary>
+/// A lazy <see cref="IDataView"/> over a sequence of tables of one layout, produced batch by batch while a cursor
+/// moves: only the current batch is in memory, whatever the row count. Every cursor starts the sequence again, so the
+/// sequence must give the same rows each time (a seeded sample does). Consumers that know this type (the exporter)
+/// take the batches directly through <see cref="Batches"/>.
+/// </summary>
+internal sealed class StreamedTableDataView : IDataView
+{
+    private readonly Func<IEnumerable<TabularTable>> _batches;
+    private readonly long _rowCount;
+
+    /// <param name="layout">A table (any row count) with the batches' columns, names and types.</param>
+    /// <param name="rowCount">The rows of all batches together.</param>
+    /// <param name="batches">Starts the sequence of batches.</param>
+    public StreamedTableDataView(TabularTable layout, long rowCount, Func<IEnumerable<TabularTable>> batches)
+    {
+        Layout = layout;
+        Schema = new TabularDataView(layout).Schema;
+        _rowCount = rowCount;
+        _batches = batches;
+    }
+
+    /// <summary>A table with the batches' columns (its rows are not part of the view).</summary>
+    public TabularTable Layout { get; }
+
+    public bool CanShuffle => false;
+
+    public DataViewSchema Schema { get; }
+
+    public long? GetRowCount() => _rowCount;
+
+    /// <summary>The batches, in order, generated as the enumeration advances.</summary>
+    public IEnumerable<TabularTable> Batches() => _batches();
+
+    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
+        new Cursor(this, columnsNeeded);
+
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
+        [new Cursor(this, columnsNeeded)];
+
+    private sealed class Cursor(StreamedTableDataView parent, IEnumerable<DataViewSchema.Column> columnsNeeded)
+        : TableCursor(parent.Schema, columnsNeeded)
+    {
+        private readonly IEnumerator<TabularTable> _batches = parent.Batches().GetEnumerator();
+        private DataViewRowCursor? _inner;
+        private long _batchNumber = -1;
+
+        public override bool MoveNext()
+        {
+            while (_inner is null || !_inner.MoveNext())
+            {
+                _inner?.Dispose();
+                _inner = null;
+                if (!_batches.MoveNext())
+                    return false;
+                var view = new TabularDataView(_batches.Current);
+                _inner = view.GetRowCursor(view.Schema.Where(IsColumnActive));
+                _batchNumber++;
+            }
+            RowPosition++;
+            return true;
+        }
+
+        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+        {
+            CheckActive(column);
+            ValueGetter<TValue>? current = null;
+            long batch = -1;
+            return (ref TValue value) =>
+            {
+                if (batch != _batchNumber)
+                {
+                    current = _inner!.GetGetter<TValue>(_inner.Schema[column.Index]);
+                    batch = _batchNumber;
+                }
+                current!(ref value);
+            };
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner?.Dispose();
+                _batches.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
+}
