@@ -44,7 +44,8 @@ internal static partial class CliFailure
 
     /// <summary>
     /// Runs a command body with Ctrl-C/SIGTERM turned into its cancellation token, and turns any failure into one line
-    /// and an exit code: <see cref="Usage"/> for <see cref="CliUsageException"/> and out-of-range values, else
+    /// and an exit code: <see cref="Usage"/> for <see cref="CliUsageException"/> and the library's <see cref="ArgumentException"/>s (a bad
+    /// option value, a column name that is not in the table), else
     /// <see cref="Failed"/>.
     /// </summary>
     public static int Guard(ParseResult result, Func<CancellationToken, int> body)
@@ -65,7 +66,7 @@ internal static partial class CliFailure
             Console.Error.WriteLine($"error: {Message(cause)}");
             if (result.GetValue(Verbose))
                 Console.Error.WriteLine(e);
-            return cause is CliUsageException or ArgumentOutOfRangeException ? Usage : Failed;
+            return cause is CliUsageException or ArgumentException ? Usage : Failed;
         }
     }
 

@@ -14,7 +14,7 @@ internal static class InspectCommand
     {
         var input = new Argument<FileInfo>("input") { Description = "A CSV file with a header row, or a Parquet file." };
         var output = new Option<FileInfo?>("--out") { Description = "Write the roles as JSON (for --metadata on fit, evaluate and export)." };
-        var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing --out file." };
+        var overwrite = CommonOptions.Overwrite();
         var discrete = CommonOptions.ColumnList("--discrete", "Columns to read as categories whatever they hold (comma-separated).");
         var ignore = CommonOptions.ColumnList("--ignore", "Columns to leave out (comma-separated).");
         var tableFlags = new TableInputFlags();
@@ -23,18 +23,18 @@ internal static class InspectCommand
             input, output, overwrite, discrete, ignore,
         };
         tableFlags.AddTo(command);
-        command.SetAction(result => CliFailure.Guard(() =>
+        command.SetAction(result => CliFailure.Guard(result, _ =>
         {
             string path = result.GetValue(input)!.FullName;
-            var outFile = result.GetValue(output);
-            if (outFile is not null)
-                CheckOutput(outFile.FullName, path, result.GetValue(overwrite));
+            string? outPath = result.GetValue(output) is { } outFile
+                ? OutputFiles.Check("--out", outFile.FullName, result.GetValue(overwrite), ("input", path))
+                : null;
             var file = TabularFileReader.Read(path, tableFlags.ToOptions(result, tableFlags.LoadMetadata(result), result.GetValue(discrete), result.GetValue(ignore)));
             Print(file.Metadata);
-            if (outFile is not null)
+            if (outPath is not null)
             {
-                WriteAtomically(outFile.FullName, file.Metadata.ToJson());
-                AnsiConsole.MarkupLineInterpolated($"Wrote the roles to [green]{outFile.FullName}[/]: edit them and pass --metadata to fit, evaluate or export.");
+                Persistence.AtomicFile.Write(outPath, result.GetValue(overwrite), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(file.Metadata.ToJson())));
+                AnsiConsole.MarkupLineInterpolated($"Wrote the roles to [green]{outPath}[/]: edit them and pass --metadata to fit, evaluate or export.");
             }
             return CliFailure.Ok;
         }));
@@ -56,30 +56,5 @@ internal static class InspectCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(
             $"{metadata.RowCount:N0} rows; {metadata.LearnedColumns.Count} columns learned, {metadata.LeftOutColumns.Count} left out{(metadata.LeftOutColumns.Count > 0 ? $" ({string.Join(", ", metadata.LeftOutColumns)})" : "")}.");
-    }
-
-    private static void CheckOutput(string output, string input, bool overwrite)
-    {
-        if (string.Equals(Path.GetFullPath(output), Path.GetFullPath(input), StringComparison.Ordinal))
-            throw new ArgumentException($"--out '{output}' is the input table; choose another file.");
-        if (File.Exists(output) && !overwrite)
-            throw new ArgumentException($"--out '{output}' exists; pass --overwrite to replace it.");
-        if (Path.GetDirectoryName(output) is { } folder && !Directory.Exists(folder))
-            throw new ArgumentException($"--out '{output}': the folder '{folder}' does not exist.");
-    }
-
-    /// <summary>Writes beside the target and renames into place, so a failure never leaves half a file.</summary>
-    private static void WriteAtomically(string path, string text)
-    {
-        string temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, text);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
     }
 }

@@ -97,8 +97,8 @@ public sealed class ReadingTablesCliTests
         StringAssert.Contains(output, "identifier");
         StringAssert.Contains(output, "120 distinct whole numbers in 120 rows");
         Assert.IsTrue(File.Exists(roles));
-        AssertFails(2, "--overwrite", "inspect", table, "--out", roles);
-        AssertFails(2, "is the input table", "inspect", table, "--out", table, "--overwrite");
+        AssertFails(1, "already exists; add --overwrite", "inspect", table, "--out", roles);
+        AssertFails(2, "is the input file", "inspect", table, "--out", table, "--overwrite");
 
         File.WriteAllText(roles, File.ReadAllText(roles).Replace("\"role\": \"discrete\"", "\"role\": \"ignored\"", StringComparison.Ordinal));
         string model = PathOf("model.zip");
