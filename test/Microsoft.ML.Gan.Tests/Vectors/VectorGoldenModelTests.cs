@@ -10,11 +10,11 @@ namespace Microsoft.ML.Gan.Tests.Vectors;
 [TestClass]
 public sealed class VectorGoldenModelTests
 {
-    /// <summary>The body versions whose golden files must be present: the unversioned layout and today's.</summary>
-    private static readonly int[] Versions = [1];
-
     /// <summary>The body version today's code writes.</summary>
-    private const int CurrentVersion = 1;
+    private const int CurrentVersion = VectorGanFamily.FormatVersion;
+
+    /// <summary>The body versions whose golden files must be present: the unversioned layout and today's.</summary>
+    private static readonly int[] Versions = [Microsoft.ML.Gan.Persistence.VersionedBody.Unversioned, CurrentVersion];
 
     private static readonly (string Name, Func<MLContext, VectorGanEstimator> Estimator)[] Families =
     [
