@@ -3,7 +3,7 @@ using Microsoft.ML.Runtime;
 namespace Microsoft.ML.Gan;
 
 /// <summary>ML.NET host plumbing shared by the families: seeds derived from the MLContext and its log channel.</summary>
-public static class GanHost
+internal static class GanHost
 {
     /// <summary>
     /// The seed to use: the explicit one, else the next draw of the MLContext's random source (deterministic for

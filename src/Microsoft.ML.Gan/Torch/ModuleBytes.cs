@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Torch;
 
 /// <summary>Serializes module weights (state dict) to bytes and back, without side files.</summary>
-public static class ModuleBytes
+internal static class ModuleBytes
 {
     /// <summary>Writes the module's state dict to a byte array.</summary>
     public static byte[] Save(nn.Module module)
