@@ -3,7 +3,7 @@ using Microsoft.ML.Runtime;
 namespace Microsoft.ML.Gan;
 
 /// <summary>ML.NET host plumbing shared by the families: seeds derived from the MLContext and its log channel.</summary>
-public static class GanHost
+internal static class GanHost
 {
     /// <summary>
     /// The seed to use: the explicit one, else the next draw of the MLContext's random source (deterministic for
@@ -12,10 +12,15 @@ public static class GanHost
     public static int ResolveSeed(MLContext context, int? explicitSeed, string componentName) =>
         explicitSeed ?? ((IHostEnvironment)context).Register(componentName).Rand.Next();
 
-    /// <summary>Runs <paramref name="work"/> with a logger that writes info lines to <c>MLContext.Log</c>.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> (a fit) with a logger that writes info lines to <c>MLContext.Log</c>; inside it,
+    /// <c>mlContext.CancelExecution()</c> stops the training loops within one step (they throw
+    /// <see cref="OperationCanceledException"/>).
+    /// </summary>
     public static T WithLog<T>(MLContext context, string componentName, Func<Action<string>, T> work)
     {
-        using var channel = ((IHostEnvironment)context).Register(componentName).Start("Training");
-        return work(message => channel.Info(MessageSensitivity.None, message));
+        var host = ((IHostEnvironment)context).Register(componentName);
+        using var channel = host.Start("Training");
+        return GanCancellation.Within(host, () => work(message => channel.Info(MessageSensitivity.None, message)));
     }
 }

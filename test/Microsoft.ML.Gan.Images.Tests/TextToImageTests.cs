@@ -12,7 +12,7 @@ public sealed class TextToImageTests
 {
     public TestContext TestContext { get; set; } = null!;
 
-    private static TextToImageOptions Tiny(long steps) => new()
+    internal static TextToImageOptions Tiny(long steps) => new()
     {
         Height = 8,
         Width = 8,

@@ -20,7 +20,7 @@ internal static class TextToImageFamily
 
     public static TextToImageGenerator Read(byte[] body, Device device)
     {
-        var (_, min, max, network) = ImagePayload.Read(body, TextToImageSpec.Read, spec => new TextConditionedGenerator(spec), device);
+        var (_, min, max, network) = ImagePayload.Read(body, Name, TextToImageSpec.Read, spec => new TextConditionedGenerator(spec), device);
         return new TextToImageGenerator(network, min, max, device);
     }
 }

@@ -43,7 +43,7 @@ internal static class TabDdpmTrainer
         {
             for (long step = 0; step < steps; step++)
             {
-                options.CancellationToken.ThrowIfCancellationRequested();
+                GanCancellation.ThrowIfCanceled(options.CancellationToken);
                 if (step % batchesPerPass == 0)
                 {
                     order?.Dispose();

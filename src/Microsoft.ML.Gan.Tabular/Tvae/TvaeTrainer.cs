@@ -49,7 +49,7 @@ internal static class TvaeTrainer
             using var order = randperm(rows, device: device);
             for (long s = 0; s < stepsPerEpoch; s++)
             {
-                options.CancellationToken.ThrowIfCancellationRequested();
+                GanCancellation.ThrowIfCanceled(options.CancellationToken);
                 using var scope = NewDisposeScope();
                 var x = data.index_select(0, order.narrow(0, s * batch, batch));
                 var code = encoder.call(x);

@@ -6,7 +6,7 @@ namespace Microsoft.ML.Gan.Networks;
 /// PacGAN packing (Lin et al. 2018): the discriminator judges <c>pack</c> samples at once, concatenated, which
 /// penalizes a generator that covers few modes. Batches must be multiples of the pack size.
 /// </summary>
-public static class Packing
+internal static class Packing
 {
     /// <summary>Reshapes a batch [N, ...] into [N / pack, pack · rest] for a packed discriminator.</summary>
     /// <exception cref="ArgumentException">N is not a multiple of <paramref name="pack"/>.</exception>

@@ -4,7 +4,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// Names that saved GAN models use inside their transformer chain: temporary columns (dropped at the end of the
 /// chain) and the custom-mapping contract names. All are part of the saved-model format and never change.
 /// </summary>
-public static class GanChainColumns
+internal static class GanChainColumns
 {
     /// <summary>The prefix of every temporary column; input columns must not use it.</summary>
     public const string ReservedPrefix = "__MicrosoftMLGan_";

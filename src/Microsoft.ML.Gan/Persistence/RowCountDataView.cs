@@ -6,7 +6,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// A data view of a given number of rows and no columns: the input for generating rows without any input data
 /// (e.g. <see cref="GanTransformerBase.Sample"/>).
 /// </summary>
-public sealed class RowCountDataView : IDataView
+internal sealed class RowCountDataView : IDataView
 {
     private static readonly DataViewSchema EmptySchema = new DataViewSchema.Builder().ToSchema();
 

@@ -20,7 +20,7 @@ namespace Microsoft.ML.Gan.Privacy;
 /// row alone (activations, dropout). Layers that mix rows (batch normalization) would break per-sample privacy and
 /// are refused.</para>
 /// </remarks>
-public sealed class DpSgdGradients
+internal sealed class DpSgdGradients
 {
     private readonly nn.Module<Tensor, Tensor>[] _layers;
     private readonly Linear?[] _linear;

@@ -5,7 +5,7 @@ namespace Microsoft.ML.Gan.Privacy;
 /// N(0, σ²) noise to a query with L2 sensitivity Δ and record the release in an <see cref="RdpAccountant"/>, whose RDP
 /// is α·Δ²/(2σ²) at order α (Mironov 2017, "Rényi Differential Privacy", Proposition 7).
 /// </summary>
-public static class GaussianMechanism
+internal static class GaussianMechanism
 {
     /// <summary>RDP at <paramref name="order"/> of one Gaussian release: α·Δ²/(2σ²).</summary>
     /// <param name="order">α &gt; 1.</param>

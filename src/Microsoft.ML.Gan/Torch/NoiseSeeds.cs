@@ -5,7 +5,7 @@ namespace Microsoft.ML.Gan.Torch;
 /// SplitMix64 finalizer so that neighbouring inputs give unrelated streams. Part of the saved-model contract: the
 /// same inputs must give the same seeds in every version.
 /// </summary>
-public static class NoiseSeeds
+internal static class NoiseSeeds
 {
     /// <summary>The seed of block <paramref name="blockIndex"/> of the stream of <paramref name="seed"/>.</summary>
     public static long ForBlock(long seed, long blockIndex) => (long)Mix(Mix((ulong)seed) ^ (ulong)blockIndex);

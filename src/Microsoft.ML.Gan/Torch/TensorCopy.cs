@@ -8,7 +8,7 @@ namespace Microsoft.ML.Gan.Torch;
 /// element at a time; viewing the tensor's storage as a span is a memory copy (measured: 0.33 s → 0.05 s for
 /// 200,000 CTGAN rows).
 /// </summary>
-public static class TensorCopy
+internal static class TensorCopy
 {
     /// <summary>Copies every element of <paramref name="tensor"/> (a float32 tensor on the CPU) into <paramref name="destination"/>, in row-major order.</summary>
     /// <exception cref="ArgumentException">The tensor is not float32 on the CPU, or the destination's length differs from the element count.</exception>

@@ -3,7 +3,7 @@ using TorchSharp;
 namespace Microsoft.ML.Gan.Torch;
 
 /// <summary>Process-wide TorchSharp settings that every family applies the same way: seeding and threads.</summary>
-public static class TorchRuntime
+internal static class TorchRuntime
 {
     /// <summary>
     /// Seeds torch's default generators (CPU and, when present, CUDA). All randomness of training draws from them,

@@ -75,7 +75,7 @@ public sealed class GanTrainer
 
         while (step < totalSteps && !problem.IsExhausted)
         {
-            _options.CancellationToken.ThrowIfCancellationRequested();
+            GanCancellation.ThrowIfCanceled(_options.CancellationToken);
             double rateScale = LearningRateScale(step, totalSteps);
             SetLearningRate(generatorOptimizer, _options.GeneratorLearningRate * rateScale);
             SetLearningRate(discriminatorOptimizer, _options.DiscriminatorLearningRate * rateScale);

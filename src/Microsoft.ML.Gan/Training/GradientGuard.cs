@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Training;
 
 /// <summary>Checks a network's gradients for NaN/Inf and optionally clips their global norm (the engine's guard, also used by non-adversarial trainers such as TVAE's).</summary>
-public static class GradientGuard
+internal static class GradientGuard
 {
     /// <summary>
     /// Returns false (and clears the gradients) when the loss or any gradient is not finite; otherwise clips to

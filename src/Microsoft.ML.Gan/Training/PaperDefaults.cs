@@ -7,7 +7,7 @@ namespace Microsoft.ML.Gan.Training;
 /// The training settings of the GAN papers, applied to any family's options so that every family's WGAN or WGAN-GP
 /// preset means the same thing.
 /// </summary>
-public static class PaperDefaults
+internal static class PaperDefaults
 {
     /// <summary>WGAN (Arjovsky et al. 2017): Wasserstein loss, weight clipping at 0.01, RMSprop(5e-5), n_critic = 5.</summary>
     public static void ApplyWgan(GanTrainingOptions options)

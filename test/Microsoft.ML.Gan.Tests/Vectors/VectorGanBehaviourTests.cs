@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.Testing;
 using Microsoft.ML.Gan.Training;
 using Microsoft.ML.Gan.Vectors;
 
@@ -129,11 +130,5 @@ public sealed class VectorGanBehaviourTests
         CollectionAssert.AreEqual(rows[1], rows[3]);
         CollectionAssert.AreNotEqual(rows[0], rows[1]);
         CollectionAssert.AreNotEqual(rows[0], rows[4]);
-    }
-
-    /// <summary>IProgress that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

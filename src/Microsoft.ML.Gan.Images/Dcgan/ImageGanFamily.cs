@@ -37,7 +37,7 @@ internal static class ImageGanFamily
     public static ImageGanGenerator Read(string family, byte[] body, Device device)
     {
         var architecture = family == MlpName ? ImageGanArchitecture.Mlp : ImageGanArchitecture.Dcgan;
-        var (spec, min, max, network) = ImagePayload.Read(body, reader => ImageNetworkSpec.Read(reader, architecture), ImageNetworks.CreateGenerator, device);
+        var (spec, min, max, network) = ImagePayload.Read(body, family, reader => ImageNetworkSpec.Read(reader, architecture), ImageNetworks.CreateGenerator, device);
         return new ImageGanGenerator(spec, min, max, network, device);
     }
 }
