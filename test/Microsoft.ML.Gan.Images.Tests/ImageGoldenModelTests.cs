@@ -90,6 +90,7 @@ public sealed class ImageGoldenModelTests
 
     /// <summary>Regenerates the golden files of today's body version (only with MLGAN_WRITE_GOLDEN=1).</summary>
     [TestMethod]
+    [TestCategory(GoldenModels.WriterCategory)]
     public void WriteGoldenModels()
     {
         GoldenModels.RequireWriting();

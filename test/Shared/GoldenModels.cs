@@ -19,6 +19,12 @@ internal static class GoldenModels
     /// <summary>The environment variable that turns the writer tests on.</summary>
     public const string WriteVariable = "MLGAN_WRITE_GOLDEN";
 
+    /// <summary>
+    /// The test category of the writers: build/test.sh leaves it out (a writer is a tool, not a check), so the suite
+    /// has no skipped tests; run it with <c>MLGAN_WRITE_GOLDEN=1 dotnet test ... --filter "TestCategory=GoldenWriter"</c>.
+    /// </summary>
+    public const string WriterCategory = "GoldenWriter";
+
     /// <summary>The absolute tolerance between recorded and recomputed outputs (CPU, float32).</summary>
     public const float Tolerance = 1e-5f;
 

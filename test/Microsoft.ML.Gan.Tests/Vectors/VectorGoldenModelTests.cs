@@ -37,6 +37,7 @@ public sealed class VectorGoldenModelTests
 
     /// <summary>Regenerates the golden files of today's body version (only with MLGAN_WRITE_GOLDEN=1).</summary>
     [TestMethod]
+    [TestCategory(GoldenModels.WriterCategory)]
     public void WriteGoldenModels()
     {
         GoldenModels.RequireWriting();
