@@ -12,7 +12,8 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// A fitted tabular synthesizer: CTGAN, DP-CTGAN, TVAE (<c>mlContext.Gan().Tabular.Tvae</c>, whose decoder is the
 /// generator; it has no conditional input, so conditions are refused with a <see cref="NotSupportedException"/>) or
 /// TabDDPM (<c>mlContext.Gan().Tabular.TabDdpm</c>, whose denoiser generates by reverse diffusion). <see cref="Sample"/> generates rows with exactly the training schema (the learned
-/// columns' names, types and order), optionally all with one value of a discrete column. As a transformer it is
+/// columns' names, types and order; with <see cref="WithMetadata"/>, the file's columns), optionally all with one value
+/// of a discrete column. As a transformer it is
 /// row-to-row: every input row gets one generated row, appended as the training columns (hiding input columns of the
 /// same names); row p of a transform is row p of the model's seeded stream, which is also what <see cref="Sample"/>
 /// returns. Saves with <c>mlContext.Model.Save</c> into one zip; <c>mlContext.Model.Load</c> gives a working
