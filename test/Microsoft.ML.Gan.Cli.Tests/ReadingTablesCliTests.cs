@@ -123,18 +123,25 @@ public sealed class ReadingTablesCliTests
         Assert.IsTrue(amounts.Where(a => a.Length > 0).All(a => double.Parse(a, CultureInfo.InvariantCulture) >= 10), "no invented zeros");
     }
 
-    [TestMethod]
-    public void ExportWithMetadataGeneratesFreshIdentifiersAndNewTimes()
+    /// <summary>Inspects the table, marks its identifier for generation and fits with those roles: the model and roles.json.</summary>
+    private (string Model, string Roles) FitGeneratingIdentifiers(string table, int epochs)
     {
-        string table = Table(300, withTimes: true);
         string roles = PathOf("roles.json");
         Assert.AreEqual(0, CliRunner.Run("inspect", table, "--out", roles).ExitCode);
         File.WriteAllText(roles, File.ReadAllText(roles).Replace("\"generate\": false", "\"generate\": true", StringComparison.Ordinal));
         string model = PathOf("model.zip");
-        var (code, output) = CliRunner.Run("fit", table, "--model", model, "--metadata", roles, "--epochs", "3", "--batch-size", "100", "--threads", "1");
+        var (code, output) = CliRunner.Run("fit", table, "--model", model, "--metadata", roles, "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--batch-size", "100", "--threads", "1");
         Assert.AreEqual(0, code, output);
+        return (model, roles);
+    }
+
+    [TestMethod]
+    public void ExportWithMetadataGeneratesFreshIdentifiersAndNewTimes()
+    {
+        string table = Table(300, withTimes: true);
+        var (model, roles) = FitGeneratingIdentifiers(table, epochs: 3);
         string exported = PathOf("synthetic.csv");
-        (code, output) = CliRunner.Run("export", "--model", model, "-n", "300", "--to", "csv:" + exported, "--metadata", roles, "--real", table);
+        var (code, output) = CliRunner.Run("export", "--model", model, "-n", "300", "--to", "csv:" + exported, "--metadata", roles, "--real", table);
         Assert.AreEqual(0, code, output);
 
         var real = File.ReadAllLines(table).Skip(1).Select(line => line.Split(',')).ToList();
@@ -156,14 +163,9 @@ public sealed class ReadingTablesCliTests
     public void SampleWritesBlankDatesInTheFileFormatAndIdentifiersThatShardsAgreeOn()
     {
         string table = Table(300, withTimes: true, blankTimes: true);
-        string roles = PathOf("roles.json");
-        Assert.AreEqual(0, CliRunner.Run("inspect", table, "--out", roles).ExitCode);
-        File.WriteAllText(roles, File.ReadAllText(roles).Replace("\"generate\": false", "\"generate\": true", StringComparison.Ordinal));
-        string model = PathOf("model.zip");
-        var (code, output) = CliRunner.Run("fit", table, "--model", model, "--metadata", roles, "--epochs", "60", "--batch-size", "100", "--threads", "1");
-        Assert.AreEqual(0, code, output);
+        var (model, _) = FitGeneratingIdentifiers(table, epochs: 60);
         string whole = PathOf("whole.csv");
-        (code, output) = CliRunner.Run("sample", "--model", model, "-n", "1000", "--seed", "5", "--out", whole);
+        var (code, output) = CliRunner.Run("sample", "--model", model, "-n", "1000", "--seed", "5", "--out", whole);
         Assert.AreEqual(0, code, output);
 
         var lines = File.ReadAllLines(whole);
