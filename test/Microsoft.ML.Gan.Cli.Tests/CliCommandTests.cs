@@ -123,7 +123,7 @@ public sealed class CliCommandTests
         (code, output) = CliRunner.Run("fit", _table, "--model", model, "--dp-public-bounds", "size=0:30");
         Assert.AreNotEqual(0, code);
         StringAssert.Contains(output, "need --dp-epsilon");
-        (code, output) = CliRunner.Run("fit", _table, "--model", model, "--dp-epsilon", "3", "--dp-public-bounds", "size=0");
+        (code, output) = CliRunner.Run("fit", _table, "--model", model, "--dp-epsilon", "3", "--dp-public-bounds", "size=0", "--overwrite");
         Assert.AreNotEqual(0, code);
         StringAssert.Contains(output, "--dp-public-bounds 'size=0'");
     }

@@ -232,6 +232,12 @@ public sealed class CliOutputTests
                     await group.ReadAsync<float>(field, values);
                     columns.Add(values);
                 }
+                else if (field.ClrType == typeof(double))
+                {
+                    var values = new double?[count];
+                    await group.ReadAsync<double>(field, values);
+                    columns.Add(values);
+                }
                 else
                 {
                     Assert.AreEqual(typeof(ReadOnlyMemory<char>), field.ClrType, field.Name);
