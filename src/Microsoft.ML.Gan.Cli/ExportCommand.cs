@@ -31,7 +31,7 @@ internal static class ExportCommand
             Description = "Run the privacy filters (--real) on a differentially private model although they read the real rows: ε then no longer covers the output.",
         };
         var tableFlags = new TableInputFlags();
-        tableFlags.Metadata.Description = "Column roles (JSON from 'mlgan inspect --out'): reads --real/--holdout with them, adds fresh identifiers where an identifier role says generate, writes dates in their file's format (csv).";
+        tableFlags.Metadata.Description = "Column roles (JSON from 'mlgan inspect --out') to read --real/--holdout with; it also replaces the model's own output columns (dates in their file's format, fresh identifiers where an identifier role says generate).";
         var command = new System.CommandLine.Command("export", "Generate rows and write them to a file or database, privacy-filtered.")
         {
             model, rows, to, table, real, holdout, dcr, rare, overwrite, shard, seed, threads, allowRealData,
@@ -50,17 +50,14 @@ internal static class ExportCommand
             destination.Check(result.GetValue(overwrite), ("--model", modelPath), ("--real", realFile?.FullName), ("--holdout", holdoutFile?.FullName));
 
             var metadata = tableFlags.LoadMetadata(result);
-            if (metadata is not null && part is not null)
-                throw new CliUsageException("--metadata completes the whole table (fresh identifiers are numbered across it): export without --shard, or without --metadata.");
             var roles = tableFlags.ToOptions(result, metadata);
 
             Torch.TorchRuntime.SetThreads(result.GetValue(threads), "--threads");
             var mlContext = new MLContext(seed: result.GetValue(seed));
-            using var synthesizer = CtganModel.Load(mlContext, modelPath);
+            using var synthesizer = LoadModel(mlContext, modelPath, metadata);
             if (realFile is null && synthesizer.Privacy is null)
                 AnsiConsole.MarkupLine("[yellow]warning:[/] no --real table: exporting without the privacy filter.");
             IDataView synthetic = synthesizer.SampleStream(count, result.GetValue(seed), shard: part);
-            ExportSummary? filtered = null;
             var summary = RowProgressDisplay.Run("Exporting", synthetic.GetRowCount()!.Value, progress =>
             {
                 var plain = SampleCommand.PlainExport(result.GetValue(overwrite), synthesizer.Privacy, progress, part);
@@ -78,28 +75,28 @@ internal static class ExportCommand
                     ProgressInterval = SampleCommand.ProgressRows,
                     CsvHeader = part is not { Index: > 0 },
                 };
-                var exporter = mlContext.Gan().Tabular.CreateExporter(options);
-                if (metadata is not null)
-                {
-                    // Identifiers and formatted dates are added after the privacy filter, which compares the learned
-                    // columns only; this path holds the filtered table in memory.
-                    if (realFile is not null)
-                        synthetic = exporter.Filter(synthetic, out filtered);
-                    synthetic = metadata.CompleteSynthetic(synthetic, formatDateTimes: destination.Kind == "csv");
-                    exporter = mlContext.Gan().Tabular.CreateExporter(plain);
-                }
-                return destination.Write(exporter, synthetic, cancellation);
+                return destination.Write(mlContext.Gan().Tabular.CreateExporter(options), synthetic, cancellation);
             });
-            foreach (var filter in (filtered ?? summary).Filters)
+            foreach (var filter in summary.Filters)
                 AnsiConsole.MarkupLineInterpolated($"  {filter.Name} ({filter.Settings}): {FilterEffect(filter)}");
-            AnsiConsole.MarkupLineInterpolated($"Exported {summary.OutputRows:N0} of {(filtered ?? summary).InputRows:N0} rows to [green]{summary.Format}: {summary.Target}[/].");
-            if (summary.DifferentialPrivacy is { } dp && summary.EpsilonCoversOutput == true && filtered is null)
+            AnsiConsole.MarkupLineInterpolated($"Exported {summary.OutputRows:N0} of {summary.InputRows:N0} rows to [green]{summary.Format}: {summary.Target}[/].");
+            if (summary.DifferentialPrivacy is { } dp && summary.EpsilonCoversOutput == true)
                 AnsiConsole.MarkupLineInterpolated($"  model trained with differential privacy: ε = {dp.Epsilon:G4}, δ = {dp.Delta:G3} covers these rows (no real data was read; recorded in the summary)");
             else if (synthesizer.Privacy is { } voided)
                 AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] the privacy filters read the real rows, so the model's ε = {voided.Epsilon:G4} no longer covers this output (recorded in the summary).");
             return CliFailure.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The saved model, with the file's columns of <paramref name="metadata"/> when given (else its own).</summary>
+    private static CtganModel LoadModel(MLContext mlContext, string path, TabularMetadata? metadata)
+    {
+        var model = CtganModel.Load(mlContext, path);
+        if (metadata is null)
+            return model;
+        using (model)
+            return model.WithMetadata(metadata);
     }
 
     /// <summary>"removed N rows", plus the cells blanked per column when a filter blanked any.</summary>

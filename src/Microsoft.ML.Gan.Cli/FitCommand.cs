@@ -50,19 +50,22 @@ internal static class FitCommand
             string path = OutputFiles.Check("--model", result.GetValue(model)!.FullName, result.GetValue(overwrite), ("input", inputPath));
             var readOptions = tableFlags.ToOptions(result, tableFlags.LoadMetadata(result), result.GetValue(discrete), result.GetValue(ignore));
             var mlContext = new MLContext(seed: result.GetValue(seed));
-            var data = Read(inputPath, readOptions);
+            var file = Read(inputPath, readOptions);
+            var data = file.Data;
             // Before training, a DP fit says (in noisy terms) how much of the table its budget can use.
             mlContext.Log += (_, e) =>
             {
                 if (e.RawMessage.StartsWith("Differential privacy:", StringComparison.Ordinal))
                     AnsiConsole.WriteLine(e.RawMessage);
             };
-            using var fitted = kind switch
+            using var learned = kind switch
             {
                 "tvae" => FitTvae(mlContext, data, settings),
                 "tabddpm" => FitTabDdpm(mlContext, data, settings),
                 _ => FitCtgan(mlContext, data, settings, dpEpsilon, result.GetValue(delta), privacy => privacyFlags.Apply(result, privacy)),
             };
+            // The model keeps the file's columns: samples get dates in the file's format and fresh identifiers.
+            using var fitted = learned.WithMetadata(file.Metadata);
             ModelFile.Save(mlContext, fitted, path, result.GetValue(overwrite));
             AnsiConsole.MarkupLineInterpolated($"Saved the model to [green]{path}[/] ({fitted.TrainingSummary?.Steps} steps, {fitted.TrainingSummary?.Elapsed:hh\\:mm\\:ss}).");
             if (fitted.Privacy is { } spent)
@@ -73,11 +76,11 @@ internal static class FitCommand
     }
 
     /// <summary>Reads the training table; an error that does not name the file gets its name.</summary>
-    private static IDataView Read(string path, TabularFileOptions options)
+    private static TabularFile Read(string path, TabularFileOptions options)
     {
         try
         {
-            return CsvInput.Read(path, options).Data;
+            return CsvInput.Read(path, options);
         }
         catch (Exception e) when (e is not (CliUsageException or OperationCanceledException) && !e.Message.Contains(path, StringComparison.Ordinal))
         {

@@ -36,7 +36,7 @@ public sealed class ReadingTablesCliTests
     }
 
     /// <summary>A learnable table: id (a key), amount (a third blank), plan, and optionally a timestamp.</summary>
-    private string Table(int rows, bool withTimes = false)
+    private string Table(int rows, bool withTimes = false, bool blankTimes = false)
     {
         var random = new Random(11);
         var text = new StringBuilder(withTimes ? "id,amount,plan,at\n" : "id,amount,plan\n");
@@ -45,7 +45,7 @@ public sealed class ReadingTablesCliTests
             string amount = i % 3 == 0 ? "" : (10 + random.NextDouble() * 10).ToString("F2", CultureInfo.InvariantCulture);
             text.Append(CultureInfo.InvariantCulture, $"{5000 + i},{amount},{(random.NextDouble() < 0.4 ? "gold" : "basic")}");
             if (withTimes)
-                text.Append(',').Append(new DateTime(2023, 1, 1).AddMinutes(random.Next(0, 525_600)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+                text.Append(',').Append(blankTimes && i % 4 == 1 ? "" : new DateTime(2023, 1, 1).AddMinutes(random.Next(0, 525_600)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
             text.Append('\n');
         }
         return Write("table.csv", text.ToString());
@@ -123,18 +123,25 @@ public sealed class ReadingTablesCliTests
         Assert.IsTrue(amounts.Where(a => a.Length > 0).All(a => double.Parse(a, CultureInfo.InvariantCulture) >= 10), "no invented zeros");
     }
 
-    [TestMethod]
-    public void ExportWithMetadataGeneratesFreshIdentifiersAndNewTimes()
+    /// <summary>Inspects the table, marks its identifier for generation and fits with those roles: the model and roles.json.</summary>
+    private (string Model, string Roles) FitGeneratingIdentifiers(string table, int epochs)
     {
-        string table = Table(300, withTimes: true);
         string roles = PathOf("roles.json");
         Assert.AreEqual(0, CliRunner.Run("inspect", table, "--out", roles).ExitCode);
         File.WriteAllText(roles, File.ReadAllText(roles).Replace("\"generate\": false", "\"generate\": true", StringComparison.Ordinal));
         string model = PathOf("model.zip");
-        var (code, output) = CliRunner.Run("fit", table, "--model", model, "--metadata", roles, "--epochs", "3", "--batch-size", "100", "--threads", "1");
+        var (code, output) = CliRunner.Run("fit", table, "--model", model, "--metadata", roles, "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--batch-size", "100", "--threads", "1");
         Assert.AreEqual(0, code, output);
+        return (model, roles);
+    }
+
+    [TestMethod]
+    public void ExportWithMetadataGeneratesFreshIdentifiersAndNewTimes()
+    {
+        string table = Table(300, withTimes: true);
+        var (model, roles) = FitGeneratingIdentifiers(table, epochs: 3);
         string exported = PathOf("synthetic.csv");
-        (code, output) = CliRunner.Run("export", "--model", model, "-n", "300", "--to", "csv:" + exported, "--metadata", roles, "--real", table);
+        var (code, output) = CliRunner.Run("export", "--model", model, "-n", "300", "--to", "csv:" + exported, "--metadata", roles, "--real", table);
         Assert.AreEqual(0, code, output);
 
         var real = File.ReadAllLines(table).Skip(1).Select(line => line.Split(',')).ToList();
@@ -150,5 +157,42 @@ public sealed class ReadingTablesCliTests
 
         (code, output) = CliRunner.Run("evaluate", "--real", table, "--synthetic", exported, "--metadata", roles, "--report", PathOf("report.html"));
         Assert.AreEqual(0, code, output);
+    }
+
+    [TestMethod]
+    public void SampleWritesBlankDatesInTheFileFormatAndIdentifiersThatShardsAgreeOn()
+    {
+        string table = Table(300, withTimes: true, blankTimes: true);
+        var (model, _) = FitGeneratingIdentifiers(table, epochs: 60);
+        string whole = PathOf("whole.csv");
+        var (code, output) = CliRunner.Run("sample", "--model", model, "-n", "1000", "--seed", "5", "--out", whole);
+        Assert.AreEqual(0, code, output);
+
+        var lines = File.ReadAllLines(whole);
+        Assert.AreEqual("id,amount,plan,at", lines[0]);
+        var rows = lines.Skip(1).Select(line => line.Split(',')).ToList();
+        var realIds = File.ReadAllLines(table).Skip(1).Select(line => line.Split(',')[0]).ToHashSet();
+        Assert.AreEqual(0, rows.Count(r => realIds.Contains(r[0])), "a real identifier leaked");
+        Assert.AreEqual(1000, rows.Select(r => r[0]).Distinct().Count());
+        var times = rows.Select(r => r[3]).ToList();
+        var notInFormat = times.Where(t => t.Length > 0 && !DateTime.TryParseExact(t, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)).ToList();
+        Assert.AreEqual(0, notInFormat.Count, $"dates not in the file's format (ticks?): {string.Join(", ", notInFormat.Take(3))}");
+        double blanks = times.Count(t => t.Length == 0) / 1000.0;
+        Assert.IsTrue(blanks is > 0.08 and < 0.5, $"{blanks:P1} of the sampled dates are blank; the file has 25 %");
+
+        // Shards of sample and of export (which streams with the model's columns) concatenate to the same file.
+        foreach (string command in new[] { "sample", "export" })
+        {
+            var parts = new List<byte>();
+            for (int k = 0; k < 3; k++)
+            {
+                string part = PathOf($"{command}-{k}.csv");
+                string[] target = command == "sample" ? ["--out", part] : ["--to", "csv:" + part];
+                (code, output) = CliRunner.Run([command, "--model", model, "-n", "1000", "--seed", "5", "--shard", $"{k}/3", .. target]);
+                Assert.AreEqual(0, code, output);
+                parts.AddRange(File.ReadAllBytes(part));
+            }
+            CollectionAssert.AreEqual(File.ReadAllBytes(whole), parts.ToArray(), $"{command} shards");
+        }
     }
 }

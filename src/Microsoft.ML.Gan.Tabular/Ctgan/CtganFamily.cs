@@ -11,8 +11,9 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// CTGAN's payload body: a format version, the generator's shape, the fitted data transformer, the generator's weights,
 /// then (version 2) whether the fit was differentially private and, if so, what it spent; version 2 also writes the
 /// generator kind (CTGAN's residual generator or TVAE's decoder) right after the version. Version 3 drops the exact
-/// count of rows left out of a DP fit from the privacy report. Version 1 and 2 bodies still load (a version 2 count is
-/// skipped).
+/// count of rows left out of a DP fit from the privacy report. Version 4 ends with the output columns that the model
+/// learned from the file's metadata (<see cref="SyntheticCompletion"/>), or their absence. Versions 1 to 3 still load
+/// (a version 2 count is skipped; they have no output columns).
 /// A model conditioned by an input column (<see cref="ConditionedName"/>) writes the training column's name first.
 /// Other tabular generator families (TabDDPM) register here too (<see cref="RegisterTabular"/>), so that
 /// <see cref="CtganModel"/> saves and loads them the same way.
@@ -21,7 +22,7 @@ internal static class CtganFamily
 {
     public const string Name = "Microsoft.ML.Gan.Tabular.Ctgan";
     public const string ConditionedName = "Microsoft.ML.Gan.Tabular.Ctgan.Conditioned";
-    private const int Version = 3;
+    private const int Version = 4;
 
     /// <summary>The plain families of <see cref="TabularGenerator"/>s (CTGAN's, TabDDPM's) and their readers.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Conditioned, Func<byte[], TabularGenerator> Read)> Tabular = new(StringComparer.Ordinal);
@@ -91,6 +92,7 @@ internal static class CtganFamily
             writer.Write(weights);
             writer.Write(generator.Privacy is not null);
             generator.Privacy?.Write(writer);
+            SyntheticCompletion.WriteOptional(writer, generator.Completion);
         }
         return stream.ToArray();
     }
@@ -113,6 +115,7 @@ internal static class CtganFamily
         return new CtganGenerator(transformer, architecture, TorchSharp.ModuleExtensionMethods.to(network, device), device)
         {
             Privacy = privacy,
+            Completion = version >= 4 ? SyntheticCompletion.ReadOptional(reader) : null,
         };
     }
 }

@@ -12,7 +12,8 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// A fitted tabular synthesizer: CTGAN, DP-CTGAN, TVAE (<c>mlContext.Gan().Tabular.Tvae</c>, whose decoder is the
 /// generator; it has no conditional input, so conditions are refused with a <see cref="NotSupportedException"/>) or
 /// TabDDPM (<c>mlContext.Gan().Tabular.TabDdpm</c>, whose denoiser generates by reverse diffusion). <see cref="Sample"/> generates rows with exactly the training schema (the learned
-/// columns' names, types and order), optionally all with one value of a discrete column. As a transformer it is
+/// columns' names, types and order; with <see cref="WithMetadata"/>, the file's columns), optionally all with one value
+/// of a discrete column. As a transformer it is
 /// row-to-row: every input row gets one generated row, appended as the training columns (hiding input columns of the
 /// same names); row p of a transform is row p of the model's seeded stream, which is also what <see cref="Sample"/>
 /// returns. Saves with <c>mlContext.Model.Save</c> into one zip; <c>mlContext.Model.Load</c> gives a working
@@ -87,8 +88,37 @@ public sealed class CtganModel : ITransformer, IDisposable
     /// <summary>The fitted data transformer (column encodings, category frequencies).</summary>
     public DataTransformer DataTransformer => Generator.Transformer;
 
-    /// <summary>The schema of generated rows: the training columns (ignored columns excluded), names, types and order.</summary>
-    public DataViewSchema SampleSchema => Generator.Schema.ToDataView().Schema;
+    /// <summary>
+    /// The schema of sampled rows: the training columns (ignored columns excluded), names, types and order; with
+    /// <see cref="WithMetadata"/>, the file's columns (generated identifiers included, dates as text).
+    /// </summary>
+    public DataViewSchema SampleSchema => Complete(Generator.Schema, 0).ToDataView().Schema;
+
+    /// <summary>Whether samples have the file's columns (<see cref="WithMetadata"/>), kept when the model is saved and loaded.</summary>
+    public bool HasMetadata => Generator.Completion is not null;
+
+    /// <summary>
+    /// A model whose samples (<see cref="Sample"/>, <see cref="SampleStream"/>, <see cref="SampleTable"/>) have the
+    /// columns of the file it was fitted on, as <see cref="TabularFileReader"/> described them: date/time columns as
+    /// text in the file's format (blank where the generator gives a missing value, never tick numbers), and a fresh
+    /// identifier (<see cref="ColumnMetadata.IdentifierPrefix"/> + the row's number in the whole sample, from 000001)
+    /// for every identifier column marked <see cref="ColumnMetadata.Generate"/>, in the file's column order. Row p of a
+    /// sample has the identifier number p + 1 whatever the shard, so shards concatenate to the unsharded sample. Saved
+    /// and loaded with the model; <see cref="Transform"/> still appends the learned columns only.
+    /// </summary>
+    /// <param name="metadata">The metadata of the table the model was fitted on (<see cref="TabularFile.Metadata"/>).</param>
+    /// <returns>A new model (dispose it too) with the same weights and seed.</returns>
+    /// <exception cref="ArgumentException">The metadata's learned columns are not the model's, or a generated identifier has no prefix.</exception>
+    public CtganModel WithMetadata(TabularMetadata metadata)
+    {
+        var completion = SyntheticCompletion.ForModel(metadata, Generator.Schema);
+        var copy = CtganFamily.Copy(Generator);
+        copy.Completion = completion;
+        IRowGenerator generator = _rows.RowGenerator is CtganConditionedGenerator conditioned
+            ? new CtganConditionedGenerator(copy, conditioned.ColumnName)
+            : copy;
+        return new CtganModel(_mlContext, generator, _rows.Settings, TrainingSummary, Guid.NewGuid());
+    }
 
     bool ITransformer.IsRowToRowMapper => true;
 
@@ -129,9 +159,13 @@ public sealed class CtganModel : ITransformer, IDisposable
         var (start, count) = Range(rowCount, shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, int.MaxValue, nameof(rowCount));
         var forced = condition is null ? null : Resolve(condition);
+        TabularTable rows;
         lock (Generator)
-            return Generator.Sample(start, (int)count, seed ?? Seed, forced);
+            rows = Generator.Sample(start, (int)count, seed ?? Seed, forced);
+        return Complete(rows, start);
     }
+
+    private TabularTable Complete(TabularTable rows, long firstRow) => Generator.Completion?.Complete(rows, firstRow) ?? rows;
 
     /// <summary>
     /// The same rows as <see cref="Sample"/>, generated lazily: a cursor generates them in batches of
@@ -149,7 +183,7 @@ public sealed class CtganModel : ITransformer, IDisposable
         var (start, count) = Range(rowCount, shard);
         var forced = condition is null ? null : Resolve(condition);
         long streamSeed = seed ?? Seed;
-        return new StreamedTableDataView(Generator.Schema, count, () => Batches(start, start + count, streamSeed, forced));
+        return new StreamedTableDataView(Generator.Schema, count, () => Batches(start, start + count, streamSeed, forced), start, Generator.Completion);
     }
 
     /// <summary>

@@ -36,6 +36,12 @@ internal abstract class TabularGenerator : IRowGenerator
     /// <summary>The differential privacy spent by the fit, or null when it was not private.</summary>
     public Privacy.TabularPrivacyReport? Privacy { get; init; }
 
+    /// <summary>
+    /// The file's columns around the learned ones (generated identifiers, dates in the file's format) that samples get,
+    /// or null for the learned columns only. Set once, on a fresh copy, by <see cref="CtganModel.WithMetadata"/>.
+    /// </summary>
+    public SyntheticCompletion? Completion { get; set; }
+
     /// <summary>The payload family of a saved model with this generator.</summary>
     public abstract string Family { get; }
 

@@ -6,7 +6,9 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// A lazy <see cref="IDataView"/> over a sequence of tables of one layout, produced batch by batch while a cursor
 /// moves: only the current batch is in memory, whatever the row count. Every cursor starts the sequence again, so the
 /// sequence must give the same rows each time (a seeded sample does). Consumers that know this type (the exporter)
-/// take the batches directly through <see cref="Batches"/>.
+/// take the batches directly through <see cref="Batches"/>. With a <see cref="Completion"/>, the view's rows are the
+/// completed batches (generated identifiers numbered from the rows' places in the whole stream, dates as text); the
+/// exporter filters the learned columns first (<see cref="RawBatches"/>) and completes the kept rows.
 /// </summary>
 internal sealed class StreamedTableDataView : IDataView
 {
@@ -16,16 +18,41 @@ internal sealed class StreamedTableDataView : IDataView
     /// <param name="layout">A table (any row count) with the batches' columns, names and types.</param>
     /// <param name="rowCount">The rows of all batches together.</param>
     /// <param name="batches">Starts the sequence of batches.</param>
-    public StreamedTableDataView(TabularTable layout, long rowCount, Func<IEnumerable<TabularTable>> batches)
+    /// <param name="firstRow">The place of the first row in the whole stream (a shard's start).</param>
+    /// <param name="completion">Completes every batch, or null.</param>
+    public StreamedTableDataView(TabularTable layout, long rowCount, Func<IEnumerable<TabularTable>> batches, long firstRow = 0, SyntheticCompletion? completion = null)
     {
-        Layout = layout;
-        Schema = new TabularDataView(layout).Schema;
+        RawLayout = layout;
+        Layout = completion?.Complete(layout, 0) ?? layout;
+        Schema = new TabularDataView(Layout).Schema;
         _rowCount = rowCount;
         _batches = batches;
+        FirstRow = firstRow;
+        Completion = completion;
     }
 
-    /// <summary>A table with the batches' columns (its rows are not part of the view).</summary>
+    /// <summary>A table with the view's columns (its rows are not part of the view).</summary>
     public TabularTable Layout { get; }
+
+    /// <summary>A table with the batches' columns before completion.</summary>
+    public TabularTable RawLayout { get; }
+
+    /// <summary>The place of the first row in the whole stream.</summary>
+    public long FirstRow { get; }
+
+    /// <summary>What completes each batch, or null.</summary>
+    public SyntheticCompletion? Completion { get; }
+
+    /// <summary>The batches before completion, each with the place of its first row in the whole stream.</summary>
+    public IEnumerable<(TabularTable Rows, long FirstRow)> RawBatches()
+    {
+        long first = FirstRow;
+        foreach (var batch in _batches())
+        {
+            yield return (batch, first);
+            first += batch.RowCount;
+        }
+    }
 
     public bool CanShuffle => false;
 
@@ -34,7 +61,8 @@ internal sealed class StreamedTableDataView : IDataView
     public long? GetRowCount() => _rowCount;
 
     /// <summary>The batches, in order, generated as the enumeration advances.</summary>
-    public IEnumerable<TabularTable> Batches() => _batches();
+    public IEnumerable<TabularTable> Batches() =>
+        RawBatches().Select(b => Completion?.Complete(b.Rows, b.FirstRow) ?? b.Rows);
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
         new Cursor(this, columnsNeeded);

@@ -39,23 +39,28 @@ internal sealed class PrivacyFilter
     /// <summary>Whether any filter runs (the real rows were given).</summary>
     public bool Active => _training is not null;
 
-    /// <summary>The kept rows of one batch; the batch is read with the export's column kinds first.</summary>
-    public TabularTable Apply(TabularTable synthetic, CancellationToken cancellationToken)
+    /// <summary>
+    /// The kept rows of one batch; the batch is read with the export's column kinds first. <paramref name="keptRows"/>
+    /// gets the kept rows' places in the batch, or null when every row is kept unfiltered.
+    /// </summary>
+    public TabularTable Apply(TabularTable synthetic, CancellationToken cancellationToken, out int[]? keptRows)
     {
+        keptRows = null;
         if (_training is null)
             return synthetic;
         synthetic = TabularTable.FromDataView(synthetic.ToDataView(), _read);
+        int[] kept = [.. Enumerable.Range(0, synthetic.RowCount)];
         // Exact copies go before suppression (a copy with a suppressed value still leaks its other values) and again
         // after it (suppression can turn a row into a copy of a real row with a missing value).
         if (_options.DropExactCopies)
-            synthetic = RemoveCopies(synthetic);
+            synthetic = RemoveCopies(synthetic, ref kept);
         if (_options.RareCategoryThreshold > 0)
         {
             var aligned = AlignedTables.Align(("real training", _training), ("synthetic", synthetic));
             long blanked = _rareValues;
-            synthetic = SuppressRare(synthetic, aligned.Tables[0], aligned.Tables[1]);
+            synthetic = SuppressRare(synthetic, aligned.Tables[0], aligned.Tables[1], ref kept);
             if (_options.DropExactCopies && _rareValues > blanked)
-                synthetic = RemoveCopies(synthetic);
+                synthetic = RemoveCopies(synthetic, ref kept);
         }
         cancellationToken.ThrowIfCancellationRequested();
         if (_dcrThreshold is { } threshold)
@@ -64,9 +69,17 @@ internal sealed class PrivacyFilter
             double[] dcr = new RecordDistance(aligned.Tables[0]).Closest(aligned.Tables[1], cancellationToken);
             int[] keep = [.. Enumerable.Range(0, dcr.Length).Where(r => dcr[r] >= threshold.Value)];
             _dcrRows += dcr.Length - keep.Length;
-            synthetic = SelectRows(synthetic, keep);
+            synthetic = Select(synthetic, keep, ref kept);
         }
+        keptRows = kept;
         return synthetic;
+    }
+
+    /// <summary>The rows at <paramref name="keep"/>; <paramref name="kept"/> follows them.</summary>
+    private static TabularTable Select(TabularTable table, int[] keep, ref int[] kept)
+    {
+        kept = Pick<int>(kept, keep);
+        return SelectRows(table, keep);
     }
 
     /// <summary>What each filter did over all batches so far, in the order they run.</summary>
@@ -104,16 +117,16 @@ internal sealed class PrivacyFilter
         return steps;
     }
 
-    private TabularTable RemoveCopies(TabularTable synthetic)
+    private TabularTable RemoveCopies(TabularTable synthetic, ref int[] kept)
     {
         var aligned = AlignedTables.Align(("real training", _training!), ("synthetic", synthetic));
         bool[] copies = new ExactCopyIndex(aligned.Tables[0]).Matches(aligned.Tables[1]);
         int[] keep = [.. Enumerable.Range(0, copies.Length).Where(r => !copies[r])];
         _copies += copies.Length - keep.Length;
-        return SelectRows(synthetic, keep);
+        return Select(synthetic, keep, ref kept);
     }
 
-    private TabularTable SuppressRare(TabularTable synthetic, AlignedTable real, AlignedTable rows)
+    private TabularTable SuppressRare(TabularTable synthetic, AlignedTable real, AlignedTable rows, ref int[] kept)
     {
         var options = _options;
         int k = options.RareCategoryThreshold;
@@ -151,9 +164,9 @@ internal sealed class PrivacyFilter
             columns.Add(changed ? new DiscreteColumn(discrete.Name, discrete.Type, codes, categories, discrete.KeyValues) : discrete);
         }
         var table = new TabularTable(columns);
-        int[] kept = [.. Enumerable.Range(0, drop.Length).Where(r => !drop[r])];
-        _rareRows += drop.Length - kept.Length;
-        return SelectRows(table, kept);
+        int[] remaining = [.. Enumerable.Range(0, drop.Length).Where(r => !drop[r])];
+        _rareRows += drop.Length - remaining.Length;
+        return Select(table, remaining, ref kept);
     }
 
     /// <summary>

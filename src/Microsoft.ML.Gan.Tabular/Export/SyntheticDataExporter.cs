@@ -37,7 +37,7 @@ public sealed class SyntheticDataExporter
         ArgumentNullException.ThrowIfNull(synthetic);
         var filter = new PrivacyFilter(_options, CancellationToken.None);
         var rows = TabularTable.FromDataView(synthetic, Read);
-        var table = filter.Apply(rows, CancellationToken.None);
+        var table = filter.Apply(rows, CancellationToken.None, out _);
         summary = Summary("none", "", rows.RowCount, table.RowCount, filter);
         return table.ToDataView();
     }
@@ -103,11 +103,16 @@ public sealed class SyntheticDataExporter
         var filter = new PrivacyFilter(_options, cancellationToken);
         var progress = new RowProgress(_options.Progress, _options.ProgressInterval, cancellationToken);
         long input = 0;
-        foreach (var batch in Batches(synthetic))
+        var completion = (synthetic as StreamedTableDataView)?.Completion;
+        foreach (var (batch, firstRow) in Batches(synthetic))
         {
             cancellationToken.ThrowIfCancellationRequested();
             input += batch.RowCount;
-            sink.Write(ExportTable.From(filter.Apply(batch, cancellationToken)), progress);
+            var kept = filter.Apply(batch, cancellationToken, out int[]? keptRows);
+            // The filters compare the learned columns with the real rows; the kept rows then get the file's columns.
+            if (completion is not null)
+                kept = completion.Complete(kept, firstRow, keptRows);
+            sink.Write(ExportTable.From(kept), progress);
         }
         cancellationToken.ThrowIfCancellationRequested();
         progress.Finish();
@@ -117,24 +122,24 @@ public sealed class SyntheticDataExporter
     }
 
     /// <summary>
-    /// The rows in batches: a streamed sample's own batches (at least one, maybe empty), the next one generated while
-    /// the current one is written; any other view as one batch.
+    /// The rows in batches with the place of their first row: a streamed sample's own batches before completion (at
+    /// least one, maybe empty), the next one generated while the current one is written; any other view as one batch.
     /// </summary>
-    private IEnumerable<TabularTable> Batches(IDataView synthetic)
+    private IEnumerable<(TabularTable Rows, long FirstRow)> Batches(IDataView synthetic)
     {
         if (synthetic is not StreamedTableDataView streamed)
         {
-            yield return TabularTable.FromDataView(synthetic, Read);
+            yield return (TabularTable.FromDataView(synthetic, Read), 0);
             yield break;
         }
         bool any = false;
-        foreach (var batch in ReadAhead.Of(streamed.Batches()))
+        foreach (var batch in ReadAhead.Of(streamed.RawBatches()))
         {
             any = true;
             yield return batch;
         }
         if (!any)
-            yield return PrivacyFilter.SelectRows(streamed.Layout, []);
+            yield return (PrivacyFilter.SelectRows(streamed.RawLayout, []), streamed.FirstRow);
     }
 
     private ExportSummary Summary(string format, string target, long input, long output, PrivacyFilter filter) => new()

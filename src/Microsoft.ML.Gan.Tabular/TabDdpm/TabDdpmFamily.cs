@@ -9,7 +9,8 @@ namespace Microsoft.ML.Gan.Tabular.TabDdpm;
 
 /// <summary>
 /// TabDDPM's payload body: a format version, the denoiser's shape and the diffusion settings, the fitted data
-/// transformer (quantile encoders), the denoiser's weights. Registered as a tabular family, so a model saves, loads
+/// transformer (quantile encoders), the denoiser's weights, then (version 2) the output columns learned from the file's
+/// metadata (<see cref="SyntheticCompletion"/>) or their absence; version 1 bodies still load. Registered as a tabular family, so a model saves, loads
 /// (<c>mlContext.Model.Load</c> and <see cref="CtganModel.Load(MLContext, string)"/>) and conditions by an input column
 /// like CTGAN's.
 /// </summary>
@@ -17,7 +18,7 @@ internal static class TabDdpmFamily
 {
     public const string Name = "Microsoft.ML.Gan.Tabular.TabDdpm";
     public const string ConditionedName = "Microsoft.ML.Gan.Tabular.TabDdpm.Conditioned";
-    private const int Version = 1;
+    private const int Version = 2;
 
     /// <summary>Registers the deserializer when the assembly loads, so loaded models work without setup.</summary>
 #pragma warning disable CA2255 // A library initializer is intended here: loaded models need the family registered.
@@ -36,6 +37,7 @@ internal static class TabDdpmFamily
             byte[] weights = ModuleBytes.Save(generator.Denoiser);
             writer.Write(weights.Length);
             writer.Write(weights);
+            SyntheticCompletion.WriteOptional(writer, generator.Completion);
         }
         return stream.ToArray();
     }
@@ -44,14 +46,17 @@ internal static class TabDdpmFamily
     {
         using var reader = new BinaryReader(new MemoryStream(body, writable: false));
         int version = reader.ReadInt32();
-        if (version != Version)
-            throw new InvalidDataException($"The TabDDPM model has format version {version}; this library reads version {Version}.");
+        if (version is < 1 or > Version)
+            throw new InvalidDataException($"The TabDDPM model has format version {version}; this library reads versions 1 to {Version}.");
         var architecture = TabDdpmArchitecture.Read(reader);
         var transformer = DataTransformer.Load(reader);
         byte[] weights = reader.ReadBytes(reader.ReadInt32());
         var denoiser = new TabDdpmDenoiser(architecture);
         ModuleBytes.Load(denoiser, weights);
         denoiser.to(device);
-        return new TabDdpmGenerator(transformer, architecture, denoiser, device);
+        return new TabDdpmGenerator(transformer, architecture, denoiser, device)
+        {
+            Completion = version >= 2 ? SyntheticCompletion.ReadOptional(reader) : null,
+        };
     }
 }

@@ -132,7 +132,7 @@ internal static class TableAssembler
         }
         if (profile.Missing == 0)
             return new ContinuousColumn(profile.Source.Name, DateTimeDataViewType.Instance, profile.Values!);
-        warnings.Add($"{profile.Missing} blank cells: learned as Double ticks so that blanks stay missing (mlgan export --metadata writes them back as dates)");
+        warnings.Add($"{profile.Missing} blank cells: learned as Double ticks so that blanks stay missing (samples write them back in the file's format)");
         return new ContinuousColumn(profile.Source.Name, NumberDataViewType.Double, profile.Values!);
     }
 

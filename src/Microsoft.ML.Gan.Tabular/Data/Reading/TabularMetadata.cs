@@ -57,7 +57,11 @@ public sealed record TabularMetadata
     /// <param name="synthetic">Rows sampled from a synthesizer fitted on the table this metadata describes.</param>
     /// <param name="formatDateTimes">Write date/time columns as text in <see cref="ColumnMetadata.DateTimeFormat"/> (for CSV output).</param>
     /// <exception cref="InvalidDataException">A generated identifier column has no prefix or is already in the sample.</exception>
-    public IDataView CompleteSynthetic(IDataView synthetic, bool formatDateTimes = true) => SyntheticCompletion.Complete(this, synthetic, formatDateTimes);
+    public IDataView CompleteSynthetic(IDataView synthetic, bool formatDateTimes = true)
+    {
+        ArgumentNullException.ThrowIfNull(synthetic);
+        return new SyntheticCompletion(this).Complete(TabularTable.FromDataView(synthetic), 0, formatDateTimes: formatDateTimes).ToDataView();
+    }
 
     /// <summary>The metadata as indented JSON (roles and kinds as lower-case words).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
