@@ -5,12 +5,18 @@ namespace Microsoft.ML.Gan.Benchmarks.Tabular;
 /// <summary>The command line of <c>tabular-suite</c>: which tables, synthesizers and seeds, and the training budget.</summary>
 internal sealed record SuiteArguments
 {
-    public static readonly string[] KnownSynthesizers = ["ctgan", "tvae", "tabddpm"];
+    /// <summary>Not fitted here: scores the Python CTGAN's synthetic tables found under <see cref="PeerDirectory"/>.</summary>
+    public const string PythonCtgan = "python-ctgan";
+
+    /// <summary>CTGAN with the table's target as <c>LabelColumn</c> (target-aware; classification tables only, plain CTGAN on regression tables).</summary>
+    public const string TargetAwareCtgan = "ctgan-label";
+
+    public static readonly string[] KnownSynthesizers = ["ctgan", TargetAwareCtgan, "tvae", "tabddpm", PythonCtgan];
 
     public string DataDirectory { get; init; } = Path.Combine("benchmarks", "suite", "data");
     public string OutputDirectory { get; init; } = Path.Combine("benchmarks", "suite", "results");
     public IReadOnlyList<SuiteTable> Tables { get; init; } = SuiteTable.All;
-    public IReadOnlyList<string> Synthesizers { get; init; } = KnownSynthesizers;
+    public IReadOnlyList<string> Synthesizers { get; init; } = ["ctgan", "tvae", "tabddpm"];
     public IReadOnlyList<int> Seeds { get; init; } = [1, 2, 3];
     /// <summary>CTGAN and TVAE epochs.</summary>
     public int Epochs { get; init; } = 300;

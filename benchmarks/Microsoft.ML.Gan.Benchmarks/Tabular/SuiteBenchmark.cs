@@ -15,14 +15,14 @@ namespace Microsoft.ML.Gan.Benchmarks.Tabular;
 /// the Python peer uses the same rows); a synthesizer is fitted on the training part as the library reads it
 /// (<c>mlContext.Gan().Tabular.ReadFile</c>), samples as many rows, and the library's evaluator trains a tree and a
 /// linear model on synthetic and on real training rows, both tested on the real test part, besides column shapes,
-/// pair trends and distance to closest record. Synthetic tables found in <c>--peer DIR/{table}/seed{k}.csv</c> (from
-/// benchmarks/suite/run_peer.sh) are scored the same way as "Python CTGAN".
+/// pair trends and distance to closest record. The synthesizer "python-ctgan" scores the Python CTGAN's tables,
+/// <c>--peer DIR/{table}/seed{k}.csv</c> (written by benchmarks/suite/run_peer.sh), the same way.
 /// </summary>
 internal static class SuiteBenchmark
 {
     public const string Description = "Public table suite: CTGAN/TVAE/TabDDPM × tables × seeds, efficacy/shapes/pairs/DCR (benchmarks/suite)";
 
-    private const string Usage = "tabular-suite [--data DIR] [--out DIR] [--tables a,b|all] [--synthesizers ctgan,tvae,tabddpm] [--seeds 1,2,3] " +
+    private const string Usage = "tabular-suite [--data DIR] [--out DIR] [--tables a,b|all] [--synthesizers ctgan,ctgan-label,tvae,tabddpm,python-ctgan] [--seeds 1,2,3] " +
         "[--epochs 300] [--steps 5000] [--sampling-steps 50] [--threads 1] [--trees 100] [--peer DIR]";
 
     public static int Run(string[] args)
@@ -62,26 +62,10 @@ internal static class SuiteBenchmark
             {
                 foreach (int seed in a.Seeds)
                 {
-                    var fitClock = Stopwatch.StartNew();
-                    using var model = Fit(mlContext, synthesizer, table, seed, a, train.Data);
-                    double fitSeconds = fitClock.Elapsed.TotalSeconds;
-                    var sampleClock = Stopwatch.StartNew();
-                    var synthetic = model.SampleTable(trainRows, seed: 1000 + seed);
-                    double sampleSeconds = sampleClock.Elapsed.TotalSeconds;
-                    runs.Add(Score(mlContext, table, synthesizer, seed, trainEvaluated, test, synthetic.ToDataView(), fitSeconds, sampleSeconds, a.Trees));
+                    runs.Add(synthesizer == SuiteArguments.PythonCtgan
+                        ? ScorePeer(mlContext, table, seed, a, trainEvaluated, test, evaluationRoles)
+                        : FitAndScore(mlContext, table, synthesizer, seed, a, train, trainEvaluated, test));
                     Console.WriteLine(Progress(runs[^1], clock));
-                }
-                if (synthesizer == "ctgan" && a.PeerDirectory is { } peer)
-                {
-                    foreach (int seed in a.Seeds)
-                    {
-                        string path = Path.Combine(peer, table.Name, $"seed{seed}.csv");
-                        if (!File.Exists(path))
-                            continue;
-                        var synthetic = mlContext.Gan().Tabular.ReadFile(path, evaluationRoles).Data;
-                        runs.Add(Score(mlContext, table, "python-ctgan", seed, trainEvaluated, test, synthetic, double.NaN, double.NaN, a.Trees));
-                        Console.WriteLine(Progress(runs[^1], clock));
-                    }
                 }
             }
         }
@@ -89,9 +73,40 @@ internal static class SuiteBenchmark
         return 0;
     }
 
+    private static SuiteRun FitAndScore(MLContext mlContext, SuiteTable table, string synthesizer, int seed, SuiteArguments a,
+        TabularFile train, IDataView trainEvaluated, TabularFile test)
+    {
+        var fitClock = Stopwatch.StartNew();
+        using var model = Fit(mlContext, synthesizer, table, seed, a, train.Data);
+        double fitSeconds = fitClock.Elapsed.TotalSeconds;
+        var sampleClock = Stopwatch.StartNew();
+        var synthetic = model.SampleTable(train.Table.RowCount, seed: 1000 + seed);
+        double sampleSeconds = sampleClock.Elapsed.TotalSeconds;
+        return Score(mlContext, table, synthesizer, seed, trainEvaluated, test, synthetic.ToDataView(), fitSeconds, sampleSeconds, a.Trees);
+    }
+
+    /// <summary>Scores the Python CTGAN's synthetic rows for this table and seed (written by run_peer.sh); its timings are in its own log.</summary>
+    private static SuiteRun ScorePeer(MLContext mlContext, SuiteTable table, int seed, SuiteArguments a, IDataView trainEvaluated, TabularFile test,
+        TabularFileOptions evaluationRoles)
+    {
+        string path = Path.Combine(a.PeerDirectory ?? throw new ArgumentException($"--synthesizers {SuiteArguments.PythonCtgan} needs --peer DIR."),
+            table.Name, $"seed{seed}.csv");
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{path} is missing: run benchmarks/suite/run_peer.sh for table {table.Name}, seed {seed}.", path);
+        var synthetic = mlContext.Gan().Tabular.ReadFile(path, evaluationRoles).Data;
+        return Score(mlContext, table, SuiteArguments.PythonCtgan, seed, trainEvaluated, test, synthetic, double.NaN, double.NaN, a.Trees);
+    }
+
     private static CtganModel Fit(MLContext mlContext, string synthesizer, SuiteTable table, int seed, SuiteArguments a, IDataView train) => synthesizer switch
     {
         "ctgan" => mlContext.Gan().Tabular.Ctgan(new CtganOptions { Epochs = a.Epochs, Threads = a.Threads, Seed = seed }).Fit(train),
+        SuiteArguments.TargetAwareCtgan => mlContext.Gan().Tabular.Ctgan(new CtganOptions
+        {
+            Epochs = a.Epochs,
+            Threads = a.Threads,
+            Seed = seed,
+            LabelColumn = table.IsClassification ? table.Target : null,
+        }).Fit(train),
         "tvae" => mlContext.Gan().Tabular.Tvae(new TvaeOptions { Epochs = a.Epochs, Threads = a.Threads, Seed = seed }).Fit(train),
         "tabddpm" => mlContext.Gan().Tabular.TabDdpm(new TabDdpmOptions
         {
