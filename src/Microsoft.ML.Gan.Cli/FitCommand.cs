@@ -21,13 +21,17 @@ internal static class FitCommand
         var delta = new Option<double?>("--dp-delta") { Description = "δ for --dp-epsilon (default 1/n^1.1)." };
         var discrete = CommonOptions.ColumnList("--discrete", "Columns to read as categories whatever they hold (comma-separated; overrides --metadata).");
         var ignore = CommonOptions.ColumnList("--ignore", "Columns to leave out (comma-separated; overrides --metadata).");
+        var target = new Option<string?>("--target")
+        {
+            Description = "Label column a model will learn from the synthetic rows: CTGAN trains an auxiliary classifier that steers the generator towards rows whose label fits their features; TabDDPM conditions its denoiser on it.",
+        };
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var tableFlags = new TableInputFlags();
         var command = new System.CommandLine.Command("fit", "Train a synthesizer on a table and save it.")
         {
-            input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, device, seed, threads,
+            input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, target, device, seed, threads,
         };
         tableFlags.AddTo(command);
         command.SetAction(result => CliFailure.Guard(() =>
@@ -36,7 +40,7 @@ internal static class FitCommand
             var data = CsvInput.Read(result.GetValue(input)!.FullName, tableFlags.ToOptions(result, tableFlags.LoadMetadata(result),
                 result.GetValue(discrete), result.GetValue(ignore))).Data;
             string path = result.GetValue(model)!.FullName;
-            var settings = new FitSettings(result.GetValue(epochs), result.GetValue(batch), result.GetValue(device)!, result.GetValue(seed), result.GetValue(threads));
+            var settings = new FitSettings(result.GetValue(epochs), result.GetValue(batch), result.GetValue(device)!, result.GetValue(seed), result.GetValue(threads), result.GetValue(target));
             double? dpEpsilon = result.GetValue(epsilon);
             if (dpEpsilon is null && result.GetValue(delta) is not null)
                 throw new ArgumentException("--dp-delta needs --dp-epsilon.");
@@ -63,6 +67,9 @@ internal static class FitCommand
         options.Device = settings.Device;
         options.Seed = settings.Seed;
         options.Threads = settings.Threads;
+        if (settings.Target is not null && epsilon is not null)
+            throw new ArgumentException("--target cannot be combined with --dp-epsilon: the auxiliary classifier would read the real rows without noise.");
+        options.LabelColumn = settings.Target;
         return TrainingProgressDisplay.Run(epsilon is null ? "CTGAN" : "DP-CTGAN", progress =>
         {
             options.Progress = progress;
@@ -74,6 +81,8 @@ internal static class FitCommand
     {
         if (epsilon is not null)
             throw new ArgumentException("--dp-epsilon is supported with --synthesizer ctgan only (TVAE is trained without differential privacy).");
+        if (settings.Target is not null)
+            throw new ArgumentException("--target is supported with --synthesizer ctgan and tabddpm (TVAE has no target-aware training yet).");
         var options = new TvaeOptions
         {
             Epochs = settings.Epochs,
@@ -100,6 +109,7 @@ internal static class FitCommand
             Device = settings.Device,
             Seed = settings.Seed,
             Threads = settings.Threads,
+            LabelColumn = settings.Target,
         };
         return TrainingProgressDisplay.Run("TabDDPM", progress =>
         {
@@ -109,5 +119,5 @@ internal static class FitCommand
     }
 
     /// <summary>What the command line sets on either synthesizer.</summary>
-    private sealed record FitSettings(int Epochs, int BatchSize, string Device, int Seed, int Threads);
+    private sealed record FitSettings(int Epochs, int BatchSize, string Device, int Seed, int Threads, string? Target);
 }
