@@ -31,13 +31,15 @@ internal static class SuiteReport
         md.AppendLine(Invariant($"Machine: {machineAtStart}; {end}."));
         md.AppendLine(Invariant($"Budget: {a.Budget}. Split {1 - SuiteSplit.TestFraction:P0}/{SuiteSplit.TestFraction:P0} (seed {SuiteSplit.Seed}, stratified for classification); as many synthetic rows as real training rows."));
         md.AppendLine();
-        md.AppendLine("Overall: per synthesizer, the mean over tables of (metric trained on synthetic rows) / (metric trained on real rows), both tested on the real test rows; the metric is ROC-AUC (binary), macro-F1 (multiclass), R² (regression).");
+        md.AppendLine("Overall: per synthesizer, the mean over tables of (metric trained on synthetic rows) / (metric trained on real rows), both tested on the real test rows; the metric is ROC-AUC (binary), macro-F1 (multiclass), R² (regression). " +
+            $"A table whose real-trained metric is below {MinimumRealMetric} (an R² near zero) has no meaningful ratio and is left out of the means; \"tables\" counts those kept.");
         md.AppendLine();
         md.AppendLine("| synthesizer | tables | ratio, tree model | ratio, linear model | tables with tree ratio ≥ 0.9 | column shapes | pair trends | fit (s) |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var group in runs.GroupBy(r => r.Synthesizer))
         {
-            var perTable = group.GroupBy(r => r.Table).Select(t => (Tree: Mean(t.Select(r => Ratio(r, 0))), Linear: Mean(t.Select(r => Ratio(r, 1))))).ToList();
+            var perTable = group.GroupBy(r => r.Table).Where(t => t.All(r => r.Trainers.All(s => s.Real >= MinimumRealMetric)))
+                .Select(t => (Tree: Mean(t.Select(r => Ratio(r, 0))), Linear: Mean(t.Select(r => Ratio(r, 1))))).ToList();
             // Every number is formatted invariantly by F and Seconds; the counts are integers.
             md.AppendLine($"| {group.Key} | {perTable.Count} | {F(Mean(perTable.Select(p => p.Tree)))} | {F(Mean(perTable.Select(p => p.Linear)))} | " +
                 $"{perTable.Count(p => p.Tree >= 0.9)} of {perTable.Count} | {F(Mean(group.Select(r => r.ColumnShapes)))} | {F(Mean(group.Select(r => r.PairTrends ?? double.NaN)))} | {Seconds(group)} |");
@@ -65,6 +67,9 @@ internal static class SuiteReport
         }
         return md.ToString();
     }
+
+    /// <summary>Below this real-trained metric a synthetic/real ratio says nothing (R² of a weak regression can be ≤ 0).</summary>
+    private const double MinimumRealMetric = 0.1;
 
     private static double Score(SuiteRun run, int trainer) => run.Trainers.Count > trainer ? run.Trainers[trainer].Synthetic ?? double.NaN : double.NaN;
 
