@@ -22,6 +22,10 @@ internal static class FitCommand
         var delta = new Option<double?>("--dp-delta") { Description = "δ for --dp-epsilon (default 1/n^1.1)." };
         var discrete = CommonOptions.ColumnList("--discrete", "Columns to read as categories whatever they hold (comma-separated; overrides --metadata).");
         var ignore = CommonOptions.ColumnList("--ignore", "Columns to leave out (comma-separated; overrides --metadata).");
+        var target = new Option<string?>("--target")
+        {
+            Description = "Label column a model will learn from the synthetic rows: CTGAN trains an auxiliary classifier that steers the generator towards rows whose label fits their features; TabDDPM conditions its denoiser on it.",
+        };
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
@@ -30,7 +34,7 @@ internal static class FitCommand
         var privacyFlags = new PrivacyFlags();
         var command = new System.CommandLine.Command("fit", "Train a synthesizer on a table and save it.")
         {
-            input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, device, seed, threads, overwrite,
+            input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, target, device, seed, threads, overwrite,
         };
         tableFlags.AddTo(command);
         foreach (var flag in privacyFlags.All)
@@ -38,13 +42,17 @@ internal static class FitCommand
         command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
             var settings = new FitSettings(result.GetValue(epochs), result.GetValue(batch), result.GetValue(device)!,
-                result.GetValue(seed), result.GetValue(threads), cancellation);
+                result.GetValue(seed), result.GetValue(threads), result.GetValue(target), cancellation);
             double? dpEpsilon = result.GetValue(epsilon);
             if (dpEpsilon is null && (result.GetValue(delta) is not null || privacyFlags.AnyGiven(result)))
                 throw new CliUsageException("--dp-delta, --dp-transformer-share, --dp-public-bounds and --dp-public-categories need --dp-epsilon.");
             string kind = result.GetValue(synthesizer)!;
             if (kind != "ctgan" && dpEpsilon is not null)
                 throw new CliUsageException($"--dp-epsilon is supported with --synthesizer ctgan only ({kind} is trained without differential privacy).");
+            if (dpEpsilon is not null && result.GetValue(target) is not null)
+                throw new CliUsageException("--target cannot be combined with --dp-epsilon: the auxiliary classifier would read the real rows without noise.");
+            if (kind == "tvae" && result.GetValue(target) is not null)
+                throw new CliUsageException("--target is supported with --synthesizer ctgan and tabddpm (TVAE has no target-aware training yet).");
             string inputPath = result.GetValue(input)!.FullName;
             // The model's folder is checked before minutes of training, and the training table is never overwritten.
             string path = OutputFiles.Check("--model", result.GetValue(model)!.FullName, result.GetValue(overwrite), ("input", inputPath));
@@ -100,6 +108,7 @@ internal static class FitCommand
         options.Seed = settings.Seed;
         options.Threads = settings.Threads;
         options.CancellationToken = settings.Cancellation;
+        options.LabelColumn = settings.Target;
         return TrainingProgressDisplay.Run(epsilon is null ? "CTGAN" : "DP-CTGAN", progress =>
         {
             options.Progress = progress;
@@ -135,6 +144,7 @@ internal static class FitCommand
             Seed = settings.Seed,
             Threads = settings.Threads,
             CancellationToken = settings.Cancellation,
+            LabelColumn = settings.Target,
         };
         return TrainingProgressDisplay.Run("TabDDPM", progress =>
         {
@@ -144,5 +154,5 @@ internal static class FitCommand
     }
 
     /// <summary>What the command line sets on every synthesizer.</summary>
-    private sealed record FitSettings(int Epochs, int BatchSize, string Device, int Seed, int Threads, CancellationToken Cancellation);
+    private sealed record FitSettings(int Epochs, int BatchSize, string Device, int Seed, int Threads, string? Target, CancellationToken Cancellation);
 }

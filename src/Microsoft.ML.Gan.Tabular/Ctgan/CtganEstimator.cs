@@ -60,8 +60,9 @@ public sealed class CtganEstimator : IEstimator<CtganModel>
         using var activation = new SpanActivation(transformer.Spans, layout, device);
         var data = tensor(encoded, [trainingTable.RowCount, transformer.OutputDimension], device: device);
         var plan = privacy?.Plan(_options, table.RowCount);
+        using var auxiliary = _options.LabelColumn is { } label ? new AuxiliaryClassifier(label, transformer.Spans, data, _options.BatchSize, device) : null;
         using var problem = plan is null
-            ? new CtganProblem(_options, architecture, data, sampler, activation, device)
+            ? new CtganProblem(_options, architecture, data, sampler, activation, device, auxiliary)
             : new PrivateCtganProblem(_options, architecture, data, sampler, activation, device, plan,
                 CryptographicRandom.NewTorchGenerator(device));
         var (trained, summary) = GanHost.WithLog(_mlContext, nameof(CtganEstimator), log =>

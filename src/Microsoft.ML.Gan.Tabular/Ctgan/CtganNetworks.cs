@@ -38,4 +38,11 @@ internal static class CtganNetworks
             LeakyRelu = true,
             Dropout = dropout,
         });
+
+    /// <summary>
+    /// The auxiliary classifier of target-aware CTGAN: the encoded row without the label's span → Linear →
+    /// LeakyReLU(0.2) → Dropout(0.5) per width (256, 256) → the label's category logits.
+    /// </summary>
+    public static nn.Module<Tensor, Tensor> CreateAuxiliaryClassifier(int features, int classes) =>
+        Mlp.Create(features, classes, new MlpOptions { HiddenLayers = [256, 256], LeakyRelu = true, Dropout = 0.5 });
 }

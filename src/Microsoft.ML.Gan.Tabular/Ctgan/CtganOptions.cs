@@ -36,6 +36,16 @@ public sealed class CtganOptions : GanTrainingOptions
         GeneratorEmaDecay = 0.999;
     }
 
+    /// <summary>
+    /// The label a model will later be trained to predict, for target-aware synthesis (CTAB-GAN+, Zhao et al. 2022):
+    /// an auxiliary classifier is trained on the real rows to predict this column from the others, and its
+    /// cross-entropy on generated rows (against each row's own generated label) is added to the generator's loss,
+    /// steering the generator towards rows whose label fits their features. The conditional vector stays CTGAN's
+    /// training-by-sampling, as in CTAB-GAN+. The column must be categorical. Not allowed with
+    /// <see cref="Privacy"/> (the classifier reads real rows without noise). Default: null (plain CTGAN).
+    /// </summary>
+    public string? LabelColumn { get; set; }
+
     /// <summary>Numeric columns to treat as discrete (text, Boolean and key columns always are). Default: none.</summary>
     public IReadOnlyList<string> DiscreteColumns { get; set; } = [];
 
@@ -103,9 +113,12 @@ public sealed class CtganOptions : GanTrainingOptions
             DiscriminatorLayers is null ? null : string.Join(",", DiscriminatorLayers), "one or more positive widths");
         Require(DiscriminatorDropout is >= 0 and < 1, nameof(DiscriminatorDropout), DiscriminatorDropout, "in [0, 1)");
         Require(GumbelTemperature > 0 && double.IsFinite(GumbelTemperature), nameof(GumbelTemperature), GumbelTemperature, "positive");
+        Require(LabelColumn is null || !string.IsNullOrWhiteSpace(LabelColumn), nameof(LabelColumn), LabelColumn, "null or a column name");
         if (Privacy is null)
             return;
         Privacy.Validate();
+        Require(LabelColumn is null, nameof(LabelColumn), LabelColumn,
+            "null under differential privacy (its auxiliary classifier would read the real rows without noise)");
         Require(Pac == 1, nameof(Pac), Pac, "1 under differential privacy (the privacy unit is a row)");
         Require(CriticSteps >= 1, nameof(CriticSteps), CriticSteps, "at least 1 under differential privacy");
         Require(Penalty == PenaltyKind.None, nameof(Penalty), Penalty, "None under differential privacy (see CtganOptions.DifferentiallyPrivate)");

@@ -8,7 +8,8 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// <summary>
 /// CTGAN as the training engine sees it. Discriminator step: conditions and matching real rows from
 /// training-by-sampling, generated rows for the same conditions, the PacGAN critic on (row ⊕ conditional vector),
-/// WGAN-GP per pack. Generator step: the adversarial loss plus the cross-entropy of the conditioned span.
+/// WGAN-GP per pack. Generator step: the adversarial loss plus the cross-entropy of the conditioned span, plus, for
+/// target-aware CTGAN, the auxiliary classifier's cross-entropy on the generated rows.
 /// </summary>
 internal class CtganProblem : IAdversarialProblem, IDisposable
 {
@@ -16,6 +17,7 @@ internal class CtganProblem : IAdversarialProblem, IDisposable
     private readonly nn.Module<Tensor, Tensor> _generator;
     private readonly nn.Module<Tensor, Tensor> _discriminator;
     private readonly Func<Tensor, Tensor> _critic;
+    private readonly AuxiliaryClassifier? _auxiliary;
 
     /// <param name="options">Training options.</param>
     /// <param name="architecture">The generator's shape.</param>
@@ -23,9 +25,11 @@ internal class CtganProblem : IAdversarialProblem, IDisposable
     /// <param name="sampler">Training-by-sampling, or null when the table has no discrete column.</param>
     /// <param name="activation">Span-wise activations.</param>
     /// <param name="device">Training device.</param>
+    /// <param name="auxiliary">The label's auxiliary classifier (target-aware CTGAN), or null; not owned.</param>
     public CtganProblem(CtganOptions options, CtganArchitecture architecture, Tensor data, ConditionalSampler? sampler,
-        SpanActivation activation, Device device)
+        SpanActivation activation, Device device, AuxiliaryClassifier? auxiliary = null)
     {
+        _auxiliary = auxiliary;
         Options = options;
         _architecture = architecture;
         Data = data;
@@ -90,8 +94,9 @@ internal class CtganProblem : IAdversarialProblem, IDisposable
         var (column, category) = Sampler.SampleConditions(batchSize);
         var vectors = Sampler.OneHot(category);
         var raw = Generate(vectors, batchSize);
-        var adversarial = objective.Generator(_critic(cat([Activation.Activate(raw, Options.GumbelTemperature), vectors], 1)));
-        return adversarial + Activation.ConditionLoss(raw, column, category);
+        var rows = Activation.Activate(raw, Options.GumbelTemperature);
+        var loss = objective.Generator(_critic(cat([rows, vectors], 1))) + Activation.ConditionLoss(raw, column, category);
+        return _auxiliary is null ? loss : loss + _auxiliary.Loss(rows);
     }
 
     /// <summary>Raw generator outputs for the conditions; the input noise comes from <paramref name="noise"/> (null: torch's default generator).</summary>

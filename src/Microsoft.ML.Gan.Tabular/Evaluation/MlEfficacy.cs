@@ -84,7 +84,7 @@ internal static class MlEfficacy
         EfficacyMetrics Score(IDataView predictions)
         {
             var m = ml.BinaryClassification.Evaluate(predictions, Label);
-            return new EfficacyMetrics { Accuracy = m.Accuracy, F1Score = m.F1Score, AreaUnderRocCurve = m.AreaUnderRocCurve };
+            return new EfficacyMetrics { Accuracy = m.Accuracy, F1Score = m.F1Score, AreaUnderRocCurve = m.AreaUnderRocCurve, MacroF1 = MacroF1(m.ConfusionMatrix) };
         }
         return Result(options, MlEfficacyTask.BinaryClassification, labels[positive], trainRows, synthRows, testRows, Compare(trainers, options.Seed, train, synth, test, Score));
     }
@@ -114,7 +114,7 @@ internal static class MlEfficacy
         EfficacyMetrics Score(IDataView predictions)
         {
             var m = ml.MulticlassClassification.Evaluate(predictions, Label);
-            return new EfficacyMetrics { MacroAccuracy = m.MacroAccuracy, MicroAccuracy = m.MicroAccuracy };
+            return new EfficacyMetrics { MacroAccuracy = m.MacroAccuracy, MicroAccuracy = m.MicroAccuracy, MacroF1 = MacroF1(m.ConfusionMatrix) };
         }
         return Result(options, MlEfficacyTask.MulticlassClassification, null, trainRows, synthRows, testRows, Compare(trainers, options.Seed, train, synth, test, Score));
     }
@@ -147,6 +147,21 @@ internal static class MlEfficacy
             return new EfficacyMetrics { RSquared = m.RSquared, RootMeanSquaredError = m.RootMeanSquaredError, MeanAbsoluteError = m.MeanAbsoluteError };
         }
         return Result(options, MlEfficacyTask.Regression, null, trainRows, synthRows, testRows, Compare(trainers, options.Seed, train, synth, test, Score));
+    }
+
+    /// <summary>Mean per-class F1 (2·TP / (2·TP + FP + FN)) over the classes that occur in the test rows or the predictions.</summary>
+    private static double MacroF1(ConfusionMatrix confusion)
+    {
+        var counts = confusion.Counts;
+        var scores = new List<double>();
+        for (int k = 0; k < counts.Count; k++)
+        {
+            double truePositives = counts[k][k];
+            double actual = counts[k].Sum(), predicted = counts.Sum(row => row[k]);
+            if (actual + predicted > 0)
+                scores.Add(2 * truePositives / (actual + predicted));
+        }
+        return scores.Count == 0 ? double.NaN : scores.Average();
     }
 
     /// <summary>Rows whose label maps to a value; the others (missing, or a class absent from the real training rows) are dropped.</summary>

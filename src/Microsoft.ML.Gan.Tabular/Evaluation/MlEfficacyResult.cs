@@ -54,6 +54,12 @@ public sealed class EfficacyMetrics
     /// <summary>Binary classification: area under the ROC curve.</summary>
     public double? AreaUnderRocCurve { get; init; }
 
+    /// <summary>
+    /// Binary and multiclass classification: the mean over classes of each class's F1 score (classes neither present
+    /// in the test rows nor predicted are left out). A model that predicts only the majority class scores low here.
+    /// </summary>
+    public double? MacroF1 { get; init; }
+
     /// <summary>Multiclass classification: mean of the per-class accuracies.</summary>
     public double? MacroAccuracy { get; init; }
 

@@ -32,6 +32,9 @@ public sealed class MlEfficacyTests
             Assert.AreEqual(trtr.Accuracy!.Value, tstr.Accuracy!.Value, 1e-9, trainer.Trainer);
             Assert.AreEqual(trtr.F1Score!.Value, tstr.F1Score!.Value, 1e-9, trainer.Trainer);
             Assert.AreEqual(trtr.AreaUnderRocCurve!.Value, tstr.AreaUnderRocCurve!.Value, 1e-9, trainer.Trainer);
+            // Macro-F1 averages the positive class's F1 with the negative class's, so it lies near the accuracy here.
+            Assert.AreEqual(trtr.Accuracy!.Value, trtr.MacroF1!.Value, 0.1, trainer.Trainer);
+            Assert.AreEqual(trtr.MacroF1!.Value, tstr.MacroF1!.Value, 1e-9, trainer.Trainer);
         }
     }
 
@@ -44,7 +47,10 @@ public sealed class MlEfficacyTests
         var report = Ml.Gan().Tabular.Evaluate(training.ToDataView(), EvalTables.ShuffleLabel(training, seed: 3).ToDataView(), options);
 
         foreach (var trainer in report.MlEfficacy!.Trainers)
+        {
             Assert.IsLessThan(trainer.TrainRealTestReal.AreaUnderRocCurve!.Value - 0.2, trainer.TrainSyntheticTestReal.AreaUnderRocCurve!.Value, trainer.Trainer);
+            Assert.IsLessThan(trainer.TrainRealTestReal.MacroF1!.Value - 0.15, trainer.TrainSyntheticTestReal.MacroF1!.Value, trainer.Trainer);
+        }
     }
 
     [TestMethod]
@@ -59,6 +65,7 @@ public sealed class MlEfficacyTests
         {
             Assert.IsNull(trainer.TrainSyntheticTestReal.Error, trainer.TrainSyntheticTestReal.Error);
             Assert.AreEqual(trainer.TrainRealTestReal.MacroAccuracy!.Value, trainer.TrainSyntheticTestReal.MacroAccuracy!.Value, 1e-9);
+            Assert.IsTrue(trainer.TrainRealTestReal.MacroF1 is > 0 and <= 1, $"{trainer.Trainer}: {trainer.TrainRealTestReal.MacroF1}");
         }
 
         var regression = Ml.Gan().Tabular.Evaluate(training.ToDataView(), training.ToDataView(),

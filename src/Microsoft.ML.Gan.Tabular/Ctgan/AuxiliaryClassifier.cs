@@ -1,0 +1,87 @@
+using Microsoft.ML.Gan.Tabular.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Tabular.Ctgan;
+
+/// <summary>
+/// The auxiliary classifier of target-aware CTGAN (<see cref="CtganOptions.LabelColumn"/>), after CTAB-GAN+ (Zhao et
+/// al. 2022): an MLP that predicts the label's category from the other columns of an encoded row. It is trained on the
+/// real training rows before the GAN (Adam, cross-entropy, <see cref="TrainingSteps"/> batches) and then frozen; during
+/// GAN training its cross-entropy on generated rows — features from the generated row, target the generated row's own
+/// label category — is added to the generator's loss, so that the generator is pushed towards rows whose label is the
+/// one their features predict. The target is the generated row's label span itself (its Gumbel-softmax
+/// probabilities), as CTAB-GAN+ does for binary labels; the gradient reaches the generator through both the features
+/// and the label.
+/// </summary>
+internal sealed class AuxiliaryClassifier : IDisposable
+{
+    /// <summary>Mini-batches of real rows the classifier is trained on before the GAN.</summary>
+    public const int TrainingSteps = 500;
+    private const double LearningRate = 1e-3;
+
+    private readonly nn.Module<Tensor, Tensor> _network;
+    private readonly Tensor _features;   // encoded positions the classifier reads (all but the label's span)
+    private readonly OutputSpan _label;
+
+    /// <param name="labelColumn">The discrete label column.</param>
+    /// <param name="spans">The encoded row's spans.</param>
+    /// <param name="data">The encoded real training rows [rows, width] (not owned).</param>
+    /// <param name="batchSize">Rows per training step.</param>
+    /// <param name="device">Where it trains and runs.</param>
+    /// <exception cref="ArgumentException">The label is not a learned column, or is continuous.</exception>
+    public AuxiliaryClassifier(string labelColumn, IReadOnlyList<OutputSpan> spans, Tensor data, int batchSize, Device device)
+    {
+        var own = spans.Where(s => s.ColumnName == labelColumn).ToArray();
+        if (own.Length == 0)
+            throw new ArgumentException(
+                $"{nameof(CtganOptions.LabelColumn)} names column '{labelColumn}', which is not among the learned columns: {string.Join(", ", spans.Select(s => s.ColumnName).Distinct())}.");
+        _label = own.SingleOrDefault(s => s.Role == SpanRole.Category)
+            ?? throw new ArgumentException(
+                $"{nameof(CtganOptions.LabelColumn)} '{labelColumn}' is continuous; target-aware CTGAN needs a categorical label (name it in {nameof(CtganOptions.DiscreteColumns)} if its numbers are classes).");
+        var featurePositions = spans.Where(s => s.ColumnName != labelColumn).SelectMany(s => Enumerable.Range(s.Start, s.Length)).Select(i => (long)i).ToArray();
+        _features = tensor(featurePositions, device: device);
+        _network = CtganNetworks.CreateAuxiliaryClassifier(featurePositions.Length, _label.Length).to(device);
+        Train(data, batchSize);
+    }
+
+    /// <summary>The classifier's mean cross-entropy on generated (activated) rows against their own (soft) label.</summary>
+    /// <param name="rows">Activated generated rows [B, width].</param>
+    public Tensor Loss(Tensor rows)
+    {
+        using var scope = NewDisposeScope();
+        var target = rows.narrow(1, _label.Start, _label.Length);
+        var logProbabilities = _network.call(rows.index_select(1, _features)).log_softmax(1);
+        return (-(target * logProbabilities).sum(1).mean()).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Trains on random batches of the real rows (torch's default generator, seeded by the caller), then freezes the network.</summary>
+    private void Train(Tensor data, int batchSize)
+    {
+        var labels = data.narrow(1, _label.Start, _label.Length).argmax(1);
+        var features = data.index_select(1, _features);
+        using var optimizer = optim.Adam(_network.parameters(), LearningRate);
+        _network.train();
+        int batch = (int)Math.Min(batchSize, data.shape[0]);
+        for (int step = 0; step < TrainingSteps; step++)
+        {
+            using var scope = NewDisposeScope();
+            var rows = randint(data.shape[0], [batch], dtype: ScalarType.Int64, device: data.device);
+            optimizer.zero_grad();
+            var loss = nn.functional.cross_entropy(_network.call(features.index_select(0, rows)), labels.index_select(0, rows));
+            loss.backward();
+            optimizer.step();
+        }
+        labels.Dispose();
+        features.Dispose();
+        _network.eval();
+        foreach (var parameter in _network.parameters())
+            parameter.requires_grad_(false);
+    }
+
+    public void Dispose()
+    {
+        _network.Dispose();
+        _features.Dispose();
+    }
+}

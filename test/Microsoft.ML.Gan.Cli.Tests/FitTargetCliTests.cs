@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Microsoft.ML.Gan.Cli.Tests;
+
+/// <summary><c>mlgan fit --target</c>: target-aware CTGAN fits and samples; bad combinations are refused by flag.</summary>
+[TestClass]
+public sealed class FitTargetCliTests
+{
+    [TestMethod]
+    public void TargetTrainsCtganAndRefusesWhatItCannotDo()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "mlgan-target-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string table = Path.Combine(folder, "table.csv");
+            var random = new Random(5);
+            File.WriteAllLines(table, new[] { "size,colour" }.Concat(Enumerable.Range(0, 200).Select(_ =>
+            {
+                double size = random.NextDouble() * 20;
+                return string.Create(CultureInfo.InvariantCulture, $"{size:F3},{(size > 10 ? "red" : "blue")}");
+            })));
+            string model = Path.Combine(folder, "ctgan.zip");
+            var (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "colour", "--epochs", "2", "--batch-size", "100", "--threads", "1");
+            Assert.AreEqual(0, code, output);
+            string rows = Path.Combine(folder, "rows.csv");
+            (code, output) = CliRunner.Run("sample", "--model", model, "-n", "10", "--out", rows);
+            Assert.AreEqual(0, code, output);
+            Assert.HasCount(11, File.ReadAllLines(rows));
+
+            (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "nope", "--epochs", "1", "--batch-size", "100");
+            Assert.AreNotEqual(0, code);
+            StringAssert.Contains(output, "'nope'");
+            (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "colour", "--dp-epsilon", "3");
+            Assert.AreNotEqual(0, code);
+            StringAssert.Contains(output, "--target cannot be combined with --dp-epsilon");
+            (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "colour", "--synthesizer", "tvae");
+            Assert.AreNotEqual(0, code);
+            StringAssert.Contains(output, "--target is supported with --synthesizer ctgan and tabddpm");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
