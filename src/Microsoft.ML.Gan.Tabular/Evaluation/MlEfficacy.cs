@@ -94,7 +94,9 @@ internal static class MlEfficacy
         int[] counts = training.CategoryCounts(column);
         int[] present = [.. Enumerable.Range(0, counts.Length).Where(k => counts[k] > 0)];
         var keyOf = new Dictionary<int, uint>();
-        for (int i = 0; i < present.Length; i++) keyOf[present[i]] = (uint)(i + 1);
+        // LoadFromEnumerable reads a key-typed uint field as 0-based (it stores value + 1; an out-of-range value
+        // becomes the missing key 0, which the evaluator skips): the k-th present class is field value k.
+        for (int i = 0; i < present.Length; i++) keyOf[present[i]] = (uint)i;
         var keyType = new KeyDataViewType(typeof(uint), present.Length);
         IDataView Load(AlignedTable table, out int rows)
         {
