@@ -28,6 +28,8 @@ public sealed class FitTargetCliTests
             Assert.AreEqual(0, code, output);
             Assert.HasCount(11, File.ReadAllLines(rows));
 
+            // The refusals write nowhere: a fresh model path, so the existing model's check does not answer first.
+            model = Path.Combine(folder, "refused.zip");
             (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "nope", "--epochs", "1", "--batch-size", "100");
             Assert.AreNotEqual(0, code);
             StringAssert.Contains(output, "'nope'");
