@@ -98,7 +98,9 @@ internal static class DemoCommand
             LabelColumn = "income",
             RealHoldout = split.TestSet,
         });
-        EvaluateCommand.Write(quality, Path.Combine(folder, "report.html"), null, overwrite);
+        // The folder is still the temporary one: the closing line names the files where they end up.
+        QualitySummary.Print(quality);
+        quality.SaveHtml(Path.Combine(folder, "report.html"), overwrite);
     }
 
     /// <summary>Writes the embedded adult.csv.gz, decompressed, to a temporary file and returns its path.</summary>
