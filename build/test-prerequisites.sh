@@ -1,5 +1,6 @@
 # Sourced by build/test.sh: provides what the tests need beyond the .NET SDK, or says in one line what is missing.
 #   - Fashion-MNIST (Debian package dataset-fashion-mnist, in /usr/share/datasets/fashion-mnist) for the image tests;
+#   - Dask distributed for Debian's system Python (python3-distributed) for the shard recipe's test;
 #   - a PostgreSQL server on loopback with role mlgan / database mlgan_test for the export test
 #     (MLGAN_TEST_POSTGRES; a value already set by the caller is used as it is).
 # As root it installs and starts what is absent (apt-get, pg_ctlcluster) and fails if that fails. Otherwise the tests
@@ -65,12 +66,21 @@ prerequisites_postgres_reachable() {
         psql -h 127.0.0.1 -U mlgan -d mlgan_test -qtAc "SELECT 1" >/dev/null 2>&1
 }
 
+# Dask distributed importable by the system Python (the shard recipe's script runs under /usr/bin/python3).
+prerequisites_has_dask() {
+    [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import distributed" >/dev/null 2>&1
+}
+
 prerequisites_prepare() {
     local missing=()
     if [ "$(id -u)" = 0 ]; then
         if [ ! -d "$FASHION_MNIST_DIR" ]; then
             echo "Installing Fashion-MNIST (dataset-fashion-mnist)..."
             prerequisites_apt_install dataset-fashion-mnist || { echo "Could not install dataset-fashion-mnist." >&2; return 1; }
+        fi
+        if ! prerequisites_has_dask; then
+            echo "Installing Dask distributed (python3-distributed)..."
+            prerequisites_apt_install python3-distributed || { echo "Could not install python3-distributed." >&2; return 1; }
         fi
         if [ -z "${MLGAN_TEST_POSTGRES:-}" ]; then
             if ! command -v pg_ctlcluster >/dev/null || [ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ]; then
@@ -84,6 +94,7 @@ prerequisites_prepare() {
         return 0
     fi
     [ -d "$FASHION_MNIST_DIR" ] || missing+=("Fashion-MNIST (apt-get install dataset-fashion-mnist)")
+    prerequisites_has_dask || missing+=("Dask distributed (apt-get install python3-distributed)")
     if [ -z "${MLGAN_TEST_POSTGRES:-}" ]; then
         if prerequisites_postgres_reachable; then
             MLGAN_TEST_POSTGRES=$(prerequisites_connection 5432)

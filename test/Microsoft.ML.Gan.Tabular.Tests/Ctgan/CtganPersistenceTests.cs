@@ -53,6 +53,60 @@ public sealed class CtganPersistenceTests
         }
     }
 
+    [TestMethod]
+    public void ModelsNameTheFixedAssemblyVersionAndOnesSavedByTheFirstReleaseStillLoad()
+    {
+        var mlContext = TrainedCtgan.Context;
+        string path = Path.Combine(Path.GetTempPath(), $"ctgan-{Guid.NewGuid():N}.zip");
+        const string Fixed = "Microsoft.ML.Gan.Tabular, Version=1.0.0.0";
+        const string FirstRelease = "Microsoft.ML.Gan.Tabular, Version=0.1.0.0";
+        try
+        {
+            mlContext.Model.Save(TrainedCtgan.Model, null, path);
+            using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+            {
+                int renamed = 0;
+                foreach (var entry in zip.Entries.Where(e => e.Name == "Model.key").ToList())
+                {
+                    byte[] bytes;
+                    using (var read = entry.Open())
+                    using (var copy = new MemoryStream())
+                    {
+                        read.CopyTo(copy);
+                        bytes = copy.ToArray();
+                    }
+                    // Loader names are UTF-16 strings; the first release's version has the same length.
+                    int replaced = ReplaceAll(bytes, System.Text.Encoding.Unicode.GetBytes(Fixed), System.Text.Encoding.Unicode.GetBytes(FirstRelease));
+                    if (replaced == 0)
+                        continue;
+                    renamed += replaced;
+                    using var write = entry.Open();
+                    write.SetLength(0);
+                    write.Write(bytes);
+                }
+                Assert.IsGreaterThan(0, renamed, "a saved model names the Tabular assembly with the fixed version 1.0.0.0");
+            }
+            using var loaded = CtganModel.Load(new MLContext(), path);
+            CollectionAssert.AreEqual(CtganSamplingTests.Amounts(TrainedCtgan.Model.SampleTable(300, seed: 4)),
+                CtganSamplingTests.Amounts(loaded.SampleTable(300, seed: 4)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static int ReplaceAll(byte[] bytes, byte[] from, byte[] to)
+    {
+        int count = 0;
+        for (int at = bytes.AsSpan().IndexOf(from); at >= 0; at = bytes.AsSpan().IndexOf(from))
+        {
+            to.CopyTo(bytes, at);
+            count++;
+        }
+        return count;
+    }
+
     private static (string, DataViewType)[] Visible(DataViewSchema schema) =>
         schema.Where(c => !c.IsHidden).Select(c => (c.Name, c.Type)).ToArray();
 

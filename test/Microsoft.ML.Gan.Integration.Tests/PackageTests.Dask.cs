@@ -1,0 +1,82 @@
+using Parquet;
+
+namespace Microsoft.ML.Gan.Integration.Tests;
+
+/// <summary>
+/// The shard recipe on a distributed engine users already run: samples/Distributed/dask_sample.py starts a local Dask
+/// cluster of two worker processes and runs one installed `mlgan sample --shard K/M` per task.
+/// </summary>
+public sealed partial class PackageTests
+{
+    private const string SystemPython = "/usr/bin/python3";
+
+    [TestMethod]
+    public async Task DaskWorkersWriteShardsThatTogetherAreTheSingleRunTable()
+    {
+        RequireDaskDistributed();
+        string mlgan = InstalledTool();
+        string folder = Path.Combine(s_work, "dask");
+        Directory.CreateDirectory(folder);
+        string table = Path.Combine(folder, "table.csv");
+        var random = new Random(3);
+        File.WriteAllLines(table, ["size,kind,flag", .. Enumerable.Range(0, 300).Select(_ =>
+            $"{random.NextDouble() * 10:F3},{(random.Next(3) == 0 ? "a" : "b")},{(random.Next(2) == 0 ? "yes" : "no")}")]);
+        string model = Path.Combine(folder, "model.zip");
+        var (fitCode, fitOutput) = ProcessRunner.Run(mlgan, folder, "fit", table, "--model", model, "--epochs", "2", "--threads", "1");
+        Assert.AreEqual(0, fitCode, fitOutput);
+
+        const int Rows = 5_000;
+        string single = Path.Combine(folder, "single.parquet");
+        var (sampleCode, sampleOutput) = ProcessRunner.Run(mlgan, folder, "sample", "--model", model, "-n", $"{Rows}", "--seed", "5", "--threads", "1", "--out", single);
+        Assert.AreEqual(0, sampleCode, sampleOutput);
+
+        string parts = Path.Combine(folder, "parts");
+        var (daskCode, daskOutput) = ProcessRunner.Run(SystemPython, folder, Path.Combine(s_repository, "samples", "Distributed", "dask_sample.py"),
+            "--mlgan", mlgan, "--model", model, "-n", $"{Rows}", "--seed", "5", "--shards", "3", "--workers", "2", "--out-dir", parts);
+        Assert.AreEqual(0, daskCode, daskOutput);
+        StringAssert.Contains(daskOutput, "\"workers\": 2");
+
+        var partFiles = Directory.GetFiles(parts, "*.parquet").Order(StringComparer.Ordinal).ToList();
+        Assert.HasCount(3, partFiles);
+        var sharded = new List<string>();
+        foreach (string part in partFiles)
+            sharded.AddRange(await ParquetRows(part));
+        CollectionAssert.AreEqual(await ParquetRows(single), sharded, "the shards in order are the single run's rows");
+    }
+
+    [TestMethod]
+    public void DaskSampleScriptRefusesAnExistingOutputFolder()
+    {
+        RequireDaskDistributed();
+        string existing = Directory.CreateDirectory(Path.Combine(s_work, "existing-parts")).FullName;
+        var (code, output) = ProcessRunner.Run(SystemPython, s_work, Path.Combine(s_repository, "samples", "Distributed", "dask_sample.py"),
+            "--model", "model.zip", "-n", "10", "--shards", "2", "--out-dir", existing);
+        Assert.AreEqual(2, code, output);
+        StringAssert.Contains(output, "--out-dir");
+    }
+
+    private static void RequireDaskDistributed()
+    {
+        var (code, output) = File.Exists(SystemPython) ? ProcessRunner.Run(SystemPython, s_work, "-c", "import distributed") : (1, "no " + SystemPython);
+        if (code != 0)
+            Assert.Inconclusive($"Dask distributed is not installed (apt-get install python3-distributed; build/test.sh installs it as root): {output.Trim()}");
+    }
+
+    /// <summary>Every row of a Parquet file as one string of its values, in order.</summary>
+    private static async Task<List<string>> ParquetRows(string path)
+    {
+        await using var reader = await ParquetReader.CreateAsync(path);
+        var fields = reader.Schema.GetDataFields();
+        var rows = new List<string>();
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var columns = new List<Array>();
+            foreach (var field in fields)
+                columns.Add((await group.ReadColumnAsync(field)).Data);
+            for (int r = 0; r < group.RowCount; r++)
+                rows.Add(string.Join('|', columns.Select(c => Convert.ToString(c.GetValue(r), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        return rows;
+    }
+}
