@@ -3,6 +3,7 @@
 // crossover layer, and a truncation strip (ψ from 0 to 1).
 // Usage: dotnet run --project samples/StyleGanMixing -c Release -- [steps=1000] [outputDir=stylegan-output] [images=10000] [threads=0]
 // Needs Fashion-MNIST in /usr/share/datasets/fashion-mnist (apt-get install dataset-fashion-mnist).
+using Microsoft.ML.Gan.FashionData;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Gan.Images;

@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.FashionData;
 using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Images.Augmentation;
 using Microsoft.ML.Gan.Images.Data;

@@ -34,7 +34,7 @@ internal sealed class TextToImageGenerator : ImageGenerator, IConditionalRowGene
     /// <summary>Null: the condition is a float vector.</summary>
     public IReadOnlyList<string>? ConditionCategories => null;
 
-    public override byte[] WriteBody() => TextToImageFamily.Write(this);
+    public override byte[] WriteBody() => TextToImageFamily.Instance.Write(this);
 
     public override void GenerateBlock(long seed, long blockIndex, Span<float> destination)
     {
