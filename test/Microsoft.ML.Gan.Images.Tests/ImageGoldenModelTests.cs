@@ -28,7 +28,7 @@ public sealed class ImageGoldenModelTests
 
     private static readonly GoldenFamily[] Families =
     [
-        Labelled("dcgan", ml => ml.Gan().Images.Dcgan(TestImages.Small<DcganOptions>(Gray8)), conditioned: false),
+        Labelled("dcgan", ml => ml.Gan().Images.Dcgan(TestImages.Small<ImageGanOptions>(Gray8)), conditioned: false),
         Labelled("dcgan-conditional", ml => ml.Gan().Images.ConditionalGan(TestImages.Small<ConditionalGanOptions>(Gray8)), conditioned: true),
         Labelled("dcgan-acgan", ml => ml.Gan().Images.AcGan(TestImages.Small<AcGanOptions>(Gray8)), conditioned: true),
         Labelled("dcgan-projection", ml => ml.Gan().Images.ImageGan(Projection()), conditioned: true),

@@ -43,7 +43,7 @@ internal static class StyleGanBenchmark
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var data = train.ToDataView(new MLContext(seed: 1));
         Compare("DCGAN (ngf = ndf = 32, z 100, batch 64)", 64, budget, evaluator,
-            (steps, progress) => new MLContext(seed: 1).Gan().Images.Dcgan(new DcganOptions
+            (steps, progress) => new MLContext(seed: 1).Gan().Images.Dcgan(new ImageGanOptions
             {
                 GeneratorFeatures = 32, DiscriminatorFeatures = 32, MaxSteps = steps, Threads = threads, Seed = 1,
                 Progress = progress, ProgressInterval = 10,

@@ -125,6 +125,5 @@ public abstract class ImageGanTransformerBase : ITransformer, IDisposable
     }
 
     /// <summary>The images of a set (values in [0, 1]) as <see cref="MLImage"/>s (opaque RGBA).</summary>
-    private protected static MLImage[] ToMLImages(ImageSet set) =>
-        Enumerable.Range(0, set.Count).Select(i => ImageGrid.ToMLImage(set.Pixels.AsSpan(i * set.Shape.Length, set.Shape.Length), set.Shape)).ToArray();
+    private protected static MLImage[] ToMLImages(ImageSet set) => Enumerable.Range(0, set.Count).Select(set.ToMLImage).ToArray();
 }

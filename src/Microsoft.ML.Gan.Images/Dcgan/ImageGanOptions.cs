@@ -138,11 +138,6 @@ public sealed class ImageVanillaGanOptions : ImageGanOptions
     }
 }
 
-/// <summary>DCGAN (Radford et al. 2016): the defaults of <see cref="ImageGanOptions"/>.</summary>
-public sealed class DcganOptions : ImageGanOptions
-{
-}
-
 /// <summary>Conditional DCGAN (cGAN, label concatenation) with DCGAN's defaults.</summary>
 public sealed class ConditionalGanOptions : ImageGanOptions
 {
