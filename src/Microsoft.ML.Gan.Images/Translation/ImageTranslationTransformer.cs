@@ -22,7 +22,7 @@ public sealed class ImageTranslationTransformer : ImageGanTransformerBase
     }
 
     /// <summary>The family of the model.</summary>
-    public ImageTranslationKind Kind => TranslationGenerator.Spec.Kind;
+    internal ImageTranslationKind Kind => TranslationGenerator.Spec.Kind;
 
     /// <summary>The input column <c>Transform</c> reads.</summary>
     public string InputColumnName => Settings.Condition!.Name;
