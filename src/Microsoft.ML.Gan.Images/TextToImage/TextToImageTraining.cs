@@ -14,6 +14,9 @@ internal sealed class TextToImageTraining(TextToImageOptions options) : Generati
 {
     public override string ComponentName => "TextToImageEstimator";
 
+    /// <summary>The text-vector column: present, a known-size vector of Single.</summary>
+    protected override void CheckColumns(DataViewSchema schema) => TextVectorColumn.Length(schema, FamilyOptions.ConditionColumnName);
+
     protected override TextToImageTransformer Train(ImageFitContext context, ImageSet set)
     {
         var input = context.Input;

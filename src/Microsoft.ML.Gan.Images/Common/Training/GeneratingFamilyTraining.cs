@@ -18,9 +18,15 @@ internal abstract class GeneratingFamilyTraining<TOptions, TTransformer>(TOption
 
     public sealed override TTransformer Fit(ImageFitContext context)
     {
+        CheckColumns(context.Input.Schema);
         var set = ImageColumnReader.Read(context.Input, options);
         options.RequireBatchWithin(set.Count, "images");
         return Train(context, set);
+    }
+
+    /// <summary>Checks the family's own columns, before the images are read (so that a wrong column is named first).</summary>
+    protected virtual void CheckColumns(DataViewSchema schema)
+    {
     }
 
     /// <summary>Trains on the images (values in [0, 1]) and wraps the fitted generator.</summary>
