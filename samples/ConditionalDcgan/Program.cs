@@ -1,6 +1,7 @@
 // Trains a conditional DCGAN (label concatenation) on Fashion-MNIST and writes a 10×10 grid: row r shows class r.
 // Usage: dotnet run --project samples/ConditionalDcgan -c Release -- [epochs=5] [outputDir=cdcgan-output] [images=60000] [threads=0]
 // Needs Fashion-MNIST in /usr/share/datasets/fashion-mnist (apt-get install dataset-fashion-mnist).
+using Microsoft.ML.Gan.FashionData;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Gan.Images;

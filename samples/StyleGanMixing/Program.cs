@@ -3,6 +3,7 @@
 // crossover layer, and a truncation strip (ψ from 0 to 1).
 // Usage: dotnet run --project samples/StyleGanMixing -c Release -- [steps=1000] [outputDir=stylegan-output] [images=10000] [threads=0]
 // Needs Fashion-MNIST in /usr/share/datasets/fashion-mnist (apt-get install dataset-fashion-mnist).
+using Microsoft.ML.Gan.FashionData;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Gan.Images;
@@ -48,7 +49,7 @@ foreach (var (name, crossover) in new[] { ("coarse", 2), ("middle", layers / 2),
 var psis = new[] { 0.0, 0.25, 0.5, 0.75, 1.0 };
 var strip = psis.SelectMany(psi => model.GenerateTruncated(8, psi, NoiseMode.Const, seed: 7)).ToArray();
 string truncation = Path.Combine(output, "truncation.png");
-ImageGrid.Save(truncation, new ImageSet(model.Shape, strip.Select(v => Math.Clamp(v, 0f, 1f)).ToArray()), psis.Length, 8);
+new ImageSet(model.Shape, strip.Select(v => Math.Clamp(v, 0f, 1f)).ToArray()).SaveGrid(truncation, psis.Length, 8);
 Console.WriteLine($"Wrote {truncation}: row r uses ψ = {string.Join(", ", psis)} (row 0 is the average w for every seed).");
 
 string zip = Path.Combine(output, "stylegan.zip");

@@ -3,6 +3,7 @@
 // pipeline (FeaturizeText → TextToImage) then turns new descriptions into images: one grid row per description.
 // Usage: dotnet run --project samples/TextToImage -c Release -- [steps=1000] [outputDir=text-to-image-output] [images=10000] [threads=0] ["caption" ...]
 // Needs Fashion-MNIST in /usr/share/datasets/fashion-mnist (apt-get install dataset-fashion-mnist).
+using Microsoft.ML.Gan.FashionData;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;

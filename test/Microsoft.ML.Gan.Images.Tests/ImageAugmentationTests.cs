@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.FashionData;
 using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Images.Augmentation;
 using Microsoft.ML.Gan.Images.Data;
@@ -34,7 +35,7 @@ public sealed class ImageAugmentationTests
     public void ImageAugmentationNeedsAConditionalGanAndAKeyLabel()
     {
         var mlContext = new MLContext(seed: 1);
-        var e = Assert.ThrowsExactly<ArgumentException>(() => new ImageGanSynthesizerFactory(mlContext, TestImages.Small<DcganOptions>(FashionMnist.Shape)));
+        var e = Assert.ThrowsExactly<ArgumentException>(() => new ImageGanSynthesizerFactory(mlContext, TestImages.Small<ImageGanOptions>(FashionMnist.Shape)));
         StringAssert.Contains(e.Message, "conditional");
         var factory = new ImageGanSynthesizerFactory(mlContext, TestImages.Small<ConditionalGanOptions>(FashionMnist.Shape));
         var numericLabel = mlContext.Data.LoadFromEnumerable(Enumerable.Range(0, 20).Select(i => new NumericRow { Label = i % 2 }));

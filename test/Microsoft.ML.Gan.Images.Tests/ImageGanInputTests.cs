@@ -15,7 +15,7 @@ public sealed class ImageGanInputTests
     {
         var mlContext = new MLContext(seed: 1);
         var data = TestImages.Noise(new ImageShape(1, 32, 32), 16).ToDataView(mlContext);
-        var estimator = mlContext.Gan().Images.Dcgan(TestImages.Small<DcganOptions>(Mnist));
+        var estimator = mlContext.Gan().Images.Dcgan(TestImages.Small<ImageGanOptions>(Mnist));
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => estimator.Fit(data));
         StringAssert.Contains(error.Message, "'Image'");
         StringAssert.Contains(error.Message, "1024");
@@ -28,7 +28,7 @@ public sealed class ImageGanInputTests
     [DataRow(28, 6)]
     public void UnsupportedSizesAreRejectedWithTheRule(int height, int width)
     {
-        var options = new DcganOptions { Height = height, Width = width };
+        var options = new ImageGanOptions { Height = height, Width = width };
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MLContext().Gan().Images.Dcgan(options));
         Assert.AreEqual("Height", error.ParamName);
         StringAssert.Contains(error.Message, "even and at least 8");
@@ -52,7 +52,7 @@ public sealed class ImageGanInputTests
         error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.ConditionalGan(missing).Fit(data));
         StringAssert.Contains(error.Message, "'Class' (LabelColumnName) is not in the input");
 
-        var noLabel = new DcganOptions { Conditioning = ImageConditioning.AuxiliaryClassifier };
+        var noLabel = new ImageGanOptions { Conditioning = ImageConditioning.AuxiliaryClassifier };
         Assert.AreEqual("LabelColumnName", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.Dcgan(noLabel)).ParamName);
     }
 
@@ -61,11 +61,11 @@ public sealed class ImageGanInputTests
     {
         var mlContext = new MLContext(seed: 1);
         var empty = new ImageSet(Mnist, []).ToDataView(mlContext);
-        var error = Assert.ThrowsExactly<ArgumentException>(() => mlContext.Gan().Images.Dcgan(TestImages.Small<DcganOptions>(Mnist)).Fit(empty));
+        var error = Assert.ThrowsExactly<ArgumentException>(() => mlContext.Gan().Images.Dcgan(TestImages.Small<ImageGanOptions>(Mnist)).Fit(empty));
         StringAssert.Contains(error.Message, "no rows");
 
         var few = TestImages.Noise(Mnist, 8).ToDataView(mlContext);
-        var batch = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.Dcgan(TestImages.Small<DcganOptions>(Mnist)).Fit(few));
+        var batch = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.Dcgan(TestImages.Small<ImageGanOptions>(Mnist)).Fit(few));
         Assert.AreEqual("BatchSize", batch.ParamName);
 
         var gpWithBatchNorm = new ImageWganGpOptions { DiscriminatorNormalization = DiscriminatorNormalization.BatchNorm };
@@ -91,13 +91,13 @@ public sealed class ImageGanInputTests
         var data = mlContext.Data.LoadFromEnumerable(files);
         var pipeline = mlContext.Transforms.LoadImages("Image", null, nameof(ImageFile.Path))
             .Append(mlContext.Transforms.ResizeImages("Image", 32, 32))
-            .Append(mlContext.Gan().Images.Dcgan(TestImages.Small<DcganOptions>(shape)));
+            .Append(mlContext.Gan().Images.Dcgan(TestImages.Small<ImageGanOptions>(shape)));
         var model = pipeline.Fit(data);
         var generated = model.Transform(data);
         Assert.AreEqual(new VectorDataViewType(NumberDataViewType.Single, shape.Length), generated.Schema["Generated"].Type);
 
         var wrongSize = mlContext.Transforms.LoadImages("Image", null, nameof(ImageFile.Path)).Fit(data).Transform(data);
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.Dcgan(TestImages.Small<DcganOptions>(shape)).Fit(wrongSize));
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.Dcgan(TestImages.Small<ImageGanOptions>(shape)).Fit(wrongSize));
         StringAssert.Contains(error.Message, "36×40 image but Width×Height is 32×32");
     }
 

@@ -81,7 +81,7 @@ public sealed class ImageGanLabelColumnTests
     {
         var mlContext = new MLContext(seed: 4);
         var train = TestImages.Noise(Shape, 32, classes: 4).ToDataView(mlContext);
-        using var unconditional = mlContext.Gan().Images.Dcgan(TestImages.Small<DcganOptions>(Shape, steps: 1)).Fit(train);
+        using var unconditional = mlContext.Gan().Images.Dcgan(TestImages.Small<ImageGanOptions>(Shape, steps: 1)).Fit(train);
         StringAssert.Contains(Assert.ThrowsExactly<InvalidOperationException>(() => unconditional.ConditionedOn("Label")).Message, "unconditional");
 
         using var model = mlContext.Gan().Images.ConditionalGan(TestImages.Small<ConditionalGanOptions>(Shape, steps: 1)).Fit(train);

@@ -18,7 +18,7 @@ public sealed class ImageGanShapeTests
         var shape = new ImageShape(channels, height, width);
         var mlContext = new MLContext(seed: 1);
         var data = TestImages.Noise(shape, 32).ToDataView(mlContext);
-        using var model = mlContext.Gan().Images.Dcgan(TestImages.Small<DcganOptions>(shape)).Fit(data);
+        using var model = mlContext.Gan().Images.Dcgan(TestImages.Small<ImageGanOptions>(shape)).Fit(data);
 
         Assert.AreEqual(shape, model.Shape);
         var column = model.Transform(data).Schema["Generated"];
@@ -37,7 +37,7 @@ public sealed class ImageGanShapeTests
         var shape = new ImageShape(3, 32, 32);
         var mlContext = new MLContext(seed: 1);
         var data = TestImages.Noise(shape, 32, classes: 3).ToDataView(mlContext);
-        var options = TestImages.Small<DcganOptions>(shape);
+        var options = TestImages.Small<ImageGanOptions>(shape);
         options.Conditioning = conditioning;
         options.LabelColumnName = "Label";
         using var model = mlContext.Gan().Images.Dcgan(options).Fit(data);

@@ -12,11 +12,10 @@ namespace Microsoft.ML.Gan.Images.Tests;
 public sealed class ImageGoldenModelTests
 {
     /// <summary>
-    /// The body version today's code writes. The image codecs (shared image layout, StyleGAN, translation) move in
-    /// step (<c>ImagePayload</c>, <c>StyleGanFamily</c> and <c>ImageTranslationFamily.FormatVersion</c>), so one number
-    /// names the files of all of them; a codec that moves alone needs its own number here.
+    /// The body version today's code writes: every image family shares one body codec (<c>ImageFamily</c>), so one
+    /// number names the files of all of them; a codec that moves alone needs its own number here.
     /// </summary>
-    private const int CurrentVersion = ImagePayload.FormatVersion;
+    private const int CurrentVersion = ImageFamily.FormatVersion;
 
     /// <summary>The body versions whose golden files must be present: the unversioned layout and today's.</summary>
     private static readonly int[] Versions = [Persistence.VersionedBody.Unversioned, CurrentVersion];
@@ -29,7 +28,7 @@ public sealed class ImageGoldenModelTests
 
     private static readonly GoldenFamily[] Families =
     [
-        Labelled("dcgan", ml => ml.Gan().Images.Dcgan(TestImages.Small<DcganOptions>(Gray8)), conditioned: false),
+        Labelled("dcgan", ml => ml.Gan().Images.Dcgan(TestImages.Small<ImageGanOptions>(Gray8)), conditioned: false),
         Labelled("dcgan-conditional", ml => ml.Gan().Images.ConditionalGan(TestImages.Small<ConditionalGanOptions>(Gray8)), conditioned: true),
         Labelled("dcgan-acgan", ml => ml.Gan().Images.AcGan(TestImages.Small<AcGanOptions>(Gray8)), conditioned: true),
         Labelled("dcgan-projection", ml => ml.Gan().Images.ImageGan(Projection()), conditioned: true),

@@ -33,7 +33,7 @@ public sealed class Pix2PixTests
         var test = TranslationTestImages.ColouredShapes(50, 16, seed: 2);
         using var model = mlContext.Gan().Images.Pix2Pix(SmallColorization(400)).Fit(train.ToDataView(mlContext, "Rgb"));
         Assert.AreEqual(new ImageShape(1, 16, 16), model.InputShape);
-        Assert.AreEqual(new ImageShape(3, 16, 16), model.OutputShape);
+        Assert.AreEqual(new ImageShape(3, 16, 16), model.Shape);
 
         var gray = TranslationTrainingGray(test);
         var colorized = model.Translate(gray);

@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.FashionData;
 using System.Diagnostics;
 using Microsoft.ML.Gan.Images.Metrics;
 using Microsoft.ML.Gan.Images.StyleGan;

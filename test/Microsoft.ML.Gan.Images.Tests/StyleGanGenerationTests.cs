@@ -110,8 +110,10 @@ public sealed class StyleGanGenerationTests
             CollectionAssert.AreEqual(model.Generate(300, seed: 9), typed.Generate(300, seed: 9));
             CollectionAssert.AreEqual(model.GenerateTruncated(4, 0.7, NoiseMode.Const), typed.GenerateTruncated(4, 0.7, NoiseMode.Const));
             CollectionAssert.AreEqual(model.GenerateMixed([1, 2], [3, 4], 2), typed.GenerateMixed([1, 2], [3, 4], 2));
-            using var untyped = ImageGanTransformer.Load(new MLContext(), path);
+            using var untyped = ImageGanTransformerBase.Load(new MLContext(), path);
             Assert.IsInstanceOfType<StyleGanTransformer>(untyped);
+            var refused = Assert.ThrowsExactly<InvalidDataException>(() => ImageGanTransformer.Load(new MLContext(), path));
+            StringAssert.Contains(refused.Message, "not a DCGAN-like image GAN");
         }
     }
 

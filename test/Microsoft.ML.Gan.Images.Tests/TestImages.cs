@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.FashionData;
 using Microsoft.ML.Gan.Images;
 
 namespace Microsoft.ML.Gan.Images.Tests;

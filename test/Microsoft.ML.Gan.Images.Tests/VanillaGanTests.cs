@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.FashionData;
 using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Images;
 using Microsoft.ML.Gan.Images.Metrics;
@@ -73,7 +74,7 @@ public sealed class VanillaGanTests
         empty.GeneratorLayers = [];
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().Images.VanillaGan(empty)).Message, "GeneratorLayers");
         // The same odd size is rejected by the convolutional architecture, with the reason.
-        var dcgan = TestImages.Small<DcganOptions>(new ImageShape(1, 15, 9));
+        var dcgan = TestImages.Small<ImageGanOptions>(new ImageShape(1, 15, 9));
         Assert.Throws<ArgumentException>(() => mlContext.Gan().Images.Dcgan(dcgan));
     }
 

@@ -53,7 +53,7 @@ public sealed class TabularAndImagesInOneProcessTests
         var shape = new ImageShape(3, 16, 16);
         var random = new Random(3);
         var noise = new ImageSet(shape, [.. Enumerable.Range(0, 32 * shape.Length).Select(_ => (float)random.NextDouble())]);
-        using var model = mlContext.Gan().Images.Dcgan(new DcganOptions
+        using var model = mlContext.Gan().Images.Dcgan(new ImageGanOptions
         {
             Channels = 3, Height = 16, Width = 16, GeneratorFeatures = 8, DiscriminatorFeatures = 8, LatentDimension = 8,
             BatchSize = 16, MaxSteps = 2, Threads = 1, Seed = 3,

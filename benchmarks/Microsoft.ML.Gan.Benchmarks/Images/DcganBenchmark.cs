@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.FashionData;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -54,7 +55,7 @@ internal static class DcganBenchmark
         for (int i = 0; i < pixels.Length; i++)
             pixels[i] = (float)random.NextDouble();
         var data = new ImageSet(Shape, pixels).ToDataView(mlContext);
-        var options = new DcganOptions { Channels = 3, Height = 32, Width = 32, BatchSize = batch, MaxSteps = 1, Threads = threads, Seed = 1 };
+        var options = new ImageGanOptions { Channels = 3, Height = 32, Width = 32, BatchSize = batch, MaxSteps = 1, Threads = threads, Seed = 1 };
         mlContext.Gan().Images.Dcgan(options).Fit(data).Dispose(); // warm-up
         options.MaxSteps = steps;
         using var model = mlContext.Gan().Images.Dcgan(options).Fit(data);
@@ -72,7 +73,7 @@ internal static class DcganBenchmark
 
     private static double BareTrainingRate(int batch, int steps)
     {
-        var spec = ImageNetworkSpec.From(new DcganOptions { Channels = 3, Height = 32, Width = 32 }, 0);
+        var spec = ImageNetworkSpec.From(new ImageGanOptions { Channels = 3, Height = 32, Width = 32 }, 0);
         TorchRuntime.Seed(1);
         using var generator = new DcganGenerator(spec);
         using var discriminator = new DcganDiscriminator(spec);
@@ -102,7 +103,7 @@ internal static class DcganBenchmark
 
     private static double BareInferenceRate(int batch, int count)
     {
-        var spec = ImageNetworkSpec.From(new DcganOptions { Channels = 3, Height = 32, Width = 32 }, 0);
+        var spec = ImageNetworkSpec.From(new ImageGanOptions { Channels = 3, Height = 32, Width = 32 }, 0);
         using var generator = new DcganGenerator(spec);
         generator.eval();
         using var noGrad = no_grad();

@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.FashionData;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;

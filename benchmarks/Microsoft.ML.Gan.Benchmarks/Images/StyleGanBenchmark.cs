@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.FashionData;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML.Data;
@@ -42,7 +43,7 @@ internal static class StyleGanBenchmark
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var data = train.ToDataView(new MLContext(seed: 1));
         Compare("DCGAN (ngf = ndf = 32, z 100, batch 64)", 64, budget, evaluator,
-            (steps, progress) => new MLContext(seed: 1).Gan().Images.Dcgan(new DcganOptions
+            (steps, progress) => new MLContext(seed: 1).Gan().Images.Dcgan(new ImageGanOptions
             {
                 GeneratorFeatures = 32, DiscriminatorFeatures = 32, MaxSteps = steps, Threads = threads, Seed = 1,
                 Progress = progress, ProgressInterval = 10,
@@ -60,7 +61,7 @@ internal static class StyleGanBenchmark
     }
 
     private static void Compare(string name, int batchSize, double budget, ImageGanEvaluator evaluator,
-        Func<long, IProgress<GanProgress>?, ImageGanTransformer> fit)
+        Func<long, IProgress<GanProgress>?, ImageGanTransformerBase> fit)
     {
         // Step time from a probe run, excluding its first 10 steps (warm-up): reports every 10 steps carry the elapsed time.
         const long Probe = 40;
@@ -73,7 +74,12 @@ internal static class StyleGanBenchmark
         using var model = fit(steps, null);
         var summary = model.TrainingSummary!;
         var watch = Stopwatch.StartNew();
-        var images = model.GenerateSet(Generated, seed: 3);
+        var images = model switch
+        {
+            StyleGanTransformer style => style.GenerateSet(Generated, seed: 3),
+            ImageGanTransformer dcgan => dcgan.GenerateSet(Generated, seed: 3),
+            _ => throw new ArgumentException($"{model.GetType().Name} does not sample unconditioned images.", nameof(fit)),
+        };
         double generateRate = Generated / watch.Elapsed.TotalSeconds;
         var result = evaluator.Evaluate(images);
         double trainRate = steps * batchSize / summary.Elapsed.TotalSeconds;

@@ -9,7 +9,7 @@ namespace Microsoft.ML.Gan.Images.Augmentation;
 /// float vector of C×H×W planar values, in the model's pixel range) and a key label column with one key per class.
 /// Rows of key k are images generated with class k − 1; unconditioned rows take class p mod K for row p.
 /// </summary>
-public sealed class ImageGanSynthesizer : ILabelConditionedSynthesizer
+internal sealed class ImageGanSynthesizer : ILabelConditionedSynthesizer
 {
     private readonly MLContext _mlContext;
     private readonly string _imageColumnName;

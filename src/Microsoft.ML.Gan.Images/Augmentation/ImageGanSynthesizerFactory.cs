@@ -4,7 +4,7 @@ using Microsoft.ML.Gan.Augmentation;
 namespace Microsoft.ML.Gan.Images.Augmentation;
 
 /// <summary>Fits a conditional image GAN on the pixel and label columns and wraps it as an <see cref="ImageGanSynthesizer"/>.</summary>
-public sealed class ImageGanSynthesizerFactory : ISynthesizerFactory
+internal sealed class ImageGanSynthesizerFactory : ISynthesizerFactory
 {
     private readonly MLContext _mlContext;
     private readonly ImageGanOptions _options;

@@ -3,8 +3,9 @@ using Microsoft.ML.Gan.Persistence;
 namespace Microsoft.ML.Gan.Images;
 
 /// <summary>
-/// What <see cref="ImageGanTransformer"/> needs from a fitted image generator of any family (DCGAN-like, StyleGAN,
-/// text-to-image): the image shape, the pixel range of its output, optional classes, and its payload.
+/// What <see cref="ImageGanTransformerBase"/> needs from a fitted image generator of any family (DCGAN-like, StyleGAN,
+/// text-to-image, image-to-image): the shape and pixel range of its output and its family, which writes its payload.
+/// What a family adds (classes, text or image conditions) is a capability of its own generator, not a member here.
 /// </summary>
 internal abstract class ImageGenerator : IRowGenerator
 {
@@ -24,13 +25,7 @@ internal abstract class ImageGenerator : IRowGenerator
     /// <summary>Pixel value of full intensity in generated vectors.</summary>
     public float PixelMax { get; }
 
-    /// <summary>Number of classes of a class-conditional generator; 0 otherwise.</summary>
-    public virtual int ClassCount => 0;
-
-    /// <summary>How the class label conditions the networks (None without classes).</summary>
-    public virtual ImageConditioning Conditioning => ImageConditioning.None;
-
-    /// <summary>The payload's family name (registered with <see cref="GanPayloadRegistry"/>).</summary>
+    /// <summary>The payload's family name (one of <see cref="ImageFamily.PayloadNames"/> of its family).</summary>
     public abstract string FamilyName { get; }
 
     public int OutputLength => Shape.Length;
@@ -41,11 +36,6 @@ internal abstract class ImageGenerator : IRowGenerator
     public abstract void GenerateBlock(long seed, long blockIndex, Span<float> destination);
 
     public abstract void GenerateFromSeed(long rowSeed, Span<float> destination);
-
-    /// <summary>Block <paramref name="blockIndex"/> of the stream of <paramref name="seed"/> with every row of class
-    /// <paramref name="label"/>; only class-conditional generators support it.</summary>
-    public virtual void GenerateBlockOfClass(long seed, long blockIndex, int label, Span<float> destination) =>
-        throw new NotSupportedException($"The {FamilyName} generator has no classes.");
 
     /// <summary>Maps network output in [−1, 1] to [PixelMin, PixelMax].</summary>
     protected TorchSharp.torch.Tensor ToPixelRange(TorchSharp.torch.Tensor images) =>

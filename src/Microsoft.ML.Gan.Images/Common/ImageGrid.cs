@@ -4,7 +4,7 @@ using Microsoft.ML.Gan.Images.Data;
 namespace Microsoft.ML.Gan.Images;
 
 /// <summary>Writes images as PNG files: one image, or a rows × columns grid with a 2-pixel black border.</summary>
-public static class ImageGrid
+internal static class ImageGrid
 {
     /// <summary>Border between grid cells, in pixels.</summary>
     public const int Border = 2;

@@ -4,7 +4,8 @@ namespace Microsoft.ML.Gan.Images;
 
 /// <summary>
 /// Images held in memory as planar float vectors with pixel values in [0, 1], and optional class labels
-/// (0-based). The common currency of the Fashion-MNIST reader, the estimators' column readers and the metrics.
+/// (0-based). The common currency of the estimators' column readers, the generated images, PNG grids, resampling and
+/// the metrics.
 /// </summary>
 public sealed class ImageSet
 {
@@ -56,6 +57,27 @@ public sealed class ImageSet
         count = Math.Min(count, Count);
         return new ImageSet(Shape, Pixels.AsSpan(0, count * Shape.Length).ToArray(), Labels?[..count], ClassCount);
     }
+
+    /// <summary>Saves the first rows·columns images as one PNG grid (row-major) with a 2-pixel black border.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Rows or columns are not positive, or the set has fewer images.</exception>
+    public void SaveGrid(string path, int rows, int columns) => ImageGrid.Save(path, this, rows, columns);
+
+    /// <summary>Image <paramref name="index"/> as an opaque RGBA <see cref="MLImage"/> (grayscale repeated in R, G, B); dispose it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The index is outside the set.</exception>
+    public MLImage ToMLImage(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return ImageGrid.ToMLImage(Pixels.AsSpan(index * Shape.Length, Shape.Length), Shape);
+    }
+
+    /// <summary>Every image downsampled by <paramref name="scale"/> (the inputs of super-resolution; values stay in [0, 1]).</summary>
+    /// <exception cref="ArgumentException">The image sides are not multiples of the scale.</exception>
+    public ImageSet Downsample(int scale, SuperResolutionDownsampling mode = SuperResolutionDownsampling.Bicubic) =>
+        ImageResampling.Downsample(this, scale, mode);
+
+    /// <summary>Every image upsampled bicubically by <paramref name="scale"/>, clamped to [0, 1] (the usual super-resolution baseline).</summary>
+    public ImageSet UpsampleBicubic(int scale) => ImageResampling.UpsampleBicubic(this, scale);
 
     /// <summary>
     /// The set as a data view: an "Image" column of known-size float vectors (values in [0, 1]) and, when labelled, a

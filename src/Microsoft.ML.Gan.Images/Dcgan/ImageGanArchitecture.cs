@@ -1,7 +1,7 @@
 namespace Microsoft.ML.Gan.Images;
 
 /// <summary>The networks of an image GAN.</summary>
-public enum ImageGanArchitecture
+internal enum ImageGanArchitecture
 {
     /// <summary>DCGAN's convolutional stacks (Radford et al. 2016).</summary>
     Dcgan,

@@ -1,43 +1,40 @@
-using System.Runtime.CompilerServices;
 using Microsoft.ML.Gan.Images.Networks;
 using Microsoft.ML.Gan.Persistence;
+using Microsoft.ML.Gan.Torch;
+using Microsoft.ML.Gan.Training;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
 
 /// <summary>
-/// The image GAN family's payload: network record, pixel range, then the generator's weights. DCGAN and MLP
-/// generators are two payload families (<see cref="Name"/>, <see cref="MlpName"/>) with this one layout.
+/// The DCGAN-like family's descriptor: DCGAN and MLP generators are two payload families (<see cref="Name"/>,
+/// <see cref="MlpName"/>) with the shared image layout; after the pixel range, the generator's weights.
 /// </summary>
-internal static class ImageGanFamily
+internal sealed class ImageGanFamily : ImageFamily<ImageGanGenerator, ImageNetworkSpec, ImageGanTransformer>
 {
     public const string Name = "Microsoft.ML.Gan.Images.Dcgan";
     public const string MlpName = "Microsoft.ML.Gan.Images.Mlp";
 
-    /// <summary>Registers the deserializer when the assembly loads, so loaded models work without setup.</summary>
-#pragma warning disable CA2255 // A library initializer is intended here: loaded models need the family registered.
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void Register()
-    {
-        GanPayloadRegistry.Register(Name, bytes => Read(Name, bytes, CPU));
-        GanPayloadRegistry.Register(MlpName, bytes => Read(MlpName, bytes, CPU));
-    }
+    public static ImageGanFamily Instance { get; } = new();
+
+    public override IReadOnlyList<string> PayloadNames { get; } = [Name, MlpName];
 
     /// <summary>The payload family of an architecture.</summary>
     public static string FamilyOf(ImageGanArchitecture architecture) => architecture == ImageGanArchitecture.Mlp ? MlpName : Name;
 
-    /// <summary>An independent copy of <paramref name="generator"/> (same weights, same device).</summary>
-    public static ImageGanGenerator Copy(ImageGanGenerator generator) =>
-        Read(generator.FamilyName, Write(generator), generator.Device);
+    public override ImageGanTransformer Create(MLContext mlContext, ImageGanGenerator generator, GanGenerationSettings settings,
+        TrainingSummary? summary, Guid id) => new(mlContext, generator, settings, summary, id);
 
-    public static byte[] Write(ImageGanGenerator generator) =>
-        ImagePayload.Write(generator.Spec.Write, generator.PixelMin, generator.PixelMax, generator.Network);
+    protected override void WriteSpec(ImageGanGenerator generator, BinaryWriter writer) => generator.Spec.Write(writer);
 
-    public static ImageGanGenerator Read(string family, byte[] body, Device device)
+    protected override ImageNetworkSpec ReadSpec(string payloadName, BinaryReader reader) =>
+        ImageNetworkSpec.Read(reader, payloadName == MlpName ? ImageGanArchitecture.Mlp : ImageGanArchitecture.Dcgan);
+
+    protected override void WriteRest(ImageGanGenerator generator, BinaryWriter writer) => ModuleBytes.Write(writer, generator.Network);
+
+    protected override ImageGanGenerator ReadRest(ImageNetworkSpec spec, float pixelMin, float pixelMax, BinaryReader reader, Device device)
     {
-        var architecture = family == MlpName ? ImageGanArchitecture.Mlp : ImageGanArchitecture.Dcgan;
-        var (spec, min, max, network) = ImagePayload.Read(body, family, reader => ImageNetworkSpec.Read(reader, architecture), ImageNetworks.CreateGenerator, device);
-        return new ImageGanGenerator(spec, min, max, network, device);
+        var network = ModuleBytes.Read(reader, ImageNetworks.CreateGenerator(spec));
+        return new ImageGanGenerator(spec, pixelMin, pixelMax, TorchSharp.ModuleExtensionMethods.to(network, device), device);
     }
 }

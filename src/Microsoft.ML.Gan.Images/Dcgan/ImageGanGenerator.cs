@@ -12,7 +12,7 @@ namespace Microsoft.ML.Gan.Images;
 /// Row p of a stream (and a row seeded with s) of a conditional model has class p mod K (s mod K). A conditional
 /// model also generates a row for an asked class (<see cref="IConditionalRowGenerator"/>, categories "0" … "K−1").
 /// </summary>
-internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerator
+internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerator, ILabelConditionedGenerator
 {
     private readonly nn.Module<Tensor, Tensor> _network;
     private readonly Device _device;
@@ -35,13 +35,11 @@ internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerat
 
     public Device Device => _device;
 
-    public override int ClassCount => Spec.LabelWidth;
-
-    public override ImageConditioning Conditioning => Spec.Conditioning;
+    public int ClassCount => Spec.LabelWidth;
 
     public override string FamilyName => ImageGanFamily.FamilyOf(Spec.Architecture);
 
-    public override byte[] WriteBody() => ImageGanFamily.Write(this);
+    public override byte[] WriteBody() => ImageGanFamily.Instance.Write(this);
 
     /// <summary>1 for a conditional model (the class index), 0 for an unconditional one (it cannot be conditioned).</summary>
     public int ConditionLength => Spec.LabelWidth == 0 ? 0 : 1;
@@ -68,7 +66,7 @@ internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerat
 
     /// <summary>Block <paramref name="blockIndex"/> of the stream of <paramref name="seed"/> with every row of class
     /// <paramref name="label"/> (same noise as the unlabelled stream).</summary>
-    public override void GenerateBlockOfClass(long seed, long blockIndex, int label, Span<float> destination) =>
+    public void GenerateBlockOfClass(long seed, long blockIndex, int label, Span<float> destination) =>
         Generate(NoiseSeeds.ForBlock(seed, blockIndex), GanRowStream.BlockSize, Enumerable.Repeat(label, GanRowStream.BlockSize).ToArray(), destination);
 
     private void Generate(long noiseSeed, int rows, int[]? labels, Span<float> destination)

@@ -56,8 +56,8 @@ public class ImageGanOptions : ImageColumnOptions
     /// <summary>Number of classes of a non-key label column; null infers max label + 1. Key columns use their key count.</summary>
     public int? ClassCount { get; set; }
 
-    /// <summary>The networks: DCGAN's convolutional stacks (default) or fully connected layers on the pixels.</summary>
-    public ImageGanArchitecture Architecture { get; set; } = ImageGanArchitecture.Dcgan;
+    /// <summary>The networks: DCGAN's convolutional stacks (default), or fully connected layers on the pixels (<see cref="ImageVanillaGanOptions"/>).</summary>
+    internal ImageGanArchitecture Architecture { get; set; } = ImageGanArchitecture.Dcgan;
 
     /// <summary>Hidden layer widths of the MLP generator (batch norm, LeakyReLU 0.2). Default (256, 512, 1024).</summary>
     public IReadOnlyList<int> GeneratorLayers { get; set; } = [256, 512, 1024];
@@ -136,11 +136,6 @@ public sealed class ImageVanillaGanOptions : ImageGanOptions
     {
         Architecture = ImageGanArchitecture.Mlp;
     }
-}
-
-/// <summary>DCGAN (Radford et al. 2016): the defaults of <see cref="ImageGanOptions"/>.</summary>
-public sealed class DcganOptions : ImageGanOptions
-{
 }
 
 /// <summary>Conditional DCGAN (cGAN, label concatenation) with DCGAN's defaults.</summary>

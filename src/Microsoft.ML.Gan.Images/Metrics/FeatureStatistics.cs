@@ -6,7 +6,7 @@ namespace Microsoft.ML.Gan.Images.Metrics;
 /// Distances between two sets of feature vectors ([N, d] float64): Fréchet distance, kernel (KID) distance and
 /// k-nearest-neighbour manifold precision/recall.
 /// </summary>
-public static class FeatureStatistics
+internal static class FeatureStatistics
 {
     /// <summary>
     /// Fréchet distance between Gaussians fitted to the two sets (Heusel et al. 2017):

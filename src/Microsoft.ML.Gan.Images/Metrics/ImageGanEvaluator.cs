@@ -68,6 +68,13 @@ public sealed class ImageGanEvaluator : IDisposable
         return Evaluate(model.GenerateSet(count, null, seed));
     }
 
+    /// <summary>Evaluates <paramref name="count"/> stream images of a fitted StyleGAN.</summary>
+    public ImageGanEvaluation Evaluate(StyleGan.StyleGanTransformer model, int count, long? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Evaluate(model.GenerateSet(count, seed));
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -38,7 +38,7 @@ internal sealed class StyleGanImageGenerator : ImageGenerator
 
     public override string FamilyName => StyleGanFamily.Name;
 
-    public override byte[] WriteBody() => StyleGanFamily.Write(this);
+    public override byte[] WriteBody() => StyleGanFamily.Instance.Write(this);
 
     public override void GenerateBlock(long seed, long blockIndex, Span<float> destination) =>
         GenerateStreamBlock(seed, blockIndex, Truncation, Noise, destination);

@@ -1,16 +1,17 @@
+using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Gan.Training;
 
 namespace Microsoft.ML.Gan.Images.StyleGan;
 
 /// <summary>
-/// A fitted StyleGAN: everything an <see cref="ImageGanTransformer"/> offers (row-to-row Transform, Generate,
-/// SaveGrid, save and load) plus StyleGAN's generation controls — truncation ψ, style mixing of two seeds at a chosen
+/// A fitted StyleGAN: an unconditional image model (row-to-row Transform, Generate, Sample, SaveGrid, save and load)
+/// with StyleGAN's generation controls — truncation ψ, style mixing of two seeds at a chosen
 /// layer, and fixed (const) or no noise. Layer indices count the synthesis network's latents: 0 and 1 act at 4×4, then
 /// two per resolution (see <see cref="StyleLayerCount"/>); low indices set coarse features (pose, shape), high ones fine
 /// features (texture, colour detail).
 /// </summary>
-public sealed class StyleGanTransformer : ImageGanTransformer
+public sealed class StyleGanTransformer : ImageGanTransformerBase
 {
     internal StyleGanTransformer(MLContext mlContext, StyleGanImageGenerator generator, GanGenerationSettings settings,
         TrainingSummary? summary, Guid id)
@@ -30,11 +31,38 @@ public sealed class StyleGanTransformer : ImageGanTransformer
     /// <summary>Noise used by Transform, Sample and Generate.</summary>
     public NoiseMode NoiseMode => Style.Noise;
 
-    private StyleGanImageGenerator Style => (StyleGanImageGenerator)ImageGenerator;
+    private StyleGanImageGenerator Style => (StyleGanImageGenerator)Generator;
+
+    /// <summary>
+    /// The first <paramref name="count"/> images of the stream of <paramref name="seed"/> (the rows
+    /// <see cref="ImageGanTransformerBase.Transform"/> and <see cref="Sample"/> give), row-major planar C×H×W values in
+    /// [PixelMin, PixelMax], with the model's <see cref="Truncation"/> and <see cref="NoiseMode"/>.
+    /// </summary>
+    /// <param name="count">How many images.</param>
+    /// <param name="seed">The stream's seed; null uses the model's.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The count is negative.</exception>
+    public float[] Generate(int count, long? seed = null) => GenerateStream(count, seed, (streamSeed, index, block) => Style.GenerateBlock(streamSeed, index, block));
+
+    /// <summary>The images of <see cref="Generate"/> as an <see cref="ImageSet"/> (values rescaled to [0, 1]).</summary>
+    public ImageSet GenerateSet(int count, long? seed = null) => ToImageSet(Generate(count, seed));
+
+    /// <summary><paramref name="count"/> generated images as <see cref="MLImage"/>s (opaque RGBA); dispose them.</summary>
+    public MLImage[] GenerateImages(int count, long? seed = null) => ToMLImages(GenerateSet(count, seed));
+
+    /// <summary><paramref name="rowCount"/> rows of the stream of <paramref name="seed"/> (the generated vector and image columns only).</summary>
+    public IDataView Sample(long rowCount, long? seed = null) => SampleRows(rowCount, seed);
+
+    /// <summary>Writes a PNG grid of the first rows·columns images of the stream of <paramref name="seed"/>.</summary>
+    public void SaveGrid(string path, int rows, int columns, long? seed = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
+        ImageGrid.Save(path, GenerateSet(rows * columns, seed), rows, columns);
+    }
 
     /// <summary>
     /// The first <paramref name="count"/> images of the stream of <paramref name="seed"/> (same z as
-    /// <see cref="ImageGanTransformer.Generate"/>) with truncation ψ: w = w_avg + ψ(w − w_avg). ψ = 0 gives the image of
+    /// <see cref="Generate"/>) with truncation ψ: w = w_avg + ψ(w − w_avg). ψ = 0 gives the image of
     /// the average w for every seed (with const or no noise); ψ &lt; 1 trades variety for typicality.
     /// </summary>
     /// <param name="count">How many images.</param>
@@ -122,14 +150,7 @@ public sealed class StyleGanTransformer : ImageGanTransformer
 
     /// <summary>Loads a StyleGAN saved with <c>mlContext.Model.Save</c>.</summary>
     /// <exception cref="InvalidDataException">The file is not a saved StyleGAN (the message says what it is).</exception>
-    public static new StyleGanTransformer Load(MLContext mlContext, string path)
-    {
-        var model = ImageGanTransformer.Load(mlContext, path);
-        if (model is StyleGanTransformer style)
-            return style;
-        model.Dispose();
-        throw new InvalidDataException($"'{path}' holds an image GAN that is not a StyleGAN.");
-    }
+    public static new StyleGanTransformer Load(MLContext mlContext, string path) => ImageFamilies.Load<StyleGanTransformer>(mlContext, path, "a StyleGAN");
 
     private static void CheckTruncation(double truncation)
     {

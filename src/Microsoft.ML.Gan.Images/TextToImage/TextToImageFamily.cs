@@ -1,26 +1,31 @@
-using System.Runtime.CompilerServices;
 using Microsoft.ML.Gan.Persistence;
+using Microsoft.ML.Gan.Torch;
+using Microsoft.ML.Gan.Training;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images.TextToImage;
 
-/// <summary>The text-to-image payload: network record, pixel range, then the generator's weights (projection included).</summary>
-internal static class TextToImageFamily
+/// <summary>The text-to-image descriptor: after the shared record and pixel range, the generator's weights (projection included).</summary>
+internal sealed class TextToImageFamily : ImageFamily<TextToImageGenerator, TextToImageSpec, TextToImageTransformer>
 {
     public const string Name = "Microsoft.ML.Gan.Images.TextToImage";
 
-    /// <summary>Registers the deserializer when the assembly loads, so loaded models work without setup.</summary>
-#pragma warning disable CA2255 // A library initializer is intended here: loaded models need the family registered.
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void Register() => GanPayloadRegistry.Register(Name, bytes => Read(bytes, CPU));
+    public static TextToImageFamily Instance { get; } = new();
 
-    public static byte[] Write(TextToImageGenerator generator) =>
-        ImagePayload.Write(generator.Spec.Write, generator.PixelMin, generator.PixelMax, generator.Network);
+    public override IReadOnlyList<string> PayloadNames { get; } = [Name];
 
-    public static TextToImageGenerator Read(byte[] body, Device device)
+    public override TextToImageTransformer Create(MLContext mlContext, TextToImageGenerator generator, GanGenerationSettings settings,
+        TrainingSummary? summary, Guid id) => new(mlContext, generator, settings, summary, id);
+
+    protected override void WriteSpec(TextToImageGenerator generator, BinaryWriter writer) => generator.Spec.Write(writer);
+
+    protected override TextToImageSpec ReadSpec(string payloadName, BinaryReader reader) => TextToImageSpec.Read(reader);
+
+    protected override void WriteRest(TextToImageGenerator generator, BinaryWriter writer) => ModuleBytes.Write(writer, generator.Network);
+
+    protected override TextToImageGenerator ReadRest(TextToImageSpec spec, float pixelMin, float pixelMax, BinaryReader reader, Device device)
     {
-        var (_, min, max, network) = ImagePayload.Read(body, Name, TextToImageSpec.Read, spec => new TextConditionedGenerator(spec), device);
-        return new TextToImageGenerator(network, min, max, device);
+        var network = ModuleBytes.Read(reader, new TextConditionedGenerator(spec));
+        return new TextToImageGenerator(TorchSharp.ModuleExtensionMethods.to(network, device), pixelMin, pixelMax, device);
     }
 }

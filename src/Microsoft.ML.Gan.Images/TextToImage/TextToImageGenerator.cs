@@ -7,8 +7,8 @@ namespace Microsoft.ML.Gan.Images.TextToImage;
 
 /// <summary>
 /// A fitted text-to-image generator in eval mode. A conditioned row with seed s draws z from a CPU generator seeded with
-/// NoiseSeeds.ForRow(s) and pairs it with the row's text vector. Unconditioned rows (a stream without a condition
-/// column, e.g. <c>Sample</c>) use an all-zero text vector.
+/// NoiseSeeds.ForRow(s) and pairs it with the row's text vector. Unconditioned rows (only the training preview grid asks
+/// for them: the fitted model always reads its text column) use an all-zero text vector.
 /// </summary>
 internal sealed class TextToImageGenerator : ImageGenerator, IConditionalRowGenerator
 {
@@ -34,7 +34,7 @@ internal sealed class TextToImageGenerator : ImageGenerator, IConditionalRowGene
     /// <summary>Null: the condition is a float vector.</summary>
     public IReadOnlyList<string>? ConditionCategories => null;
 
-    public override byte[] WriteBody() => TextToImageFamily.Write(this);
+    public override byte[] WriteBody() => TextToImageFamily.Instance.Write(this);
 
     public override void GenerateBlock(long seed, long blockIndex, Span<float> destination)
     {

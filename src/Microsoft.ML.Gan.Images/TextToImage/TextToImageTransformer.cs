@@ -5,14 +5,14 @@ using Microsoft.ML.Gan.Training;
 namespace Microsoft.ML.Gan.Images.TextToImage;
 
 /// <summary>
-/// A fitted text-to-image model. Its <see cref="GanTransformerBase.Transform"/> reads each row's text vector from
-/// <see cref="ImageGanTransformer.ConditionColumn"/> and appends a generated image (planar C×H×W float vector in [PixelMin, PixelMax]), so
+/// A fitted text-to-image model. Its <see cref="ImageGanTransformerBase.Transform"/> reads each row's text vector from
+/// <see cref="ConditionColumn"/> and appends a generated image (planar C×H×W float vector in [PixelMin, PixelMax]), so
 /// <c>FeaturizeText → TextToImage</c> is an ordinary pipeline; the row's noise comes from its seed column or its
 /// position. Saves with <c>mlContext.Model.Save</c> (the loaded chain reads the same column);
-/// <see cref="Load(MLContext, string)"/> restores this typed model. The inherited unconditioned methods
-/// (<see cref="GanTransformerBase.Sample"/>, <see cref="ImageGanTransformer.Generate"/>) use an all-zero text vector.
+/// <see cref="Load(MLContext, string)"/> restores this typed model. Every image comes from a text vector: there is no
+/// unconditioned sampling.
 /// </summary>
-public sealed class TextToImageTransformer : ImageGanTransformer
+public sealed class TextToImageTransformer : ImageGanTransformerBase
 {
     internal TextToImageTransformer(MLContext mlContext, TextToImageGenerator generator, GanGenerationSettings settings,
         TrainingSummary? summary, Guid id)
@@ -23,11 +23,14 @@ public sealed class TextToImageTransformer : ImageGanTransformer
     /// <summary>The number of floats in a text vector.</summary>
     public int ConditionLength => Text.ConditionLength;
 
-    private TextToImageGenerator Text => (TextToImageGenerator)ImageGenerator;
+    /// <summary>The input column of text vectors that <see cref="ImageGanTransformerBase.Transform"/> reads.</summary>
+    public GanConditionColumn ConditionColumn => Settings.Condition!;
+
+    private TextToImageGenerator Text => (TextToImageGenerator)Generator;
 
     /// <summary>
     /// One image per text vector: <paramref name="conditions"/> holds the vectors row-major (a multiple of
-    /// <see cref="ConditionLength"/> floats). Image i is the one <see cref="GanTransformerBase.Transform"/> gives the
+    /// <see cref="ConditionLength"/> floats). Image i is the one <see cref="ImageGanTransformerBase.Transform"/> gives the
     /// input row at position i with that vector (without a seed column), for the same <paramref name="seed"/>.
     /// </summary>
     /// <param name="conditions">Text vectors, row-major.</param>
@@ -78,14 +81,8 @@ public sealed class TextToImageTransformer : ImageGanTransformer
 
     /// <summary>Loads a text-to-image model saved with <c>mlContext.Model.Save</c>.</summary>
     /// <exception cref="InvalidDataException">The file is not a saved text-to-image model (the message says what it is).</exception>
-    public static new TextToImageTransformer Load(MLContext mlContext, string path)
-    {
-        var model = ImageGanTransformer.Load(mlContext, path);
-        if (model is TextToImageTransformer text)
-            return text;
-        model.Dispose();
-        throw new InvalidDataException($"'{path}' holds an image GAN that is not a text-to-image model.");
-    }
+    public static new TextToImageTransformer Load(MLContext mlContext, string path) =>
+        ImageFamilies.Load<TextToImageTransformer>(mlContext, path, "a text-to-image model");
 
     private int RowCount(ReadOnlySpan<float> conditions)
     {

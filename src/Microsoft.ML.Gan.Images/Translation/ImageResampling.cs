@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Images;
 
 /// <summary>Image resizing: the downsampling that makes super-resolution inputs, and the bicubic upsampling baseline.</summary>
-public static class ImageResampling
+internal static class ImageResampling
 {
     /// <summary>Downsamples every image by <paramref name="scale"/> (values in [0, 1] in and out).</summary>
     /// <exception cref="ArgumentException">The image sides are not multiples of the scale.</exception>

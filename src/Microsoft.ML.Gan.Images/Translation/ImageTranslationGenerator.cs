@@ -12,16 +12,15 @@ namespace Microsoft.ML.Gan.Images;
 /// [PixelMin, PixelMax]) and its row is the translated image; translation is deterministic (the row seed is unused).
 /// CycleGAN models also carry the reverse network (B→A) so either direction can be served.
 /// </summary>
-internal sealed class ImageTranslationGenerator : IConditionalRowGenerator
+internal sealed class ImageTranslationGenerator : ImageGenerator, IConditionalRowGenerator
 {
     private const int BatchRows = 64;
 
     public ImageTranslationGenerator(TranslationNetworkSpec spec, float pixelMin, float pixelMax,
         nn.Module<Tensor, Tensor> network, nn.Module<Tensor, Tensor>? reverse, Device device)
+        : base(spec.OutputShape, pixelMin, pixelMax)
     {
         Spec = spec;
-        PixelMin = pixelMin;
-        PixelMax = pixelMax;
         Network = network;
         Reverse = reverse;
         Device = device;
@@ -31,10 +30,6 @@ internal sealed class ImageTranslationGenerator : IConditionalRowGenerator
 
     public TranslationNetworkSpec Spec { get; }
 
-    public float PixelMin { get; }
-
-    public float PixelMax { get; }
-
     public nn.Module<Tensor, Tensor> Network { get; }
 
     /// <summary>CycleGAN's B→A network, or null.</summary>
@@ -42,7 +37,9 @@ internal sealed class ImageTranslationGenerator : IConditionalRowGenerator
 
     public Device Device { get; }
 
-    public int OutputLength => Spec.OutputShape.Length;
+    public override string FamilyName => ImageTranslationFamily.Name;
+
+    public override byte[] WriteBody() => ImageTranslationFamily.Instance.Write(this);
 
     public int ConditionLength => Spec.InputShape.Length;
 
@@ -51,9 +48,9 @@ internal sealed class ImageTranslationGenerator : IConditionalRowGenerator
     public void GenerateConditioned(long rowSeed, ReadOnlySpan<float> condition, Span<float> destination) =>
         Translate(condition, 1, destination);
 
-    public void GenerateBlock(long seed, long blockIndex, Span<float> destination) => throw NeedsInput();
+    public override void GenerateBlock(long seed, long blockIndex, Span<float> destination) => throw NeedsInput();
 
-    public void GenerateFromSeed(long rowSeed, Span<float> destination) => throw NeedsInput();
+    public override void GenerateFromSeed(long rowSeed, Span<float> destination) => throw NeedsInput();
 
     /// <summary>Translates <paramref name="count"/> input images (values in [PixelMin, PixelMax]) of the input shape.</summary>
     public void Translate(ReadOnlySpan<float> inputs, int count, Span<float> destination)
@@ -67,7 +64,7 @@ internal sealed class ImageTranslationGenerator : IConditionalRowGenerator
             var shape = Spec.InputShape;
             var input = tensor(inputs.Slice(start * inLength, rows * inLength).ToArray(), new long[] { rows, shape.Channels, shape.Height, shape.Width });
             var output = TranslateTensor(ToUnit(input).to(Device));
-            TensorCopy.CopyTo(FromUnit(output).to(CPU), destination.Slice(start * outLength, rows * outLength));
+            TensorCopy.CopyTo(ToPixelRange(output).to(CPU), destination.Slice(start * outLength, rows * outLength));
         }
     }
 
@@ -88,13 +85,11 @@ internal sealed class ImageTranslationGenerator : IConditionalRowGenerator
 
     public Tensor ToUnit(Tensor pixels) => (pixels - PixelMin) * (2f / (PixelMax - PixelMin)) - 1;
 
-    public Tensor FromUnit(Tensor unit) => (unit + 1) * (0.5f * (PixelMax - PixelMin)) + PixelMin;
-
     private InvalidOperationException NeedsInput() => new(
         $"A {Spec.Kind} model translates input images: its Transform reads a {Spec.InputShape} float-vector input column " +
         "(the condition column of its settings); it cannot generate rows without one (Sample is not available).");
 
-    public void Dispose()
+    public override void Dispose()
     {
         Network.Dispose();
         Reverse?.Dispose();

@@ -1,7 +1,7 @@
 namespace Microsoft.ML.Gan.Images;
 
 /// <summary>The image-to-image GAN family of a fitted <see cref="ImageTranslationTransformer"/>.</summary>
-public enum ImageTranslationKind
+internal enum ImageTranslationKind
 {
     /// <summary>pix2pix (Isola et al. 2017): paired translation with a U-Net generator.</summary>
     Pix2Pix = 0,

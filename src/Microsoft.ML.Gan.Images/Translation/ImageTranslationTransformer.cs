@@ -9,44 +9,26 @@ namespace Microsoft.ML.Gan.Images;
 /// <summary>
 /// A fitted image-to-image GAN (pix2pix, SRGAN or CycleGAN). As a transformer it reads each row's input image from the
 /// float-vector column <see cref="InputColumnName"/> (planar <see cref="InputShape"/> values in [PixelMin, PixelMax])
-/// and appends the translated image (planar <see cref="OutputShape"/>) as a new column; translation is deterministic.
+/// and appends the translated image (planar <see cref="ImageGanTransformerBase.Shape"/>) as a new column; translation is deterministic.
 /// For many images at once use <see cref="Translate(ImageSet)"/>; for images larger than the training size,
 /// <see cref="TranslateTiled"/>. Saves with <c>mlContext.Model.Save</c>; <see cref="Load"/> restores this typed model.
 /// </summary>
-public sealed class ImageTranslationTransformer : GanTransformerBase
+public sealed class ImageTranslationTransformer : ImageGanTransformerBase
 {
-    private readonly MLContext _mlContext;
-    private readonly Guid _id;
-
     internal ImageTranslationTransformer(MLContext mlContext, ImageTranslationGenerator generator, GanGenerationSettings settings,
         TrainingSummary? summary, Guid id)
-        : base(mlContext, generator, settings)
+        : base(mlContext, generator, settings, summary, id)
     {
-        _mlContext = mlContext;
-        TrainingSummary = summary;
-        _id = id;
     }
 
-    /// <summary>What training did (null for a loaded model).</summary>
-    public TrainingSummary? TrainingSummary { get; }
-
     /// <summary>The family of the model.</summary>
-    public ImageTranslationKind Kind => TranslationGenerator.Spec.Kind;
+    internal ImageTranslationKind Kind => TranslationGenerator.Spec.Kind;
 
     /// <summary>The input column <c>Transform</c> reads.</summary>
     public string InputColumnName => Settings.Condition!.Name;
 
     /// <summary>The shape of an input image.</summary>
     public ImageShape InputShape => TranslationGenerator.Spec.InputShape;
-
-    /// <summary>The shape of a translated image.</summary>
-    public ImageShape OutputShape => TranslationGenerator.Spec.OutputShape;
-
-    /// <summary>Pixel value of black in input and output vectors.</summary>
-    public float PixelMin => TranslationGenerator.PixelMin;
-
-    /// <summary>Pixel value of full intensity in input and output vectors.</summary>
-    public float PixelMax => TranslationGenerator.PixelMax;
 
     private ImageTranslationGenerator TranslationGenerator => (ImageTranslationGenerator)Generator;
 
@@ -60,7 +42,7 @@ public sealed class ImageTranslationTransformer : GanTransformerBase
         if (inputs.Length % length != 0)
             throw new ArgumentException($"{inputs.Length} values are not a whole number of {InputShape} input images ({length} values each).", nameof(inputs));
         int count = inputs.Length / length;
-        var result = new float[(long)count * OutputShape.Length];
+        var result = new float[(long)count * Shape.Length];
         lock (Generator)
             TranslationGenerator.Translate(inputs, count, result);
         return result;
@@ -77,7 +59,7 @@ public sealed class ImageTranslationTransformer : GanTransformerBase
         var output = Translate(scaled);
         for (int i = 0; i < output.Length; i++)
             output[i] = Math.Clamp((output[i] - PixelMin) / (PixelMax - PixelMin), 0f, 1f);
-        return new ImageSet(OutputShape, output, inputs.Labels, inputs.ClassCount);
+        return new ImageSet(Shape, output, inputs.Labels, inputs.ClassCount);
     }
 
     /// <summary>
@@ -99,7 +81,7 @@ public sealed class ImageTranslationTransformer : GanTransformerBase
         if (overlap < 0 || 2 * overlap >= Math.Min(tile.Height, tile.Width))
             throw new ArgumentOutOfRangeException(nameof(overlap), overlap, $"overlap is {overlap}; expected 0 or more and less than half the tile ({tile.Height}×{tile.Width}).");
         int scale = TranslationGenerator.Spec.Scale;
-        var outShape = new ImageShape(OutputShape.Channels, shape.Height * scale, shape.Width * scale);
+        var outShape = new ImageShape(Shape.Channels, shape.Height * scale, shape.Width * scale);
         var result = new float[inputs.Count * outShape.Length];
         var rows = TileStarts(shape.Height, tile.Height, overlap);
         var columns = TileStarts(shape.Width, tile.Width, overlap);
@@ -140,7 +122,7 @@ public sealed class ImageTranslationTransformer : GanTransformerBase
         ThrowIfDisposed();
         var reversed = TranslationGenerator.Reversed();
         var settings = new GanGenerationSettings(outputColumnName, Settings.Seed, null, new GanConditionColumn(inputColumnName, GanConditionKind.Vector));
-        return new ImageTranslationTransformer(_mlContext, reversed, settings, TrainingSummary, Guid.NewGuid());
+        return new ImageTranslationTransformer(MLContext, reversed, settings, TrainingSummary, Guid.NewGuid());
     }
 
     /// <summary>
@@ -149,44 +131,21 @@ public sealed class ImageTranslationTransformer : GanTransformerBase
     /// </summary>
     /// <param name="path">A .png file.</param>
     /// <param name="inputs">Input images of <see cref="InputShape"/>.</param>
-    /// <param name="targets">Optional expected outputs of <see cref="OutputShape"/>, one per input.</param>
+    /// <param name="targets">Optional expected outputs of <see cref="ImageGanTransformerBase.Shape"/>, one per input.</param>
     public void SaveGrid(string path, ImageSet inputs, ImageSet? targets = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        if (targets is not null && (targets.Shape != OutputShape || targets.Count != inputs.Count))
-            throw new ArgumentException($"Targets must be {inputs.Count} images of {OutputShape}.", nameof(targets));
+        if (targets is not null && (targets.Shape != Shape || targets.Count != inputs.Count))
+            throw new ArgumentException($"Targets must be {inputs.Count} images of {Shape}.", nameof(targets));
         var outputs = Translate(inputs);
         var columns = targets is null ? new[] { inputs, outputs } : new[] { inputs, outputs, targets };
         ImageGrid.SavePairs(path, columns);
     }
 
-    /// <summary>One translated row (values in [PixelMin, PixelMax]) as an opaque RGBA <see cref="MLImage"/>.</summary>
-    public MLImage ToMLImage(ReadOnlySpan<float> translated) => ImageColumn.ToMLImage(translated);
-
-    /// <summary>
-    /// The name of the <see cref="MLImage"/> column that <see cref="GanTransformerBase.Transform"/> appends after the
-    /// translated vector column: that column's name followed by "Image".
-    /// </summary>
-    public string ImageColumnName => ImageColumn.Name;
-
-    /// <inheritdoc />
-    protected override GeneratedColumnDerivation Derivation => ImageColumn;
-
-    private GeneratedImageColumn ImageColumn => new(Settings.OutputColumnName, OutputShape, PixelMin, PixelMax);
-
     /// <summary>Loads an image-to-image GAN saved with <c>mlContext.Model.Save</c> as this typed model.</summary>
     /// <exception cref="InvalidDataException">The file is not a saved image-to-image GAN (the message says what it is).</exception>
-    public static ImageTranslationTransformer Load(MLContext mlContext, string path)
-    {
-        var saved = GanModelLoader.Load(mlContext, path);
-        if (saved.Payload.Family != ImageTranslationFamily.Name)
-            throw new InvalidDataException($"'{path}' holds a '{saved.Payload.Family}' GAN model, not an image-to-image GAN.");
-        var generator = ImageTranslationFamily.Read(saved.Payload.Body.ToArray(), CPU);
-        return new ImageTranslationTransformer(mlContext, generator, saved.Settings, null, saved.Payload.Id);
-    }
-
-    /// <inheritdoc />
-    protected override GanPayload CreatePayload() => new(ImageTranslationFamily.Name, _id, ImageTranslationFamily.Write(TranslationGenerator));
+    public static new ImageTranslationTransformer Load(MLContext mlContext, string path) =>
+        ImageFamilies.Load<ImageTranslationTransformer>(mlContext, path, "an image-to-image GAN");
 
     private static int[] TileStarts(int size, int tile, int overlap)
     {

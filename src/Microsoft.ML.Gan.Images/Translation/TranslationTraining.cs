@@ -1,6 +1,7 @@
 using Microsoft.ML.Gan.Images.Data;
 using Microsoft.ML.Gan.Images.Metrics;
 using Microsoft.ML.Gan.Images.Networks.Translation;
+using Microsoft.ML.Gan.Images.Training;
 using Microsoft.ML.Gan.Images.Training.Translation;
 using Microsoft.ML.Gan.Torch;
 using Microsoft.ML.Gan.Training;
@@ -25,7 +26,7 @@ internal static class TranslationTraining
             throw new ArgumentException($"Columns '{options.InputColumnName}' and '{options.TargetColumnName}' have {inputs.Count} and {targets.Count} images; pix2pix needs pairs.", nameof(data));
         options.RequireBatchWithin(targets.Count, "images");
         var spec = options.NetworkSpec();
-        PrepareTorch(options, seed);
+        GeneratorTraining.PrepareTorch(options, seed);
         using var a = ImageTensors.Pixels(inputs).to(device);
         using var b = ImageTensors.Pixels(targets).to(device);
         using var problem = new Pix2PixProblem(spec, a, b, options.L1Weight, device);
@@ -40,7 +41,7 @@ internal static class TranslationTraining
         var b = ImageColumnReader.Read(domainB, options.TargetRequest);
         options.RequireBatchWithin(Math.Min(a.Count, b.Count), "images");
         var spec = options.NetworkSpec();
-        PrepareTorch(options, seed);
+        GeneratorTraining.PrepareTorch(options, seed);
         using var tensorA = ImageTensors.Pixels(a).to(device);
         using var tensorB = ImageTensors.Pixels(b).to(device);
         using var problem = new CycleGanProblem(spec, tensorA, tensorB, options.CycleWeight, options.IdentityWeight, options.PoolSize, device);
@@ -60,7 +61,7 @@ internal static class TranslationTraining
         var images = ImageColumnReader.Read(data, options.TargetRequest);
         options.RequireBatchWithin(images.Count, "images");
         var spec = options.NetworkSpec();
-        PrepareTorch(options, seed);
+        GeneratorTraining.PrepareTorch(options, seed);
         using var highRes = ImageTensors.Pixels(images).to(device);
         var content = ContentFeatures(options);
         using var problem = new SuperResolutionProblem(spec, highRes, options.CropSize, options.Downsampling, content, options.AdversarialWeight, device);
@@ -125,12 +126,6 @@ internal static class TranslationTraining
     private static IProgress<GanProgress> Grid(ImageTranslationOptions options, IProgress<GanProgress>? inner, nn.Module<Tensor, Tensor> network,
         ImageSet inputs, ImageSet targets, Device device) =>
         new TranslationGridProgress(inner, options.SampleGridPath!, network, inputs, targets, options.OutputShape, device);
-
-    private static void PrepareTorch(ImageTranslationOptions options, int seed)
-    {
-        TorchRuntime.SetThreads(options.Threads);
-        TorchRuntime.Seed(seed);
-    }
 
     /// <summary>Copies the trained weights into a fresh network owned by the fitted model; disposes an EMA copy.</summary>
     private static nn.Module<Tensor, Tensor> Keep(nn.Module trained, nn.Module problemGenerator, nn.Module<Tensor, Tensor> fresh, Device device)

@@ -72,7 +72,6 @@ internal sealed class GeneratedImageColumn : GeneratedColumnDerivation
     internal static (ImageShape Shape, float Black, float White) Describe(ReadOnlyMemory<char> payload) => ResolveChainGenerator(payload) switch
     {
         ImageGenerator images => (images.Shape, images.PixelMin, images.PixelMax),
-        ImageTranslationGenerator translation => (translation.Spec.OutputShape, translation.PixelMin, translation.PixelMax),
         var other => throw new InvalidDataException($"The saved model's generator ({other.GetType().Name}) does not make images."),
     };
 }

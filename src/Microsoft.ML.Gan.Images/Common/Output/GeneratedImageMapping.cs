@@ -9,7 +9,7 @@ namespace Microsoft.ML.Gan.Images;
 
 /// <summary>Input of the image step of a saved image GAN. Infrastructure of saved GAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class GeneratedImageInput
+internal sealed class GeneratedImageInput
 {
     /// <summary>The model record in base64.</summary>
     [ColumnName(GanChainColumns.Payload)]
@@ -25,7 +25,7 @@ public sealed class GeneratedImageInput
 /// Infrastructure of saved GAN models; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class GeneratedImageOutput
+internal sealed class GeneratedImageOutput
 {
     /// <summary>The generated row as an image (its size is known only at run time).</summary>
     [ColumnName(GeneratedImageColumn.TemporaryColumn)]
@@ -42,7 +42,7 @@ public sealed class GeneratedImageOutput
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(GeneratedImageColumn.Contract)]
-public sealed class GeneratedImageMappingFactory : CustomMappingFactory<GeneratedImageInput, GeneratedImageOutput>
+internal sealed class GeneratedImageMappingFactory : CustomMappingFactory<GeneratedImageInput, GeneratedImageOutput>
 {
     /// <summary>The mapping.</summary>
     public static void Map(GeneratedImageInput input, GeneratedImageOutput output)

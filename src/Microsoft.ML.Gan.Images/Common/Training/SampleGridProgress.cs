@@ -36,15 +36,16 @@ internal sealed class SampleGridProgress : IProgress<GanProgress>
         string path = _options.SampleGridPath!.Replace("{step}", value.Step.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var generator = _view();
         var shape = generator.Shape;
-        int side = generator.ClassCount > 0 ? generator.ClassCount : Side;
+        var labelled = generator is ILabelConditionedGenerator { ClassCount: > 0 } conditioned ? conditioned : null;
+        int side = labelled?.ClassCount ?? Side;
         var pixels = new float[side * side * shape.Length];
         var block = new float[Persistence.GanRowStream.BlockSize * shape.Length];
         try
         {
             for (int row = 0; row < side; row++)
             {
-                if (generator.ClassCount > 0)
-                    generator.GenerateBlockOfClass(_seed, row, row, block);
+                if (labelled is not null)
+                    labelled.GenerateBlockOfClass(_seed, row, row, block);
                 else
                     generator.GenerateBlock(_seed, row, block);
                 block.AsSpan(0, side * shape.Length).CopyTo(pixels.AsSpan(row * side * shape.Length));

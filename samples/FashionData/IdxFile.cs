@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Microsoft.ML.Gan.Images.Data;
+namespace Microsoft.ML.Gan.FashionData;
 
 /// <summary>
 /// Reads IDX files (LeCun's MNIST format, also used by Fashion-MNIST), plain or gzip-compressed: a big-endian

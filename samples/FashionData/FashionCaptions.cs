@@ -1,4 +1,6 @@
-namespace Microsoft.ML.Gan.Images;
+using Microsoft.ML.Gan.Images;
+
+namespace Microsoft.ML.Gan.FashionData;
 
 /// <summary>Which sentence patterns <see cref="FashionCaptions.Describe"/> uses.</summary>
 public enum FashionCaptionTemplates

@@ -5,8 +5,8 @@ using Microsoft.ML.Gan.Images.Augmentation;
 
 namespace Microsoft.ML;
 
-/// <summary>Adds image-GAN augmentation overloads to <c>mlContext.Gan().Augment</c>.</summary>
-public static class ImageAugmentationCatalogExtensions
+// The image-GAN augmentation overloads of mlContext.Gan().Augment.
+public static partial class ImageGanCatalogExtensions
 {
     /// <summary>
     /// Augments the training images of <paramref name="estimator"/> with a conditional image GAN fitted at each

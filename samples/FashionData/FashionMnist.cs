@@ -1,6 +1,6 @@
-using Microsoft.ML.Gan.Images.Data;
+using Microsoft.ML.Gan.Images;
 
-namespace Microsoft.ML.Gan.Images;
+namespace Microsoft.ML.Gan.FashionData;
 
 /// <summary>Which half of Fashion-MNIST to read.</summary>
 public enum FashionMnistSplit
