@@ -160,7 +160,7 @@ public class ImageGanTransformer : GanTransformerBase
     public string ImageColumnName => ImageColumn.Name;
 
     /// <inheritdoc />
-    protected override GeneratedColumnDerivation Derivation => ImageColumn;
+    private protected override GeneratedColumnDerivation Derivation => ImageColumn;
 
     private GeneratedImageColumn ImageColumn => new(Settings.OutputColumnName, Shape, PixelMin, PixelMax);
 
@@ -200,5 +200,5 @@ public class ImageGanTransformer : GanTransformerBase
     }
 
     /// <inheritdoc />
-    protected override GanPayload CreatePayload() => new(ImageGenerator.FamilyName, _id, ImageGenerator.WriteBody());
+    private protected override GanPayload CreatePayload() => new(ImageGenerator.FamilyName, _id, ImageGenerator.WriteBody());
 }

@@ -170,7 +170,7 @@ public sealed class ImageTranslationTransformer : GanTransformerBase
     public string ImageColumnName => ImageColumn.Name;
 
     /// <inheritdoc />
-    protected override GeneratedColumnDerivation Derivation => ImageColumn;
+    private protected override GeneratedColumnDerivation Derivation => ImageColumn;
 
     private GeneratedImageColumn ImageColumn => new(Settings.OutputColumnName, OutputShape, PixelMin, PixelMax);
 
@@ -186,7 +186,7 @@ public sealed class ImageTranslationTransformer : GanTransformerBase
     }
 
     /// <inheritdoc />
-    protected override GanPayload CreatePayload() => new(ImageTranslationFamily.Name, _id, ImageTranslationFamily.Write(TranslationGenerator));
+    private protected override GanPayload CreatePayload() => new(ImageTranslationFamily.Name, _id, ImageTranslationFamily.Write(TranslationGenerator));
 
     private static int[] TileStarts(int size, int tile, int overlap)
     {
