@@ -15,7 +15,7 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// raised the column-shape mean from 0.946 to 0.972 (benchmarks/BENCHMARKS.md); set it to null for the paper's exact
 /// procedure, which samples from the last weights.
 /// </summary>
-public sealed class CtganOptions : GanTrainingOptions
+public sealed class CtganOptions : GanTrainingOptions, ITabularSynthesizerOptions
 {
     /// <summary>Sets the paper's defaults.</summary>
     public CtganOptions()

@@ -11,7 +11,7 @@ namespace Microsoft.ML.Gan.Tabular.TabDdpm;
 /// training length and the MLP's inner width are cut to fit a CPU (the paper tunes 5,000–30,000 steps of batch 4096
 /// and inner layers up to 1024 wide on a GPU): see the folder's README.
 /// </summary>
-public sealed class TabDdpmOptions
+public sealed class TabDdpmOptions : ITabularSynthesizerOptions
 {
     /// <summary>Optimizer steps. Default 5,000 (the paper tunes 5,000–30,000 at batch 4096).</summary>
     public int Steps { get; set; } = 5000;

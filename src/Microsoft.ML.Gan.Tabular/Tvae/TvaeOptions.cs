@@ -9,7 +9,7 @@ namespace Microsoft.ML.Gan.Tabular.Tvae;
 /// (128, 128) with a learned standard deviation per scalar output, the ELBO with per-column reconstruction losses scaled
 /// by 2, Adam(1e-3) with weight decay 1e-5, batch 500, 300 epochs.
 /// </summary>
-public sealed class TvaeOptions
+public sealed class TvaeOptions : ITabularSynthesizerOptions
 {
     /// <summary>Passes over the rows. Default 300.</summary>
     public int Epochs { get; set; } = 300;
