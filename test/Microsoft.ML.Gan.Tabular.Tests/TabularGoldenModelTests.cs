@@ -50,7 +50,7 @@ public sealed class TabularGoldenModelTests
             (ml, model) => [model.Transform(ml.Data.LoadFromEnumerable(new[] { "basic", "gold", "silver", "gold" }.Select(p => new WantedPlan { Wanted = p })))]),
         Typed("tvae", CtganVersion, (ml, file) => ml.Gan().Tabular.Tvae(new TvaeOptions
         {
-            Epochs = 2, BatchSize = 50, EmbeddingDimension = 4, EncoderLayers = [8], DecoderLayers = [8], Threads = 1, Seed = 3,
+            Epochs = 2, BatchSize = 50, LatentDimension = 4, EncoderLayers = [8], DecoderLayers = [8], Threads = 1, Seed = 3,
         }).Fit(file.Data).WithMetadata(GeneratingIdentifiers(file.Metadata)), model => [model.Sample(6, seed: 11)]),
         Typed("tabddpm", TabDdpmVersion, (ml, file) => ml.Gan().Tabular.TabDdpm(new TabDdpmOptions
         {
@@ -118,7 +118,7 @@ public sealed class TabularGoldenModelTests
     {
         options.Epochs = 2;
         options.BatchSize = 50;
-        options.EmbeddingDimension = 8;
+        options.LatentDimension = 8;
         options.GeneratorLayers = [16];
         options.DiscriminatorLayers = [16];
         options.Threads = 1;

@@ -33,7 +33,7 @@ public sealed class CtganEstimator : TabularSynthesizerEstimator
         var device = TorchDevices.Resolve(_options.Device);
         TorchRuntime.SetThreads(_options.Threads);
         var layout = new ConditionLayout(transformer);
-        var architecture = new CtganArchitecture(_options.EmbeddingDimension, [.. _options.GeneratorLayers],
+        var architecture = new CtganArchitecture(_options.LatentDimension, [.. _options.GeneratorLayers],
             transformer.OutputDimension, layout.Width);
         float[] encoded = transformer.Transform(trainingTable, trainingSeed);
 

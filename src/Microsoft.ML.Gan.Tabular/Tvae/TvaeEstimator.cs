@@ -24,7 +24,7 @@ public sealed class TvaeEstimator : TabularSynthesizerEstimator
     {
         var transformer = SynthesizerSchema.FitTransformer(table, _options.Transformer);
         var device = TorchDevices.Resolve(_options.Device);
-        var architecture = new CtganArchitecture(_options.EmbeddingDimension, [.. _options.DecoderLayers],
+        var architecture = new CtganArchitecture(_options.LatentDimension, [.. _options.DecoderLayers],
             transformer.OutputDimension, 0, GeneratorKind.TvaeDecoder);
         float[] encoded = transformer.Transform(table, seed);
         using var data = tensor(encoded, [table.RowCount, transformer.OutputDimension], device: device);
