@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.ML.Gan.Tabular;
 using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.TabDdpm;
@@ -66,11 +67,13 @@ internal static class FitCommand
                 if (e.RawMessage.StartsWith("Differential privacy:", StringComparison.Ordinal))
                     AnsiConsole.WriteLine(e.RawMessage);
             };
+            var tabular = mlContext.Gan().Tabular;
             using var learned = kind switch
             {
-                "tvae" => FitTvae(mlContext, data, settings),
-                "tabddpm" => FitTabDdpm(mlContext, data, settings),
-                _ => FitCtgan(mlContext, data, settings, dpEpsilon, result.GetValue(delta), privacy => privacyFlags.Apply(result, privacy)),
+                "tvae" => Fit("TVAE", new TvaeOptions { Epochs = settings.Epochs }, tabular.Tvae, data, settings),
+                "tabddpm" => Fit("TabDDPM", new TabDdpmOptions { Epochs = settings.Epochs, LabelColumn = settings.Target }, tabular.TabDdpm, data, settings),
+                _ => Fit(dpEpsilon is null ? "CTGAN" : "DP-CTGAN",
+                    CtganOptionsFor(settings, dpEpsilon, result.GetValue(delta), privacy => privacyFlags.Apply(result, privacy)), tabular.Ctgan, data, settings),
             };
             // The model keeps the file's columns: samples get dates in the file's format and fresh identifiers.
             using var fitted = learned.WithMetadata(file.Metadata);
@@ -96,60 +99,31 @@ internal static class FitCommand
         }
     }
 
-    private static CtganModel FitCtgan(MLContext mlContext, IDataView data, FitSettings settings, double? epsilon, double? delta,
-        Action<Tabular.Privacy.TabularPrivacyOptions> tunePrivacy)
+    /// <summary>CTGAN's options for the command line: DP-CTGAN's with --dp-epsilon, the target as the label column.</summary>
+    private static CtganOptions CtganOptionsFor(FitSettings settings, double? epsilon, double? delta, Action<Tabular.Privacy.TabularPrivacyOptions> tunePrivacy)
     {
         var options = epsilon is double e ? CtganOptions.DifferentiallyPrivate(e, delta) : new CtganOptions();
         if (options.Privacy is not null)
             tunePrivacy(options.Privacy);
         options.Epochs = settings.Epochs;
+        options.LabelColumn = settings.Target;
+        return options;
+    }
+
+    /// <summary>Sets what the command line sets on every synthesizer, then fits it with a progress display.</summary>
+    private static CtganModel Fit<TOptions>(string name, TOptions options, Func<TOptions, TabularSynthesizerEstimator> estimator,
+        IDataView data, FitSettings settings)
+        where TOptions : ITabularSynthesizerOptions
+    {
         options.BatchSize = settings.BatchSize;
         options.Device = settings.Device;
         options.Seed = settings.Seed;
         options.Threads = settings.Threads;
         options.CancellationToken = settings.Cancellation;
-        options.LabelColumn = settings.Target;
-        return TrainingProgressDisplay.Run(epsilon is null ? "CTGAN" : "DP-CTGAN", progress =>
+        return TrainingProgressDisplay.Run(name, progress =>
         {
             options.Progress = progress;
-            return mlContext.Gan().Tabular.Ctgan(options).Fit(data);
-        });
-    }
-
-    private static CtganModel FitTvae(MLContext mlContext, IDataView data, FitSettings settings)
-    {
-        var options = new TvaeOptions
-        {
-            Epochs = settings.Epochs,
-            BatchSize = settings.BatchSize,
-            Device = settings.Device,
-            Seed = settings.Seed,
-            Threads = settings.Threads,
-            CancellationToken = settings.Cancellation,
-        };
-        return TrainingProgressDisplay.Run("TVAE", progress =>
-        {
-            options.Progress = progress;
-            return mlContext.Gan().Tabular.Tvae(options).Fit(data);
-        });
-    }
-
-    private static CtganModel FitTabDdpm(MLContext mlContext, IDataView data, FitSettings settings)
-    {
-        var options = new TabDdpmOptions
-        {
-            Epochs = settings.Epochs,
-            BatchSize = settings.BatchSize,
-            Device = settings.Device,
-            Seed = settings.Seed,
-            Threads = settings.Threads,
-            CancellationToken = settings.Cancellation,
-            LabelColumn = settings.Target,
-        };
-        return TrainingProgressDisplay.Run("TabDDPM", progress =>
-        {
-            options.Progress = progress;
-            return mlContext.Gan().Tabular.TabDdpm(options).Fit(data);
+            return estimator(options).Fit(data);
         });
     }
 

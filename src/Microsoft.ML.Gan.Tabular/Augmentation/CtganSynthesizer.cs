@@ -8,7 +8,7 @@ namespace Microsoft.ML.Gan.Tabular.Augmentation;
 /// conditioned on <c>label = value</c> (the label must be a discrete column of the model: text, Boolean, key, or a
 /// numeric column listed in <see cref="CtganOptions.DiscreteColumns"/>); unconditioned rows are plain samples.
 /// </summary>
-public sealed class CtganSynthesizer : ILabelConditionedSynthesizer
+internal sealed class CtganSynthesizer : ILabelConditionedSynthesizer
 {
     private readonly bool _ownsModel;
 

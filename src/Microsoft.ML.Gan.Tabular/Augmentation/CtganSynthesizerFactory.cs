@@ -5,7 +5,7 @@ using Microsoft.ML.Gan.Tabular.Ctgan;
 namespace Microsoft.ML.Gan.Tabular.Augmentation;
 
 /// <summary>Fits CTGAN on the training table (label column included) and wraps it as a <see cref="CtganSynthesizer"/>.</summary>
-public sealed class CtganSynthesizerFactory : ISynthesizerFactory
+internal sealed class CtganSynthesizerFactory : ISynthesizerFactory
 {
     private readonly MLContext _mlContext;
     private readonly CtganOptions _options;

@@ -1,4 +1,3 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Privacy;
 using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Torch;
@@ -10,34 +9,20 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>
 /// Learns a table's joint distribution with CTGAN (Xu et al. 2019): mode-specific normalization of continuous
-/// columns, a conditional generator trained by sampling, a PacGAN critic with WGAN-GP. Reads every visible scalar
-/// column of the input (text, Boolean and key columns are discrete; numbers and dates continuous unless listed in
-/// <see cref="CtganOptions.DiscreteColumns"/>) and returns a <see cref="CtganModel"/>. A
-/// <c>Microsoft.Data.Analysis.DataFrame</c> is an <see cref="IDataView"/> and can be passed as it is.
+/// columns, a conditional generator trained by sampling, a PacGAN critic with WGAN-GP; with
+/// <see cref="CtganOptions.Privacy"/>, DP-CTGAN. Reads and returns what every tabular synthesizer does (see
+/// <see cref="TabularSynthesizerEstimator"/>).
 /// </summary>
-public sealed class CtganEstimator : IEstimator<CtganModel>
+public sealed class CtganEstimator : TabularSynthesizerEstimator
 {
-    private readonly MLContext _mlContext;
     private readonly CtganOptions _options;
 
     internal CtganEstimator(MLContext mlContext, CtganOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _mlContext = mlContext;
-        _options = options;
-    }
+        : base(mlContext, options, "CTGAN", minimumRows: 1) => _options = options;
 
-    /// <summary>Fits the data transformer, then trains the generator with the shared engine.</summary>
-    /// <exception cref="ArgumentException">
-    /// The data has no rows, a column has an unsupported type or only missing values, every column is constant, or an
-    /// option names a column the data does not have (the message names the column).
-    /// </exception>
-    /// <exception cref="OperationCanceledException">The options' cancellation token was cancelled.</exception>
-    public CtganModel Fit(IDataView input)
+    /// <summary>Fits the data transformer (on DP statistics under privacy), then trains the generator with the shared engine.</summary>
+    private protected override (TabularGenerator Generator, TrainingSummary Summary) Train(TabularTable table, int seed, Action<string> log)
     {
-        var table = SynthesizerSchema.ReadTable(input, _options.DiscreteColumns, _options.IgnoreColumns, "CTGAN", minimumRows: 1);
-        int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, nameof(CtganEstimator));
         var privacy = _options.Privacy is null ? null : PrivateCtganSetup.ReleaseStatistics(table, _options.Privacy);
         // A DP fit draws all its training randomness from a secret seed (the public seed only names the sampling
         // stream): with a known seed, the encoding's and the critic's per-row draws could be replayed.
@@ -48,7 +33,7 @@ public sealed class CtganEstimator : IEstimator<CtganModel>
         var device = TorchDevices.Resolve(_options.Device);
         TorchRuntime.SetThreads(_options.Threads);
         var layout = new ConditionLayout(transformer);
-        var architecture = new CtganArchitecture(_options.EmbeddingDimension, [.. _options.GeneratorLayers],
+        var architecture = new CtganArchitecture(_options.LatentDimension, [.. _options.GeneratorLayers],
             transformer.OutputDimension, layout.Width);
         float[] encoded = transformer.Transform(trainingTable, trainingSeed);
 
@@ -65,12 +50,9 @@ public sealed class CtganEstimator : IEstimator<CtganModel>
             ? new CtganProblem(_options, architecture, data, sampler, activation, device, auxiliary)
             : new PrivateCtganProblem(_options, architecture, data, sampler, activation, device, plan,
                 CryptographicRandom.NewTorchGenerator(device));
-        var (trained, summary) = GanHost.WithLog(_mlContext, nameof(CtganEstimator), log =>
-        {
-            if (privacy is not null)
-                log(privacy.Describe());
-            return new GanTrainer(_options, log).Train(problem, trainingSeed);
-        });
+        if (privacy is not null)
+            log(privacy.Describe());
+        var (trained, summary) = new GanTrainer(_options, log).Train(problem, trainingSeed);
 
         // Keep the fitted generator apart from the problem (which disposes its networks).
         var network = CtganNetworks.CreateGenerator(architecture);
@@ -81,14 +63,6 @@ public sealed class CtganEstimator : IEstimator<CtganModel>
         {
             Privacy = plan is null ? null : privacy!.Report(plan, ((PrivateCtganProblem)problem).DiscriminatorSteps),
         };
-        return new CtganModel(_mlContext, generator, seed, summary, Guid.NewGuid());
+        return (generator, summary);
     }
-
-    /// <summary>
-    /// Checks the columns CTGAN reads; the output is the input with the learned columns appended under the same names
-    /// and types, so its shape is the input's.
-    /// </summary>
-    /// <exception cref="ArgumentException">An option names a missing column, or a learned column is a vector or of an unsupported type.</exception>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
-        SynthesizerSchema.Check(inputSchema, _options.DiscreteColumns, _options.IgnoreColumns, "CTGAN");
 }

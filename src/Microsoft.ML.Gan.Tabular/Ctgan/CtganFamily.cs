@@ -22,7 +22,7 @@ internal static class CtganFamily
 {
     public const string Name = "Microsoft.ML.Gan.Tabular.Ctgan";
     public const string ConditionedName = "Microsoft.ML.Gan.Tabular.Ctgan.Conditioned";
-    private const int Version = 4;
+    internal const int Version = 4;
 
     /// <summary>The plain families of <see cref="TabularGenerator"/>s (CTGAN's, TabDDPM's) and their readers.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Conditioned, Func<byte[], TabularGenerator> Read)> Tabular = new(StringComparer.Ordinal);

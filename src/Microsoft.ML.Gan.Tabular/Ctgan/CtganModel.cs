@@ -86,7 +86,7 @@ public sealed class CtganModel : ITransformer, IDisposable
     public long Seed => _rows.Settings.Seed;
 
     /// <summary>The fitted data transformer (column encodings, category frequencies).</summary>
-    public DataTransformer DataTransformer => Generator.Transformer;
+    internal DataTransformer DataTransformer => Generator.Transformer;
 
     /// <summary>
     /// The schema of sampled rows: the training columns (ignored columns excluded), names, types and order; with
@@ -154,7 +154,7 @@ public sealed class CtganModel : ITransformer, IDisposable
     /// <summary>Like <see cref="Sample"/>, as a columnar <see cref="TabularTable"/>.</summary>
     /// <inheritdoc cref="Sample" path="/param"/>
     /// <inheritdoc cref="Sample" path="/exception"/>
-    public TabularTable SampleTable(long rowCount, long? seed = null, SampleCondition? condition = null, SampleShard? shard = null)
+    internal TabularTable SampleTable(long rowCount, long? seed = null, SampleCondition? condition = null, SampleShard? shard = null)
     {
         var (start, count) = Range(rowCount, shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, int.MaxValue, nameof(rowCount));

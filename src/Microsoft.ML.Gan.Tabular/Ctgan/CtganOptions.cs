@@ -15,7 +15,7 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// raised the column-shape mean from 0.946 to 0.972 (benchmarks/BENCHMARKS.md); set it to null for the paper's exact
 /// procedure, which samples from the last weights.
 /// </summary>
-public sealed class CtganOptions : GanTrainingOptions
+public sealed class CtganOptions : GanTrainingOptions, ITabularSynthesizerOptions
 {
     /// <summary>Sets the paper's defaults.</summary>
     public CtganOptions()
@@ -59,13 +59,13 @@ public sealed class CtganOptions : GanTrainingOptions
     public int Pac { get; set; } = 10;
 
     /// <summary>Size of the generator's noise input. Default 128.</summary>
-    public int EmbeddingDimension { get; set; } = 128;
+    public int LatentDimension { get; set; } = 128;
 
     /// <summary>Widths of the generator's residual layers. Default (256, 256).</summary>
-    public int[] GeneratorLayers { get; set; } = [256, 256];
+    public IReadOnlyList<int> GeneratorLayers { get; set; } = [256, 256];
 
     /// <summary>Widths of the discriminator's hidden layers. Default (256, 256).</summary>
-    public int[] DiscriminatorLayers { get; set; } = [256, 256];
+    public IReadOnlyList<int> DiscriminatorLayers { get; set; } = [256, 256];
 
     /// <summary>Dropout after each hidden layer of the discriminator. Default 0.5.</summary>
     public double DiscriminatorDropout { get; set; } = 0.5;
@@ -106,10 +106,10 @@ public sealed class CtganOptions : GanTrainingOptions
         Require(Transformer is not null, nameof(Transformer), null, "transformer options");
         Require(Pac >= 1, nameof(Pac), Pac, "at least 1");
         Require(BatchSize % Pac == 0, nameof(BatchSize), BatchSize, $"a multiple of Pac ({Pac})");
-        Require(EmbeddingDimension >= 1, nameof(EmbeddingDimension), EmbeddingDimension, "at least 1");
-        Require(GeneratorLayers is { Length: > 0 } && GeneratorLayers.All(w => w >= 1), nameof(GeneratorLayers),
+        Require(LatentDimension >= 1, nameof(LatentDimension), LatentDimension, "at least 1");
+        Require(GeneratorLayers is { Count: > 0 } && GeneratorLayers.All(w => w >= 1), nameof(GeneratorLayers),
             GeneratorLayers is null ? null : string.Join(",", GeneratorLayers), "one or more positive widths");
-        Require(DiscriminatorLayers is { Length: > 0 } && DiscriminatorLayers.All(w => w >= 1), nameof(DiscriminatorLayers),
+        Require(DiscriminatorLayers is { Count: > 0 } && DiscriminatorLayers.All(w => w >= 1), nameof(DiscriminatorLayers),
             DiscriminatorLayers is null ? null : string.Join(",", DiscriminatorLayers), "one or more positive widths");
         Require(DiscriminatorDropout is >= 0 and < 1, nameof(DiscriminatorDropout), DiscriminatorDropout, "in [0, 1)");
         Require(GumbelTemperature > 0 && double.IsFinite(GumbelTemperature), nameof(GumbelTemperature), GumbelTemperature, "positive");

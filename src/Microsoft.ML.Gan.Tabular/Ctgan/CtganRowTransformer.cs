@@ -24,7 +24,7 @@ internal sealed class CtganRowTransformer : GanTransformerBase
     /// <summary>The tabular generator (the wrapped one of a conditioned model).</summary>
     public TabularGenerator TabularGenerator => Generator as TabularGenerator ?? ((CtganConditionedGenerator)Generator).Inner;
 
-    protected override GanPayload CreatePayload()
+    private protected override GanPayload CreatePayload()
     {
         var (family, body) = CtganFamily.Write(Generator);
         return new GanPayload(family, _id, body);

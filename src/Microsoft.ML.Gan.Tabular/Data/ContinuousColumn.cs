@@ -7,7 +7,7 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// DateTime columns hold their ticks. Int64, UInt64 and DateTime values beyond 2^53 (ticks: about 0.9 µs
 /// resolution for present-day dates) lose their lowest digits in this form.
 /// </summary>
-public sealed class ContinuousColumn : TabularColumn
+internal sealed class ContinuousColumn : TabularColumn
 {
     private readonly double[] _values;
 

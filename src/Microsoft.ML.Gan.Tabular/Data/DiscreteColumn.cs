@@ -8,7 +8,7 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// numeric column read as discrete). A missing value is a category of its own: the empty string for text, key 0
 /// for keys, NaN for a Single or Double column.
 /// </summary>
-public sealed class DiscreteColumn : TabularColumn
+internal sealed class DiscreteColumn : TabularColumn
 {
     private readonly int[] _codes;
     private readonly object[] _categories;

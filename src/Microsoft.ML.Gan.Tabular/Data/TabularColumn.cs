@@ -6,7 +6,7 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// One column of a <see cref="TabularTable"/>: its name, its original ML.NET type and its values, either as numbers
 /// (<see cref="ContinuousColumn"/>) or as codes into a category list (<see cref="DiscreteColumn"/>).
 /// </summary>
-public abstract class TabularColumn
+internal abstract class TabularColumn
 {
     private protected TabularColumn(string name, DataViewType type, int length)
     {

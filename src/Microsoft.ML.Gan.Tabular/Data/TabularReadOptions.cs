@@ -1,7 +1,7 @@
 namespace Microsoft.ML.Gan.Tabular.Data;
 
 /// <summary>Options for <see cref="TabularTable.FromDataView"/>: which columns are discrete and which are skipped.</summary>
-public sealed class TabularReadOptions
+internal sealed class TabularReadOptions
 {
     /// <summary>
     /// Numeric columns to read as discrete (one category per distinct value) instead of continuous. Text, Boolean and

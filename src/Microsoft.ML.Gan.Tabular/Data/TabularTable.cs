@@ -5,7 +5,7 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// values (numbers with NaN for missing, or codes into typed categories). It is the input and the output of the
 /// <see cref="DataTransformer"/>, and converts back to an <see cref="IDataView"/> with the original schema.
 /// </summary>
-public sealed class TabularTable
+internal sealed class TabularTable
 {
     private readonly TabularColumn[] _columns;
     private readonly Dictionary<string, int> _indexOf;

@@ -18,7 +18,7 @@ internal static class TabDdpmFamily
 {
     public const string Name = "Microsoft.ML.Gan.Tabular.TabDdpm";
     public const string ConditionedName = "Microsoft.ML.Gan.Tabular.TabDdpm.Conditioned";
-    private const int Version = 2;
+    internal const int Version = 2;
 
     /// <summary>Registers the deserializer when the assembly loads, so loaded models work without setup.</summary>
 #pragma warning disable CA2255 // A library initializer is intended here: loaded models need the family registered.

@@ -11,7 +11,7 @@ namespace Microsoft.ML.Gan.Tabular.TabDdpm;
 /// training length and the MLP's inner width are cut to fit a CPU (the paper tunes 5,000–30,000 steps of batch 4096
 /// and inner layers up to 1024 wide on a GPU): see the folder's README.
 /// </summary>
-public sealed class TabDdpmOptions
+public sealed class TabDdpmOptions : ITabularSynthesizerOptions
 {
     /// <summary>Optimizer steps. Default 5,000 (the paper tunes 5,000–30,000 at batch 4096).</summary>
     public int Steps { get; set; } = 5000;
@@ -33,7 +33,7 @@ public sealed class TabDdpmOptions
     /// last layers around wider inner ones; its adult model is (256, 1024, 1024, 1024, 1024, 256)) at a size a CPU trains
     /// in minutes.
     /// </summary>
-    public int[] HiddenLayers { get; set; } = [256, 512, 512, 256];
+    public IReadOnlyList<int> HiddenLayers { get; set; } = [256, 512, 512, 256];
 
     /// <summary>Dropout after each hidden layer. Default 0 (the paper's).</summary>
     public double Dropout { get; set; }
@@ -96,7 +96,7 @@ public sealed class TabDdpmOptions
         Require(BatchSize >= 1, nameof(BatchSize), BatchSize, "at least 1");
         Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), LearningRate, "positive");
         Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), nameof(WeightDecay), WeightDecay, "non-negative");
-        Require(HiddenLayers is { Length: > 0 } && HiddenLayers.All(w => w >= 1), nameof(HiddenLayers),
+        Require(HiddenLayers is { Count: > 0 } && HiddenLayers.All(w => w >= 1), nameof(HiddenLayers),
             HiddenLayers is null ? null : string.Join(",", HiddenLayers), "one or more positive widths");
         Require(Dropout is >= 0 and < 1, nameof(Dropout), Dropout, "in [0, 1)");
         Require(TimeEmbeddingDimension >= 2, nameof(TimeEmbeddingDimension), TimeEmbeddingDimension, "at least 2");

@@ -9,7 +9,7 @@ namespace Microsoft.ML.Gan.Tabular.Tvae;
 /// (128, 128) with a learned standard deviation per scalar output, the ELBO with per-column reconstruction losses scaled
 /// by 2, Adam(1e-3) with weight decay 1e-5, batch 500, 300 epochs.
 /// </summary>
-public sealed class TvaeOptions
+public sealed class TvaeOptions : ITabularSynthesizerOptions
 {
     /// <summary>Passes over the rows. Default 300.</summary>
     public int Epochs { get; set; } = 300;
@@ -24,13 +24,13 @@ public sealed class TvaeOptions
     public double WeightDecay { get; set; } = 1e-5;
 
     /// <summary>Size of the latent code. Default 128.</summary>
-    public int EmbeddingDimension { get; set; } = 128;
+    public int LatentDimension { get; set; } = 128;
 
     /// <summary>Widths of the encoder's hidden layers. Default (128, 128).</summary>
-    public int[] EncoderLayers { get; set; } = [128, 128];
+    public IReadOnlyList<int> EncoderLayers { get; set; } = [128, 128];
 
     /// <summary>Widths of the decoder's hidden layers. Default (128, 128).</summary>
-    public int[] DecoderLayers { get; set; } = [128, 128];
+    public IReadOnlyList<int> DecoderLayers { get; set; } = [128, 128];
 
     /// <summary>Weight of the reconstruction term against the KL term. Default 2.</summary>
     public double LossFactor { get; set; } = 2;
@@ -66,10 +66,10 @@ public sealed class TvaeOptions
         Require(BatchSize >= 2, nameof(BatchSize), BatchSize, "at least 2");
         Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), LearningRate, "positive");
         Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), nameof(WeightDecay), WeightDecay, "non-negative");
-        Require(EmbeddingDimension >= 1, nameof(EmbeddingDimension), EmbeddingDimension, "at least 1");
-        Require(EncoderLayers is { Length: > 0 } && EncoderLayers.All(w => w >= 1), nameof(EncoderLayers),
+        Require(LatentDimension >= 1, nameof(LatentDimension), LatentDimension, "at least 1");
+        Require(EncoderLayers is { Count: > 0 } && EncoderLayers.All(w => w >= 1), nameof(EncoderLayers),
             EncoderLayers is null ? null : string.Join(",", EncoderLayers), "one or more positive widths");
-        Require(DecoderLayers is { Length: > 0 } && DecoderLayers.All(w => w >= 1), nameof(DecoderLayers),
+        Require(DecoderLayers is { Count: > 0 } && DecoderLayers.All(w => w >= 1), nameof(DecoderLayers),
             DecoderLayers is null ? null : string.Join(",", DecoderLayers), "one or more positive widths");
         Require(LossFactor > 0 && double.IsFinite(LossFactor), nameof(LossFactor), LossFactor, "positive");
         Require(DiscreteColumns is not null, nameof(DiscreteColumns), null, "a list (possibly empty)");

@@ -4,7 +4,7 @@ using static TorchSharp.torch.nn.functional;
 namespace Microsoft.ML.Gan.Losses;
 
 /// <summary>Discriminator and generator losses on logits, averaged over the batch.</summary>
-public static class AdversarialLosses
+internal static class AdversarialLosses
 {
     /// <summary>
     /// The discriminator's (critic's) loss for one batch of real and fake logits.

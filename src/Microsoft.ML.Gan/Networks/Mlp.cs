@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Networks;
 
 /// <summary>Builds multilayer perceptrons from <see cref="MlpOptions"/>.</summary>
-public static class Mlp
+internal static class Mlp
 {
     /// <summary>Creates Linear → [BatchNorm] → activation → [Dropout] blocks, then an output Linear.</summary>
     public static nn.Module<Tensor, Tensor> Create(int inputs, int outputs, MlpOptions options)

@@ -1,7 +1,7 @@
 namespace Microsoft.ML.Gan.Networks;
 
 /// <summary>Shape of a multilayer perceptron used as generator or discriminator.</summary>
-public sealed record MlpOptions
+internal sealed record MlpOptions
 {
     /// <summary>Widths of the hidden layers.</summary>
     public IReadOnlyList<int> HiddenLayers { get; init; } = new[] { 128, 128 };

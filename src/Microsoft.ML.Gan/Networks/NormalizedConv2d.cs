@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Networks;
 
 /// <summary>A 2-D convolution whose weight is spectrally normalized (the conv counterpart of <see cref="NormalizedLinear"/>).</summary>
-public sealed class NormalizedConv2d : nn.Module<Tensor, Tensor>
+internal sealed class NormalizedConv2d : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;
     private readonly SpectralNorm spectral;

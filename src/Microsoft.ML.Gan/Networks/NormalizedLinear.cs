@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Networks;
 
 /// <summary>A fully connected layer whose weight is spectrally normalized.</summary>
-public sealed class NormalizedLinear : nn.Module<Tensor, Tensor>
+internal sealed class NormalizedLinear : nn.Module<Tensor, Tensor>
 {
     private readonly Linear linear;
     private readonly SpectralNorm spectral;

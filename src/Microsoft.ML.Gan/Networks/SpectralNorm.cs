@@ -8,7 +8,7 @@ namespace Microsoft.ML.Gan.Networks;
 /// Spectral normalization (Miyato et al. 2018) of one weight: W / σ(W), with σ estimated by one step of power
 /// iteration per training forward pass on a persistent vector u (a buffer, so it is saved with the weights).
 /// </summary>
-public sealed class SpectralNorm : nn.Module
+internal sealed class SpectralNorm : nn.Module
 {
     private readonly Parameter _weight;
     private readonly Tensor _u;

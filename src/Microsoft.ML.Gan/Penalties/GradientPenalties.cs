@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Penalties;
 
 /// <summary>Gradient-based discriminator penalties. Both need a critic that is differentiable in its input.</summary>
-public static class GradientPenalties
+internal static class GradientPenalties
 {
     /// <summary>
     /// WGAN-GP penalty weight·E[(‖∇D(x̂)‖₂ − 1)²] with x̂ = εx + (1 − ε)x̃ and one ε ~ U(0, 1) per group.

@@ -7,7 +7,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// or a cancellation leaves the target as it was (a previous model stays loadable). Temporary files still open are
 /// listed by <see cref="DeleteOpenTemporaries"/>, which a process calls when it is being stopped.
 /// </summary>
-public sealed class AtomicFile : IDisposable
+internal sealed class AtomicFile : IDisposable
 {
     private static readonly HashSet<string> OpenTemporaries = [];
     private readonly FileStream _stream;

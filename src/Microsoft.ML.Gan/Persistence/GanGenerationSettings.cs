@@ -4,7 +4,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// How a fitted generator is applied to data: which column receives the generated rows and where their randomness
 /// comes from. Saved with the model, so a loaded model generates exactly the same rows.
 /// </summary>
-public sealed class GanGenerationSettings
+internal sealed class GanGenerationSettings
 {
     /// <summary>The default name of the generated column.</summary>
     public const string DefaultOutputColumnName = "Generated";

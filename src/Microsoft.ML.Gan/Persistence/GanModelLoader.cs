@@ -9,7 +9,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// Typed loading: reads the generator and settings of a GAN model saved with <c>mlContext.Model.Save</c>, once,
 /// from the same zip that <c>mlContext.Model.Load</c> reads, so a family can rebuild its fast transformer.
 /// </summary>
-public static class GanModelLoader
+internal static class GanModelLoader
 {
     /// <summary>Reads the single GAN model saved in the zip at <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>

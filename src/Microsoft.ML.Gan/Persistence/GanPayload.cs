@@ -11,7 +11,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// <see cref="Id"/>; the family name as a 32-bit byte count and UTF-8 bytes; the body as a 64-bit byte count and its
 /// bytes. Nothing may follow the body.
 /// </remarks>
-public sealed class GanPayload
+internal sealed class GanPayload
 {
     /// <summary>The format version that <see cref="ToBytes"/> writes.</summary>
     public const ushort FormatVersion = 1;

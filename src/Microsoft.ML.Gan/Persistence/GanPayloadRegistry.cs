@@ -7,7 +7,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// itself once per process (typically from its transformer's static constructor or its catalog extension) before a
 /// model of that family is loaded with <c>mlContext.Model.Load</c> and transformed.
 /// </summary>
-public static class GanPayloadRegistry
+internal static class GanPayloadRegistry
 {
     private static readonly ConcurrentDictionary<string, Func<byte[], IRowGenerator>> Factories = new(StringComparer.Ordinal);
 

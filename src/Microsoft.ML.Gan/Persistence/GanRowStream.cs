@@ -3,7 +3,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// <summary>
 /// The layout of the deterministic row stream that <see cref="IRowGenerator.GenerateBlock"/> produces.
 /// </summary>
-public static class GanRowStream
+internal static class GanRowStream
 {
     /// <summary>
     /// Rows per block: row <c>p</c> of a stream lives in block <c>p / BlockSize</c> at offset <c>p % BlockSize</c>.

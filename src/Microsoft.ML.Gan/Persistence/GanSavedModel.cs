@@ -8,7 +8,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// (<see cref="Settings"/>). <see cref="GanModelLoader"/> reads it back from a model zip; a family rebuilds its
 /// transformer from it.
 /// </summary>
-public sealed class GanSavedModel
+internal sealed class GanSavedModel
 {
     /// <summary>The format version that the model record is written with.</summary>
     public const ushort FormatVersion = 2;

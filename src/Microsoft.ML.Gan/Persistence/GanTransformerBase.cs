@@ -25,7 +25,7 @@ public abstract class GanTransformerBase : ITransformer, IDisposable
     /// <param name="settings">Output column, base seed and optional seed column.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The generator's output length is not positive.</exception>
-    protected GanTransformerBase(MLContext mlContext, IRowGenerator generator, GanGenerationSettings settings)
+    private protected GanTransformerBase(MLContext mlContext, IRowGenerator generator, GanGenerationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(generator);
@@ -41,19 +41,19 @@ public abstract class GanTransformerBase : ITransformer, IDisposable
     }
 
     /// <summary>Output column, base seed and optional seed column.</summary>
-    public GanGenerationSettings Settings { get; }
+    internal GanGenerationSettings Settings { get; }
 
     /// <summary>The number of floats in a generated row.</summary>
     public int OutputLength => Generator.OutputLength;
 
     /// <summary>The fitted generator.</summary>
-    protected IRowGenerator Generator { get; }
+    private protected IRowGenerator Generator { get; }
 
     /// <summary>
     /// The column a family derives from each generated row, appended after the generated column (also by the saved
     /// chain); null (the default) for none.
     /// </summary>
-    protected virtual GeneratedColumnDerivation? Derivation => null;
+    private protected virtual GeneratedColumnDerivation? Derivation => null;
 
     /// <summary>Always true: generation is row-to-row.</summary>
     bool ITransformer.IsRowToRowMapper => true;
@@ -62,10 +62,10 @@ public abstract class GanTransformerBase : ITransformer, IDisposable
     /// Serializes the fitted generator. Called at most once, on the first save; the payload's id must identify
     /// these exact weights (e.g. a <see cref="Guid"/> made when the model was fitted or loaded).
     /// </summary>
-    protected abstract GanPayload CreatePayload();
+    private protected abstract GanPayload CreatePayload();
 
     /// <summary>The saved form of this transformer (what <see cref="GanModelLoader"/> reads back).</summary>
-    public GanSavedModel ToSavedModel() => _savedModel.Value;
+    internal GanSavedModel ToSavedModel() => _savedModel.Value;
 
     /// <summary>The input schema plus the generated column (a float vector of <see cref="OutputLength"/>) and the family's derived column, if any.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The seed column is missing or not an integer, or a reserved column name is used.</exception>

@@ -16,7 +16,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// columns are dropped. Custom mappings save only their contract name and assembly, which ML.NET loads
 /// by itself; the family's deserializer must be registered in <see cref="GanPayloadRegistry"/>.
 /// </remarks>
-public static class GanTransformerChain
+internal static class GanTransformerChain
 {
     /// <summary>Builds the saveable chain for a model.</summary>
     /// <param name="mlContext">The context whose catalogs create the steps.</param>

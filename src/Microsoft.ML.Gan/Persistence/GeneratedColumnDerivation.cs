@@ -7,7 +7,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// view of the generated pixels. The live transformer appends it after the generated vector column and computes it
 /// from the same row (the generator runs once); the saved chain computes it with <see cref="CreateChainStep"/>.
 /// </summary>
-public abstract class GeneratedColumnDerivation
+internal abstract class GeneratedColumnDerivation
 {
     /// <summary>Creates the derivation of the column <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">The name is blank.</exception>

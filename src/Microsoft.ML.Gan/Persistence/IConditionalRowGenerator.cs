@@ -12,7 +12,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// <see cref="ConditionCategories"/>) arrives as one float, the 0-based index of the row's category. Unconditioned
 /// generation (<see cref="IRowGenerator.GenerateBlock"/>) stays available, so one fitted model serves both uses.
 /// </remarks>
-public interface IConditionalRowGenerator : IRowGenerator
+internal interface IConditionalRowGenerator : IRowGenerator
 {
     /// <summary>
     /// The number of floats in a vector condition (e.g. C×H×W of an input image, the size of a text embedding),

@@ -17,7 +17,7 @@ namespace Microsoft.ML.Gan.Persistence;
 /// thread-safe. Both methods must be deterministic: the same arguments always give the same values.
 /// </para>
 /// </remarks>
-public interface IRowGenerator : IDisposable
+internal interface IRowGenerator : IDisposable
 {
     /// <summary>The number of floats in one generated row (the size of the output vector column).</summary>
     int OutputLength { get; }

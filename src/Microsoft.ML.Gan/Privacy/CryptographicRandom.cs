@@ -9,7 +9,7 @@ namespace Microsoft.ML.Gan.Privacy;
 /// (<see cref="RandomNumberGenerator"/>): it has no seed and no state to save, so what it drew cannot be replayed. Use
 /// it for the noise and sampling of differentially private releases, whose guarantee assumes the randomness is secret.
 /// </summary>
-public sealed class CryptographicRandom : Random
+internal sealed class CryptographicRandom : Random
 {
     /// <summary>A fresh 64-bit seed from the secure generator (e.g. for a torch generator that lives for one fit and is never stored).</summary>
     public static long NewSeed() => BinaryPrimitives.ReadInt64LittleEndian(RandomNumberGenerator.GetBytes(sizeof(long)));

@@ -8,7 +8,7 @@ namespace Microsoft.ML.Gan.Training;
 /// The adversarial loss, penalty and label smoothing chosen in the options, applied to any critic.
 /// Families call it from their loss methods so that every option works the same in every family.
 /// </summary>
-public sealed class AdversarialObjective
+internal sealed class AdversarialObjective
 {
     /// <summary>Creates the objective from training options.</summary>
     public AdversarialObjective(GanTrainingOptions options)

@@ -12,7 +12,7 @@ namespace Microsoft.ML.Gan.Training;
 /// non-finite-gradient guard (skip and count), gradient-norm clipping, generator EMA, checkpoints with exact resume,
 /// progress reports, logging and cancellation. Each step runs inside a TorchSharp dispose scope.
 /// </summary>
-public sealed class GanTrainer
+internal sealed class GanTrainer
 {
     private readonly GanTrainingOptions _options;
     private readonly Action<string>? _log;

@@ -146,7 +146,7 @@ public class GanTrainingOptions
     /// <param name="count">How many training items there are.</param>
     /// <param name="items">What the items are called in the message, e.g. "rows" or "images".</param>
     /// <exception cref="ArgumentOutOfRangeException">The batch is larger than the data.</exception>
-    public void RequireBatchWithin(long count, string items)
+    internal void RequireBatchWithin(long count, string items)
     {
         if (BatchSize > count)
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize,

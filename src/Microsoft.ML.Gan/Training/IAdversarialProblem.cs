@@ -8,7 +8,7 @@ namespace Microsoft.ML.Gan.Training;
 /// checkpoints, progress). Losses must draw all randomness (batches, noise) from torch's default generator so that a
 /// checkpoint resumes exactly.
 /// </summary>
-public interface IAdversarialProblem
+internal interface IAdversarialProblem
 {
     /// <summary>The generator, already on the training device.</summary>
     nn.Module Generator { get; }

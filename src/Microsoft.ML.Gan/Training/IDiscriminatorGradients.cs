@@ -5,7 +5,7 @@ namespace Microsoft.ML.Gan.Training;
 /// instead of returning a loss for the engine to differentiate (e.g. DP-SGD, which clips per-sample gradients and adds
 /// noise). The engine then runs its usual guard, optimizer step and weight clipping on those gradients.
 /// </summary>
-public interface IDiscriminatorGradients
+internal interface IDiscriminatorGradients
 {
     /// <summary>
     /// Writes the discriminator's gradients for one step into its parameters' <c>.grad</c> and returns the loss value to

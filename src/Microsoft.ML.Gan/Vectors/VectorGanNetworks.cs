@@ -14,7 +14,7 @@ internal static class VectorGanNetworks
         });
 
     public static nn.Module<Tensor, Tensor> CreateDiscriminator(VectorGanOptions options, int dimension) =>
-        Mlp.Create(dimension * options.Pack, 1, new MlpOptions
+        Mlp.Create(dimension * options.Pac, 1, new MlpOptions
         {
             HiddenLayers = options.DiscriminatorLayers,
             LeakyRelu = true,

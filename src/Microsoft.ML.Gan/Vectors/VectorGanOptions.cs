@@ -23,10 +23,10 @@ public class VectorGanOptions : GanTrainingOptions
     public int LatentDimension { get; set; } = 16;
 
     /// <summary>Hidden widths of the generator. Default (128, 128).</summary>
-    public int[] GeneratorLayers { get; set; } = { 128, 128 };
+    public IReadOnlyList<int> GeneratorLayers { get; set; } = [128, 128];
 
     /// <summary>Hidden widths of the discriminator. Default (128, 128).</summary>
-    public int[] DiscriminatorLayers { get; set; } = { 128, 128 };
+    public IReadOnlyList<int> DiscriminatorLayers { get; set; } = [128, 128];
 
     /// <summary>Batch normalization in the generator's hidden layers. Default false.</summary>
     public bool GeneratorBatchNorm { get; set; }
@@ -36,7 +36,7 @@ public class VectorGanOptions : GanTrainingOptions
 
     /// <summary>PacGAN pack size: the discriminator judges this many samples at once (a remedy against mode
     /// collapse, Lin et al. 2018). BatchSize must be a multiple of it. Default 1 (no packing).</summary>
-    public int Pack { get; set; } = 1;
+    public int Pac { get; set; } = 1;
 
     /// <summary>Dropout in the discriminator's hidden layers. Default 0.</summary>
     public double DiscriminatorDropout { get; set; }
@@ -50,8 +50,8 @@ public class VectorGanOptions : GanTrainingOptions
         Require(LatentDimension >= 1, nameof(LatentDimension), LatentDimension, "at least 1");
         Require(GeneratorLayers.All(w => w >= 1), nameof(GeneratorLayers), string.Join(",", GeneratorLayers), "positive widths");
         Require(DiscriminatorLayers.All(w => w >= 1), nameof(DiscriminatorLayers), string.Join(",", DiscriminatorLayers), "positive widths");
-        Require(Pack >= 1, nameof(Pack), Pack, "at least 1");
-        Require(BatchSize % Pack == 0, nameof(BatchSize), BatchSize, $"a multiple of Pack ({Pack})");
+        Require(Pac >= 1, nameof(Pac), Pac, "at least 1");
+        Require(BatchSize % Pac == 0, nameof(BatchSize), BatchSize, $"a multiple of Pac ({Pac})");
         Require(DiscriminatorDropout is >= 0 and < 1, nameof(DiscriminatorDropout), DiscriminatorDropout, "in [0, 1)");
     }
 }

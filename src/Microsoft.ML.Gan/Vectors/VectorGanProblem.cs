@@ -26,7 +26,7 @@ internal sealed class VectorGanProblem : IAdversarialProblem, IDisposable
         int dimension = (int)standardized.shape[1];
         _generator = VectorGanNetworks.CreateGenerator(options, dimension).to(device);
         _discriminator = VectorGanNetworks.CreateDiscriminator(options, dimension).to(device);
-        _critic = Packing.Critic(_discriminator, options.Pack);
+        _critic = Packing.Critic(_discriminator, options.Pac);
     }
 
     public nn.Module Generator => _generator;
@@ -43,7 +43,7 @@ internal sealed class VectorGanProblem : IAdversarialProblem, IDisposable
         var rows = randint(RowCount, batchSize, dtype: ScalarType.Int64, device: _device);
         var real = _data.index_select(0, rows);
         var fake = _generator.call(Noise(batchSize));
-        return objective.Discriminator(_critic, real, fake, _options.Pack);
+        return objective.Discriminator(_critic, real, fake, _options.Pac);
     }
 
     public Tensor GeneratorLoss(AdversarialObjective objective, int batchSize) =>

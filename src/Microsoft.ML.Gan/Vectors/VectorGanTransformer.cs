@@ -36,6 +36,6 @@ public sealed class VectorGanTransformer : GanTransformerBase
     }
 
     /// <inheritdoc />
-    protected override GanPayload CreatePayload() =>
+    private protected override GanPayload CreatePayload() =>
         new(VectorGanFamily.Name, _id, VectorGanFamily.Write((VectorGanGenerator)Generator));
 }

@@ -53,7 +53,7 @@ public sealed class CtganInputValidationTests
         var catalog = new MLContext().Gan().Tabular;
         AssertOption(nameof(CtganOptions.Pac), o => o.Pac = 0);
         AssertOption(nameof(CtganOptions.BatchSize), o => o.BatchSize = 505);
-        AssertOption(nameof(CtganOptions.EmbeddingDimension), o => o.EmbeddingDimension = 0);
+        AssertOption(nameof(CtganOptions.LatentDimension), o => o.LatentDimension = 0);
         AssertOption(nameof(CtganOptions.GumbelTemperature), o => o.GumbelTemperature = 0);
         AssertOption(nameof(CtganOptions.GeneratorLayers), o => o.GeneratorLayers = []);
         AssertOption(nameof(CtganOptions.DiscriminatorDropout), o => o.DiscriminatorDropout = 1);
@@ -103,9 +103,9 @@ public sealed class CtganInputValidationTests
         Assert.AreEqual((2e-4, 2e-4), (options.GeneratorLearningRate, options.DiscriminatorLearningRate));
         Assert.AreEqual((0.5, 0.9, 0.5, 0.9), (options.GeneratorBeta1, options.GeneratorBeta2, options.DiscriminatorBeta1, options.DiscriminatorBeta2));
         Assert.AreEqual(1e-6, options.WeightDecay);
-        Assert.AreEqual((500, 300, 1, 10, 128), (options.BatchSize, options.Epochs, options.CriticSteps, options.Pac, options.EmbeddingDimension));
-        CollectionAssert.AreEqual(new[] { 256, 256 }, options.GeneratorLayers);
-        CollectionAssert.AreEqual(new[] { 256, 256 }, options.DiscriminatorLayers);
+        Assert.AreEqual((500, 300, 1, 10, 128), (options.BatchSize, options.Epochs, options.CriticSteps, options.Pac, options.LatentDimension));
+        CollectionAssert.AreEqual(new[] { 256, 256 }, options.GeneratorLayers.ToArray());
+        CollectionAssert.AreEqual(new[] { 256, 256 }, options.DiscriminatorLayers.ToArray());
         Assert.AreEqual((0.5, 0.2), (options.DiscriminatorDropout, options.GumbelTemperature));
     }
 

@@ -151,7 +151,7 @@ public sealed class DpAuditTests
         out float[] buffersBefore, out float[] buffersAfter)
     {
         var layout = new ConditionLayout(transformer);
-        var architecture = new CtganArchitecture(options.EmbeddingDimension, [.. options.GeneratorLayers], transformer.OutputDimension, layout.Width);
+        var architecture = new CtganArchitecture(options.LatentDimension, [.. options.GeneratorLayers], transformer.OutputDimension, layout.Width);
         using var sampler = new ConditionalSampler(layout, encoded, rows, transformer.OutputDimension, CPU, rows);
         using var activation = new SpanActivation(transformer.Spans, layout, CPU);
         var plan = new PrivateTrainingPlan(1.0, 1.0, 1.0, rows, 100, new RdpAccountant());

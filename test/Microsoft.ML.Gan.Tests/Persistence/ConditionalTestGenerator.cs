@@ -109,5 +109,5 @@ internal sealed class ConditionalTestTransformer : GanTransformerBase
 
     public ConditionalTestGenerator TypedGenerator => _generator;
 
-    protected override GanPayload CreatePayload() => new(ConditionalTestGenerator.Family, _id, _generator.SerializeBody());
+    private protected override GanPayload CreatePayload() => new(ConditionalTestGenerator.Family, _id, _generator.SerializeBody());
 }

@@ -20,7 +20,7 @@ internal sealed class TestGanTransformer : GanTransformerBase
 
     public LinearTestGenerator TypedGenerator => _generator;
 
-    protected override GanPayload CreatePayload() => new(_family, Id, _generator.SerializeBody());
+    private protected override GanPayload CreatePayload() => new(_family, Id, _generator.SerializeBody());
 
     public static TestGanTransformer Create(MLContext mlContext, int outputLength, GanGenerationSettings? settings = null,
         int latentSize = 4, long weightSeed = 7, string family = LinearTestGenerator.Family)

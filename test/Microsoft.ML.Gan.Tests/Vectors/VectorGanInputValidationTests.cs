@@ -72,7 +72,7 @@ public sealed class VectorGanInputValidationTests
         Assert.AreEqual("CriticSteps", error.ParamName);
         var device = Assert.ThrowsExactly<ArgumentException>(() => mlContext.Gan().WganGp(new WganGpOptions { Device = "tpu" }));
         StringAssert.Contains(device.Message, "'tpu'");
-        var pack = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().VanillaGan(new VanillaGanOptions { Pack = 3, BatchSize = 64 }));
+        var pack = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Gan().VanillaGan(new VanillaGanOptions { Pac = 3, BatchSize = 64 }));
         Assert.AreEqual("BatchSize", pack.ParamName);
     }
 

@@ -26,11 +26,11 @@ internal sealed class ImageGanModel : GanTransformerBase
     }
 
     /// <inheritdoc />
-    protected override GeneratedColumnDerivation Derivation { get; }
+    private protected override GeneratedColumnDerivation Derivation { get; }
 
     /// <summary>Throws when the model was disposed.</summary>
     public void CheckNotDisposed() => ThrowIfDisposed();
 
     /// <inheritdoc />
-    protected override GanPayload CreatePayload() => _payload();
+    private protected override GanPayload CreatePayload() => _payload();
 }

@@ -9,7 +9,7 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan.Persistence;
 
 /// <summary>Output of the constant-key step. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class DecodeKeyRow
+internal sealed class DecodeKeyRow
 {
     /// <summary>Always 1.</summary>
     [ColumnName(DecodeChainColumns.Key)]
@@ -19,7 +19,7 @@ public sealed class DecodeKeyRow
 /// <summary>Emits the constant key 1 on every row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.KeyContract)]
-public sealed class DecodeKeyMapping : CustomMappingFactory<NoInputColumns, DecodeKeyRow>
+internal sealed class DecodeKeyMapping : CustomMappingFactory<NoInputColumns, DecodeKeyRow>
 {
     /// <summary>The mapping.</summary>
     public static void Map(NoInputColumns input, DecodeKeyRow output) => output.Key = 1;
@@ -30,7 +30,7 @@ public sealed class DecodeKeyMapping : CustomMappingFactory<NoInputColumns, Deco
 
 /// <summary>Input of a per-column value step: the decoded row and the column's slot. Infrastructure of saved CTGAN models.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class DecodedSlot
+internal sealed class DecodedSlot
 {
     /// <summary>The decoded row, two floats per column.</summary>
     [ColumnName(DecodeChainColumns.Row)]
@@ -46,7 +46,7 @@ public sealed class DecodedSlot
 /// <summary>Output of a per-column value step. Infrastructure of saved CTGAN models; not for direct use.</summary>
 /// <typeparam name="T">The column's type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class DecodedValue<T>
+internal sealed class DecodedValue<T>
 {
     /// <summary>The column's value.</summary>
     [ColumnName(DecodeChainColumns.Value)]
@@ -59,7 +59,7 @@ public sealed class DecodedValue<T>
 /// </summary>
 /// <typeparam name="T">The column's type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class DecodeValueMapping<T> : CustomMappingFactory<DecodedSlot, DecodedValue<T>>
+internal abstract class DecodeValueMapping<T> : CustomMappingFactory<DecodedSlot, DecodedValue<T>>
 {
     /// <summary>Converts the decoded double (bit for bit as generated) to the column's type.</summary>
     protected abstract T Convert(double value);
@@ -71,7 +71,7 @@ public abstract class DecodeValueMapping<T> : CustomMappingFactory<DecodedSlot, 
 /// <summary>Reads a Single column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Single.v1")]
-public sealed class DecodeSingleMapping : DecodeValueMapping<float>
+internal sealed class DecodeSingleMapping : DecodeValueMapping<float>
 {
     /// <inheritdoc/>
     protected override float Convert(double value) => (float)value;
@@ -80,7 +80,7 @@ public sealed class DecodeSingleMapping : DecodeValueMapping<float>
 /// <summary>Reads a Double column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Double.v1")]
-public sealed class DecodeDoubleMapping : DecodeValueMapping<double>
+internal sealed class DecodeDoubleMapping : DecodeValueMapping<double>
 {
     /// <inheritdoc/>
     protected override double Convert(double value) => value;
@@ -89,7 +89,7 @@ public sealed class DecodeDoubleMapping : DecodeValueMapping<double>
 /// <summary>Reads a SByte column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "SByte.v1")]
-public sealed class DecodeSByteMapping : DecodeValueMapping<sbyte>
+internal sealed class DecodeSByteMapping : DecodeValueMapping<sbyte>
 {
     /// <inheritdoc/>
     protected override sbyte Convert(double value) => (sbyte)Math.Round(value);
@@ -98,7 +98,7 @@ public sealed class DecodeSByteMapping : DecodeValueMapping<sbyte>
 /// <summary>Reads a Byte column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Byte.v1")]
-public sealed class DecodeByteMapping : DecodeValueMapping<byte>
+internal sealed class DecodeByteMapping : DecodeValueMapping<byte>
 {
     /// <inheritdoc/>
     protected override byte Convert(double value) => (byte)Math.Round(value);
@@ -107,7 +107,7 @@ public sealed class DecodeByteMapping : DecodeValueMapping<byte>
 /// <summary>Reads a Int16 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Int16.v1")]
-public sealed class DecodeInt16Mapping : DecodeValueMapping<short>
+internal sealed class DecodeInt16Mapping : DecodeValueMapping<short>
 {
     /// <inheritdoc/>
     protected override short Convert(double value) => (short)Math.Round(value);
@@ -116,7 +116,7 @@ public sealed class DecodeInt16Mapping : DecodeValueMapping<short>
 /// <summary>Reads a UInt16 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "UInt16.v1")]
-public sealed class DecodeUInt16Mapping : DecodeValueMapping<ushort>
+internal sealed class DecodeUInt16Mapping : DecodeValueMapping<ushort>
 {
     /// <inheritdoc/>
     protected override ushort Convert(double value) => (ushort)Math.Round(value);
@@ -125,7 +125,7 @@ public sealed class DecodeUInt16Mapping : DecodeValueMapping<ushort>
 /// <summary>Reads a Int32 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Int32.v1")]
-public sealed class DecodeInt32Mapping : DecodeValueMapping<int>
+internal sealed class DecodeInt32Mapping : DecodeValueMapping<int>
 {
     /// <inheritdoc/>
     protected override int Convert(double value) => (int)Math.Round(value);
@@ -134,7 +134,7 @@ public sealed class DecodeInt32Mapping : DecodeValueMapping<int>
 /// <summary>Reads a UInt32 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "UInt32.v1")]
-public sealed class DecodeUInt32Mapping : DecodeValueMapping<uint>
+internal sealed class DecodeUInt32Mapping : DecodeValueMapping<uint>
 {
     /// <inheritdoc/>
     protected override uint Convert(double value) => (uint)Math.Round(value);
@@ -143,7 +143,7 @@ public sealed class DecodeUInt32Mapping : DecodeValueMapping<uint>
 /// <summary>Reads a Int64 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Int64.v1")]
-public sealed class DecodeInt64Mapping : DecodeValueMapping<long>
+internal sealed class DecodeInt64Mapping : DecodeValueMapping<long>
 {
     /// <inheritdoc/>
     protected override long Convert(double value) => (long)Math.Round(value);
@@ -152,7 +152,7 @@ public sealed class DecodeInt64Mapping : DecodeValueMapping<long>
 /// <summary>Reads a UInt64 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "UInt64.v1")]
-public sealed class DecodeUInt64Mapping : DecodeValueMapping<ulong>
+internal sealed class DecodeUInt64Mapping : DecodeValueMapping<ulong>
 {
     /// <inheritdoc/>
     protected override ulong Convert(double value) => (ulong)Math.Round(value);
@@ -161,7 +161,7 @@ public sealed class DecodeUInt64Mapping : DecodeValueMapping<ulong>
 /// <summary>Reads a DateTime column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "DateTime.v1")]
-public sealed class DecodeDateTimeMapping : DecodeValueMapping<DateTime>
+internal sealed class DecodeDateTimeMapping : DecodeValueMapping<DateTime>
 {
     /// <inheritdoc/>
     protected override DateTime Convert(double value) => new DateTime((long)Math.Round(value));

@@ -5,7 +5,7 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// components the data does not need. CTGAN's mode-specific normalization (Xu et al. 2019, §4.2) uses its kept
 /// modes: components whose weight reaches <see cref="VariationalGaussianMixtureOptions.WeightThreshold"/>.
 /// </summary>
-public sealed class VariationalGaussianMixture
+internal sealed class VariationalGaussianMixture
 {
     private readonly double[] _means;
     private readonly double[] _standardDeviations;

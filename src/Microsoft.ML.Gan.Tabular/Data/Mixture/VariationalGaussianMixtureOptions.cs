@@ -4,7 +4,7 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// Options of <see cref="VariationalGaussianMixture"/>. Defaults follow CTGAN (Xu et al. 2019, section 4.2): up to
 /// 10 modes under a Dirichlet-process prior with concentration 0.001, modes under 0.005 weight dropped.
 /// </summary>
-public sealed class VariationalGaussianMixtureOptions
+internal sealed class VariationalGaussianMixtureOptions
 {
     /// <summary>The number of mixture components fitted (the truncation level of the stick-breaking prior). Default: 10.</summary>
     public int Components { get; init; } = 10;

@@ -18,7 +18,7 @@ public sealed class TabularFile
     public IDataView Data { get; }
 
     /// <summary><see cref="Data"/> as a columnar table.</summary>
-    public TabularTable Table { get; }
+    internal TabularTable Table { get; }
 
     /// <summary>Every column of the file with its role, missing share, distinct count and warnings.</summary>
     public TabularMetadata Metadata { get; }

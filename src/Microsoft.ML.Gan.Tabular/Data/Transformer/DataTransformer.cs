@@ -17,7 +17,7 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// <para>A fitted transformer is immutable: <see cref="Transform"/> and <see cref="InverseTransform"/> may run on
 /// several threads at once.</para>
 /// </remarks>
-public sealed class DataTransformer
+internal sealed class DataTransformer
 {
     private const int DecodeBlockRows = 256;
     private readonly ColumnEncoder[] _encoders;

@@ -1,7 +1,7 @@
 namespace Microsoft.ML.Gan.Tabular.Data;
 
 /// <summary>How a span of the encoded row is produced by a generator.</summary>
-public enum SpanKind
+internal enum SpanKind
 {
     /// <summary>One value in [−1, 1] (CTGAN applies tanh).</summary>
     Scalar,
@@ -11,7 +11,7 @@ public enum SpanKind
 }
 
 /// <summary>What a span of the encoded row means.</summary>
-public enum SpanRole
+internal enum SpanRole
 {
     /// <summary>A continuous value's position within its mode: α = (x − μₖ) / (4σₖ), clipped to [−0.99, 0.99].</summary>
     ContinuousValue,
@@ -36,7 +36,7 @@ public enum SpanRole
 /// <param name="Role">What the block encodes.</param>
 /// <param name="ColumnIndex">The position of the column in the fitted table.</param>
 /// <param name="ColumnName">The name of the column.</param>
-public sealed record OutputSpan(int Start, int Length, SpanKind Kind, SpanRole Role, int ColumnIndex, string ColumnName)
+internal sealed record OutputSpan(int Start, int Length, SpanKind Kind, SpanRole Role, int ColumnIndex, string ColumnName)
 {
     /// <summary>Whether the span is a discrete column's categories, on which CTGAN conditions its generator.</summary>
     public bool IsConditionable => Role == SpanRole.Category;

@@ -7,7 +7,7 @@ namespace Microsoft.ML.Gan.Persistence.Mappings;
 
 /// <summary>Input of the conditioned stream step. Infrastructure of saved GAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ConditionedStreamInput
+internal sealed class ConditionedStreamInput
 {
     /// <summary>The model record in base64.</summary>
     [ColumnName(GanChainColumns.Payload)]
@@ -24,7 +24,7 @@ public sealed class ConditionedStreamInput
 
 /// <summary>Input of the conditioned seeded step. Infrastructure of saved GAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ConditionedSeededInput
+internal sealed class ConditionedSeededInput
 {
     /// <summary>The model record in base64.</summary>
     [ColumnName(GanChainColumns.Payload)]
@@ -46,7 +46,7 @@ public sealed class ConditionedSeededInput
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(GanChainColumns.ConditionedStreamContract)]
-public sealed class ConditionedStreamMappingFactory : CustomMappingFactory<ConditionedStreamInput, GenerationOutput>
+internal sealed class ConditionedStreamMappingFactory : CustomMappingFactory<ConditionedStreamInput, GenerationOutput>
 {
     /// <summary>The mapping.</summary>
     public static void Map(ConditionedStreamInput input, GenerationOutput output)
@@ -67,7 +67,7 @@ public sealed class ConditionedStreamMappingFactory : CustomMappingFactory<Condi
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(GanChainColumns.ConditionedSeededContract)]
-public sealed class ConditionedSeededMappingFactory : CustomMappingFactory<ConditionedSeededInput, GenerationOutput>
+internal sealed class ConditionedSeededMappingFactory : CustomMappingFactory<ConditionedSeededInput, GenerationOutput>
 {
     /// <summary>The mapping.</summary>
     public static void Map(ConditionedSeededInput input, GenerationOutput output)

@@ -6,7 +6,7 @@ namespace Microsoft.ML.Gan.Persistence.Mappings;
 
 /// <summary>Input of the stream generation step. Infrastructure of saved GAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class StreamGenerationInput
+internal sealed class StreamGenerationInput
 {
     /// <summary>The model record in base64 (the same string object on every row, so passing it costs nothing).</summary>
     [ColumnName(GanChainColumns.Payload)]
@@ -19,7 +19,7 @@ public sealed class StreamGenerationInput
 
 /// <summary>Input of the seeded generation step. Infrastructure of saved GAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class SeededGenerationInput
+internal sealed class SeededGenerationInput
 {
     /// <summary>The model record in base64.</summary>
     [ColumnName(GanChainColumns.Payload)]
@@ -36,7 +36,7 @@ public sealed class SeededGenerationInput
 /// Infrastructure of saved GAN models; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class GenerationOutput
+internal sealed class GenerationOutput
 {
     /// <summary>The generated row.</summary>
     [ColumnName(GanChainColumns.Generated)]
@@ -71,7 +71,7 @@ public sealed class GenerationOutput
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(GanChainColumns.StreamContract)]
-public sealed class StreamGenerationMappingFactory : CustomMappingFactory<StreamGenerationInput, GenerationOutput>
+internal sealed class StreamGenerationMappingFactory : CustomMappingFactory<StreamGenerationInput, GenerationOutput>
 {
     /// <summary>The mapping.</summary>
     public static void Map(StreamGenerationInput input, GenerationOutput output) =>
@@ -87,7 +87,7 @@ public sealed class StreamGenerationMappingFactory : CustomMappingFactory<Stream
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(GanChainColumns.SeededContract)]
-public sealed class SeededGenerationMappingFactory : CustomMappingFactory<SeededGenerationInput, GenerationOutput>
+internal sealed class SeededGenerationMappingFactory : CustomMappingFactory<SeededGenerationInput, GenerationOutput>
 {
     /// <summary>The mapping.</summary>
     public static void Map(SeededGenerationInput input, GenerationOutput output) =>

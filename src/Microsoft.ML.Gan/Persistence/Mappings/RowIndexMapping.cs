@@ -6,13 +6,13 @@ namespace Microsoft.ML.Gan.Persistence.Mappings;
 
 /// <summary>Input of a mapping that reads no column. Infrastructure of saved GAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class NoInputColumns
+internal sealed class NoInputColumns
 {
 }
 
 /// <summary>Output of the row-index step. Infrastructure of saved GAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class RowIndexRow
+internal sealed class RowIndexRow
 {
     /// <summary>Always 1: the key under which the value mapping stores the model record.</summary>
     [ColumnName(GanChainColumns.PayloadKey)]
@@ -25,7 +25,7 @@ public sealed class RowIndexRow
 
 /// <summary>Per-cursor state of the row-index step. Infrastructure of saved GAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class RowIndexState
+internal sealed class RowIndexState
 {
     /// <summary>The index the next row receives.</summary>
     public long Next;
@@ -40,7 +40,7 @@ public sealed class RowIndexState
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(GanChainColumns.RowIndexContract)]
-public sealed class RowIndexMappingFactory : StatefulCustomMappingFactory<NoInputColumns, RowIndexRow, RowIndexState>
+internal sealed class RowIndexMappingFactory : StatefulCustomMappingFactory<NoInputColumns, RowIndexRow, RowIndexState>
 {
     /// <summary>The mapping: the next index, and key 1.</summary>
     public static void Map(NoInputColumns input, RowIndexRow output, RowIndexState state)

@@ -1,0 +1,122 @@
+using Microsoft.ML.Gan;
+using Microsoft.ML.Gan.Augmentation;
+using Microsoft.ML.Gan.Tabular.Augmentation;
+using Microsoft.ML.Gan.Tabular.Ctgan;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Tabular.Evaluation;
+using Microsoft.ML.Gan.Tabular.Export;
+using Microsoft.ML.Gan.Tabular.TabDdpm;
+using Microsoft.ML.Gan.Tabular.Tvae;
+
+namespace Microsoft.ML;
+
+/// <summary>
+/// Adds the tabular synthesizers (CTGAN, TVAE, TabDDPM), table-file reading, the quality report and the export to
+/// <c>mlContext.Gan().Tabular</c>, and CTGAN augmentation to <c>mlContext.Gan().Augment</c>.
+/// </summary>
+public static class TabularCatalogExtensions
+{
+    /// <summary>CTGAN (Xu et al. 2019): a conditional GAN for mixed continuous and discrete tables.</summary>
+    /// <param name="catalog">The tabular GAN catalog.</param>
+    /// <param name="options">Options; null for the paper's defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the message names it).</exception>
+    public static CtganEstimator Ctgan(this TabularGanCatalog catalog, CtganOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new CtganEstimator(catalog.Context, options ?? new CtganOptions());
+    }
+
+    /// <summary>A TVAE synthesizer (Xu et al. 2019), fitted like CTGAN and giving the same model type.</summary>
+    /// <param name="catalog">The tabular catalog.</param>
+    /// <param name="options">Options; null for the paper's defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the message names it).</exception>
+    public static TvaeEstimator Tvae(this TabularGanCatalog catalog, TvaeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new TvaeEstimator(catalog.Context, options ?? new TvaeOptions());
+    }
+
+    /// <summary>A TabDDPM synthesizer (Kotelnikov et al. 2023), fitted like CTGAN and giving the same model type.</summary>
+    /// <param name="catalog">The tabular catalog.</param>
+    /// <param name="options">Options; null for the defaults (see <see cref="TabDdpmOptions"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the message names it).</exception>
+    public static TabDdpmEstimator TabDdpm(this TabularGanCatalog catalog, TabDdpmOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new TabDdpmEstimator(catalog.Context, options ?? new TabDdpmOptions());
+    }
+
+    /// <summary>Reads a CSV or Parquet file and infers (or applies) every column's role; see <see cref="TabularFileReader"/>.</summary>
+    /// <param name="catalog">The tabular GAN catalog.</param>
+    /// <param name="path">A .parquet file, or a delimited text file with a header row.</param>
+    /// <param name="options">Separator, encoding and role overrides; null for detection and inference.</param>
+    /// <inheritdoc cref="TabularFileReader.Read" path="/exception"/>
+    public static TabularFile ReadFile(this TabularGanCatalog catalog, string path, TabularFileOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return TabularFileReader.Read(path, options);
+    }
+
+    /// <summary>
+    /// Compares synthetic rows with the real rows they imitate: column shapes, pair trends, ML efficacy (when a label
+    /// column is given), privacy (distance to closest record against a real holdout, exact copies, rare categories),
+    /// and the frequencies behind the report's plots.
+    /// </summary>
+    /// <param name="catalog">The tabular GAN catalog.</param>
+    /// <param name="real">The real rows (the synthesizer's training data). Vector columns must be ignored.</param>
+    /// <param name="synthetic">The synthetic rows, with the same column names and kinds as <paramref name="real"/>.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    /// <returns>The report; see <see cref="TabularQualityReport.ToJson"/> and <see cref="TabularQualityReport.SaveHtml"/>.</returns>
+    /// <exception cref="ArgumentException">The tables' columns differ, an option names a missing column, or a table is empty.</exception>
+    public static TabularQualityReport Evaluate(this TabularGanCatalog catalog, IDataView real, IDataView synthetic, TabularEvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return TabularEvaluator.Evaluate(real, synthetic, options ?? new TabularEvaluationOptions());
+    }
+
+    /// <summary>Creates an exporter that filters synthetic rows for privacy and writes them to CSV, Parquet, SQLite or PostgreSQL.</summary>
+    /// <param name="catalog">The tabular GAN catalog.</param>
+    /// <param name="options">Options; null for the defaults (which need <see cref="SyntheticExportOptions.RealTraining"/>).</param>
+    public static SyntheticDataExporter CreateExporter(this TabularGanCatalog catalog, SyntheticExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new SyntheticDataExporter(options);
+    }
+
+    /// <summary>
+    /// Augments the training rows of <paramref name="estimator"/> with CTGAN: each <c>Fit</c> fits CTGAN with
+    /// <paramref name="ctganOptions"/> on the input table (label included) and generates rows conditioned on the label.
+    /// </summary>
+    /// <typeparam name="TTransformer">The wrapped estimator's transformer, which <c>Fit</c> returns unchanged.</typeparam>
+    /// <param name="catalog">The GAN catalog.</param>
+    /// <param name="estimator">The estimator (trainer or chain) to train on augmented data.</param>
+    /// <param name="ctganOptions">CTGAN options (epochs, discrete columns...).</param>
+    /// <param name="options">Label, strategy, cap, quality filter; null for the defaults (balance classes of "Label").</param>
+    public static GanAugmentationEstimator<TTransformer> Augment<TTransformer>(this GanCatalog catalog,
+        IEstimator<TTransformer> estimator, CtganOptions ctganOptions, GanAugmentationOptions? options = null)
+        where TTransformer : class, ITransformer
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(ctganOptions);
+        return catalog.Augment(estimator, new CtganSynthesizerFactory(catalog.Context, ctganOptions), options);
+    }
+
+    /// <summary>
+    /// Augments the training rows of <paramref name="estimator"/> with an already fitted CTGAN model (not refitted;
+    /// it stays the caller's). The model must generate every input column, the label included.
+    /// </summary>
+    /// <typeparam name="TTransformer">The wrapped estimator's transformer, which <c>Fit</c> returns unchanged.</typeparam>
+    /// <param name="catalog">The GAN catalog.</param>
+    /// <param name="estimator">The estimator (trainer or chain) to train on augmented data.</param>
+    /// <param name="model">A CTGAN model fitted on the training table.</param>
+    /// <param name="options">Label, strategy, cap, quality filter; null for the defaults (balance classes of "Label").</param>
+    /// <exception cref="ArgumentException">The model does not generate the label column.</exception>
+    public static GanAugmentationEstimator<TTransformer> Augment<TTransformer>(this GanCatalog catalog,
+        IEstimator<TTransformer> estimator, CtganModel model, GanAugmentationOptions? options = null)
+        where TTransformer : class, ITransformer
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        options ??= new GanAugmentationOptions();
+        return catalog.Augment(estimator, new CtganSynthesizer(model, options.LabelColumnName), options);
+    }
+}
