@@ -57,7 +57,7 @@ internal sealed class CtganGenerator : TabularGenerator
     /// Each generator draws its rows' noise, condition uniforms and Gumbel uniforms; everything else is one batched
     /// pass over all blocks.
     /// </summary>
-    protected override float[] Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
+    protected override Tensor Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -72,9 +72,7 @@ internal sealed class CtganGenerator : TabularGenerator
         var encoded = _activation.Sample(raw, allGumbelUniforms);
         if (condition is not null)
             encoded.select(1, condition.EncodedPosition).fill_(Forced);
-        var values = new float[encoded.shape[0] * width];
-        TensorCopy.CopyTo(encoded, values);
-        return values;
+        return encoded.MoveToOuterDisposeScope();
     }
 
     /// <summary>Each row's slot of the conditional vector (a one-hot), or null when the network has none.</summary>
