@@ -71,7 +71,10 @@ internal sealed class CtganGenerator : TabularGenerator
             : _network.call(allNoise.to(_device))).to(CPU);
         var encoded = _activation.Sample(raw, allGumbelUniforms);
         if (condition is not null)
-            encoded.select(1, condition.EncodedPosition).fill_(Forced);
+        {
+            using Scalar forced = Forced; // held: a temporary Scalar can be finalized during the native call
+            encoded.select(1, condition.EncodedPosition).fill_(forced);
+        }
         return encoded.MoveToOuterDisposeScope();
     }
 
@@ -81,7 +84,10 @@ internal sealed class CtganGenerator : TabularGenerator
         if (_conditions is null)
             return null;
         if (condition is not null)
-            return full([uniforms.shape[0]], (long)condition.Category, dtype: ScalarType.Int64);
+        {
+            using Scalar category = (long)condition.Category;
+            return full([uniforms.shape[0]], category, dtype: ScalarType.Int64);
+        }
         return _conditions.FromUniforms(uniforms).Category;
     }
 

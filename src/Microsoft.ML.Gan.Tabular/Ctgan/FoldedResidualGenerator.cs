@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
@@ -25,6 +26,7 @@ internal sealed class FoldedResidualGenerator : IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var state = network.state_dict();
+        using Scalar epsilon = BatchNormEpsilon; // held: a temporary Scalar can be finalized during the native call
         int count = architecture.GeneratorLayers.Length;
         _noiseWidth = architecture.EmbeddingDimension;
         _bufferWidth = _noiseWidth + architecture.GeneratorLayers.Sum(w => (long)w);
@@ -42,7 +44,7 @@ internal sealed class FoldedResidualGenerator : IDisposable
             {
                 // BatchNorm1d in eval: (x − mean) / √(var + ε) · γ + β, an affine map folded into the Linear.
                 string bn = $"residual{i}.bn.";
-                var scale = state[bn + "weight"] / (state[bn + "running_var"] + BatchNormEpsilon).sqrt();
+                var scale = state[bn + "weight"] / (state[bn + "running_var"] + epsilon).sqrt();
                 weight = weight * scale.unsqueeze(1);
                 bias = (bias - state[bn + "running_mean"]) * scale + state[bn + "bias"];
             }
