@@ -39,7 +39,9 @@ internal sealed class ConditionDraw : IDisposable
     public (Tensor Column, Tensor Category) FromUniforms(Tensor uniforms)
     {
         using var scope = NewDisposeScope();
-        var column = (uniforms.select(1, 0) * _columns).to_type(ScalarType.Int64).clamp_max(_columns - 1);
+        // Scalars held in locals: an implicit int → Scalar temporary can be finalized during the native call.
+        using Scalar columns = _columns, lastColumn = _columns - 1;
+        var column = (uniforms.select(1, 0) * columns).to_type(ScalarType.Int64).clamp_max(lastColumn);
         var below = _cumulative.index_select(0, column) <= uniforms.select(1, 1).unsqueeze(1);
         var category = below.sum(1, type: ScalarType.Int64).minimum(_lastCategory.index_select(0, column));
         var global = category + _spanStart.index_select(0, column);

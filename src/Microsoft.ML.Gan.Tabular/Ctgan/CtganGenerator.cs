@@ -19,6 +19,7 @@ internal sealed class CtganGenerator : TabularGenerator
     private readonly Device _device;
     private readonly ConditionDraw? _conditions;
     private readonly SpanActivation _activation;
+    private readonly FoldedResidualGenerator? _folded;
 
     public CtganGenerator(DataTransformer transformer, CtganArchitecture architecture, nn.Module<Tensor, Tensor> network, Device device)
         : base(transformer)
@@ -29,6 +30,8 @@ internal sealed class CtganGenerator : TabularGenerator
         _device = device;
         _conditions = Layout.ColumnCount == 0 || architecture.ConditionWidth == 0 ? null : new ConditionDraw(Layout, Layout.ProbabilityMatrix(logFrequency: false), CPU);
         _activation = new SpanActivation(transformer.Spans, Layout, CPU);
+        if (architecture.Kind == GeneratorKind.CtganResidual)
+            _folded = new FoldedResidualGenerator(_network, architecture);
     }
 
     public CtganArchitecture Architecture { get; }
@@ -54,7 +57,7 @@ internal sealed class CtganGenerator : TabularGenerator
     /// Each generator draws its rows' noise, condition uniforms and Gumbel uniforms; everything else is one batched
     /// pass over all blocks.
     /// </summary>
-    protected override float[] Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
+    protected override Tensor Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -62,29 +65,36 @@ internal sealed class CtganGenerator : TabularGenerator
         var allNoise = Draw(generators, g => randn([rowsPerGenerator, Architecture.EmbeddingDimension], generator: g));
         var allConditionUniforms = Draw(generators, g => rand([rowsPerGenerator, 2], generator: g));
         var allGumbelUniforms = Draw(generators, g => rand([rowsPerGenerator, width], generator: g));
-        var conditions = Conditions(allConditionUniforms, condition);
-        var raw = _network.call(cat([allNoise, conditions], 1).to(_device)).to(CPU);
+        var slots = ConditionSlots(allConditionUniforms, condition)?.to(_device);
+        var raw = (_folded is not null
+            ? _folded.Forward(allNoise.to(_device), slots)
+            : _network.call(allNoise.to(_device))).to(CPU);
         var encoded = _activation.Sample(raw, allGumbelUniforms);
         if (condition is not null)
-            encoded.select(1, condition.EncodedPosition).fill_(Forced);
-        var values = new float[encoded.shape[0] * width];
-        TensorCopy.CopyTo(encoded, values);
-        return values;
+        {
+            using Scalar forced = Forced; // held: a temporary Scalar can be finalized during the native call
+            encoded.select(1, condition.EncodedPosition).fill_(forced);
+        }
+        return encoded.MoveToOuterDisposeScope();
     }
 
-    private Tensor Conditions(Tensor uniforms, ForcedCategory? condition)
+    /// <summary>Each row's slot of the conditional vector (a one-hot), or null when the network has none.</summary>
+    private Tensor? ConditionSlots(Tensor uniforms, ForcedCategory? condition)
     {
-        long rows = uniforms.shape[0];
         if (_conditions is null)
-            return empty([rows, 0]);
+            return null;
         if (condition is not null)
-            return _conditions.OneHot(full([rows], (long)condition.Category, dtype: ScalarType.Int64));
-        return _conditions.OneHot(_conditions.FromUniforms(uniforms).Category);
+        {
+            using Scalar category = (long)condition.Category;
+            return full([uniforms.shape[0]], category, dtype: ScalarType.Int64);
+        }
+        return _conditions.FromUniforms(uniforms).Category;
     }
 
     public override void Dispose()
     {
         _network.Dispose();
+        _folded?.Dispose();
         _conditions?.Dispose();
         _activation.Dispose();
     }

@@ -107,8 +107,9 @@ internal sealed class SpanActivation : IDisposable
     public Tensor Sample(Tensor raw, Tensor uniforms)
     {
         using var scope = NewDisposeScope();
+        using Scalar tiny = 1e-20f; // held: a temporary Scalar can be finalized during the native call
         // −log(−log u), masked to the categorical positions; scalars get tanh. In-place ops keep it to one buffer.
-        var sampled = uniforms.to(raw.device).clamp_min_(1e-20f).log_().neg_().log_().neg_().mul_(_categoricalMask).add_(raw);
+        var sampled = uniforms.to(raw.device).clamp_min_(tiny).log_().neg_().log_().neg_().mul_(_categoricalMask).add_(raw);
         sampled.index_copy_(1, _scalarIndex, raw.index_select(1, _scalarIndex).tanh());
         return sampled.MoveToOuterDisposeScope();
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Torch;
@@ -73,7 +74,7 @@ internal abstract class TabularGenerator : IRowGenerator
         long noiseSeed = NoiseSeeds.ForRow(rowSeed);
         using var generator = new Generator((ulong)noiseSeed, CPU);
         var encoded = Encoded([generator], 1, condition);
-        DecodedRows.Write(Transformer.InverseTransform(encoded, 1, unchecked((int)noiseSeed)), destination);
+        DecodedRows.Write(Transformer.InverseTransform(Floats(encoded), 1, unchecked((int)noiseSeed)), destination);
     }
 
     /// <summary>
@@ -98,10 +99,11 @@ internal abstract class TabularGenerator : IRowGenerator
     }
 
     /// <summary>
-    /// Encoded rows ready for decoding, <paramref name="rowsPerGenerator"/> per generator, row-major: each generator
-    /// draws its own rows' randomness, so a block's rows depend on its generator only (and on the condition).
+    /// Encoded rows ready for decoding, a contiguous float32 CPU tensor [rows, encoded width] (in the caller's dispose
+    /// scope), <paramref name="rowsPerGenerator"/> per generator: each generator draws its own rows' randomness, so a
+    /// block's rows depend on its generator only (and on the condition).
     /// </summary>
-    protected abstract float[] Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition);
+    protected abstract Tensor Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition);
 
     /// <summary>
     /// One draw per generator, concatenated along the rows. Torch draws from one generator serially, so the blocks'
@@ -127,6 +129,9 @@ internal abstract class TabularGenerator : IRowGenerator
 
     public abstract void Dispose();
 
+    /// <summary>The elements of a contiguous float32 CPU tensor, in place.</summary>
+    private static ReadOnlySpan<float> Floats(Tensor encoded) => MemoryMarshal.Cast<byte, float>(encoded.bytes);
+
     /// <summary>
     /// Generates <paramref name="blocks"/> blocks from <paramref name="firstBlock"/> in one network call and decodes
     /// the first <paramref name="rows"/> rows, one table per block (each block's decoding draws are seeded by the block).
@@ -139,6 +144,7 @@ internal abstract class TabularGenerator : IRowGenerator
         {
             for (int b = 0; b < blocks; b++)
                 generators[b] = new Generator((ulong)NoiseSeeds.ForBlock(seed, firstBlock + b), CPU);
+            // Decoded straight from the tensor's memory: no managed copy of the encoded rows.
             var encoded = Encoded(generators, GanRowStream.BlockSize, condition);
             int stride = Transformer.OutputDimension;
             var tables = new TabularTable[(rows + GanRowStream.BlockSize - 1) / GanRowStream.BlockSize];
@@ -147,7 +153,7 @@ internal abstract class TabularGenerator : IRowGenerator
             {
                 int count = Math.Min(GanRowStream.BlockSize, rows - b * GanRowStream.BlockSize);
                 int decodeSeed = unchecked((int)NoiseSeeds.ForBlock(seed, firstBlock + b));
-                tables[b] = Transformer.InverseTransform(encoded.AsSpan(b * GanRowStream.BlockSize * stride, count * stride), count, decodeSeed);
+                tables[b] = Transformer.InverseTransform(Floats(encoded).Slice(b * GanRowStream.BlockSize * stride, count * stride), count, decodeSeed);
             });
             return [.. tables];
         }

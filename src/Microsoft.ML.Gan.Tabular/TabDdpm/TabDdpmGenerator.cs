@@ -54,7 +54,7 @@ internal sealed class TabDdpmGenerator : TabularGenerator
 
     public override byte[] Write() => TabDdpmFamily.Write(this);
 
-    protected override float[] Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
+    protected override Tensor Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -66,10 +66,7 @@ internal sealed class TabDdpmGenerator : TabularGenerator
             width => Draw(generators, g => randn([rowsPerGenerator, width], generator: g)),
             width => Draw(generators, g => rand([rowsPerGenerator, width], generator: g)),
             rows, DiffusedCondition(condition));
-        var encoded = DiffusionLayout.Join(numeric, categorical, label);
-        var values = new float[rows * DiffusionLayout.EncodedWidth];
-        TensorCopy.CopyTo(encoded, values);
-        return values;
+        return DiffusionLayout.Join(numeric, categorical, label).contiguous().MoveToOuterDisposeScope();
     }
 
     /// <summary>Each row's label class: the condition's category, or drawn from the training frequencies; null without a label.</summary>
