@@ -17,6 +17,7 @@ internal static class FitCommand
         var synthesizer = new Option<string>("--synthesizer") { Description = "Which synthesizer.", DefaultValueFactory = _ => "ctgan" };
         synthesizer.AcceptOnlyFromAmong("ctgan", "tvae", "tabddpm");
         var epochs = new Option<int>("--epochs") { Description = "Training epochs (the paper uses 300).", DefaultValueFactory = _ => 300 };
+        var steps = new Option<long?>("--steps") { Description = "Train exactly this many steps (batches) instead of --epochs: for tables so big that one epoch is long." };
         var batch = new Option<int>("--batch-size") { Description = "Rows per step (a multiple of the pack size 10 for CTGAN without DP).", DefaultValueFactory = _ => 500 };
         var epsilon = new Option<double?>("--dp-epsilon") { Description = "Train CTGAN with (ε, δ)-differential privacy at this ε (DP-SGD and DP transformer statistics)." };
         var delta = new Option<double?>("--dp-delta") { Description = "δ for --dp-epsilon (default 1/n^1.1)." };
@@ -34,14 +35,14 @@ internal static class FitCommand
         var privacyFlags = new PrivacyFlags();
         var command = new System.CommandLine.Command("fit", "Train a synthesizer on a table and save it.")
         {
-            input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, target, device, seed, threads, overwrite,
+            input, model, synthesizer, epochs, steps, batch, epsilon, delta, discrete, ignore, target, device, seed, threads, overwrite,
         };
         tableFlags.AddTo(command);
         foreach (var flag in privacyFlags.All)
             command.Options.Add(flag);
         command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
-            var settings = new FitSettings(result.GetValue(epochs), result.GetValue(batch), result.GetValue(device)!,
+            var settings = new FitSettings(result.GetValue(epochs), Steps(result, steps, epochs), result.GetValue(batch), result.GetValue(device)!,
                 result.GetValue(seed), result.GetValue(threads), result.GetValue(target), cancellation);
             double? dpEpsilon = result.GetValue(epsilon);
             if (dpEpsilon is null && (result.GetValue(delta) is not null || privacyFlags.AnyGiven(result)))
@@ -83,6 +84,18 @@ internal static class FitCommand
         return command;
     }
 
+    /// <summary>The --steps value, checked: at least 1, not with an explicit --epochs.</summary>
+    private static long? Steps(ParseResult result, Option<long?> steps, Option<int> epochs)
+    {
+        if (result.GetValue(steps) is not long count)
+            return null;
+        if (count < 1)
+            throw new CliUsageException($"--steps must be at least 1, not {count}.");
+        if (result.GetResult(epochs) is { Implicit: false })
+            throw new CliUsageException("--steps and --epochs cannot be combined: --steps sets the length of training in steps instead of epochs.");
+        return count;
+    }
+
     /// <summary>Reads the training table; an error that does not name the file gets its name.</summary>
     private static TabularFile Read(string path, TabularFileOptions options)
     {
@@ -103,6 +116,7 @@ internal static class FitCommand
         if (options.Privacy is not null)
             tunePrivacy(options.Privacy);
         options.Epochs = settings.Epochs;
+        options.MaxSteps = settings.Steps;
         options.BatchSize = settings.BatchSize;
         options.Device = settings.Device;
         options.Seed = settings.Seed;
@@ -121,6 +135,7 @@ internal static class FitCommand
         var options = new TvaeOptions
         {
             Epochs = settings.Epochs,
+            MaxSteps = settings.Steps,
             BatchSize = settings.BatchSize,
             Device = settings.Device,
             Seed = settings.Seed,
@@ -136,6 +151,8 @@ internal static class FitCommand
 
     private static CtganModel FitTabDdpm(MLContext mlContext, IDataView data, FitSettings settings)
     {
+        if (settings.Steps > int.MaxValue)
+            throw new CliUsageException($"--steps must be at most {int.MaxValue} for --synthesizer tabddpm, not {settings.Steps}.");
         var options = new TabDdpmOptions
         {
             Epochs = settings.Epochs,
@@ -146,6 +163,11 @@ internal static class FitCommand
             CancellationToken = settings.Cancellation,
             LabelColumn = settings.Target,
         };
+        if (settings.Steps is long steps)
+        {
+            options.Epochs = null;
+            options.Steps = (int)steps;
+        }
         return TrainingProgressDisplay.Run("TabDDPM", progress =>
         {
             options.Progress = progress;
@@ -154,5 +176,5 @@ internal static class FitCommand
     }
 
     /// <summary>What the command line sets on every synthesizer.</summary>
-    private sealed record FitSettings(int Epochs, int BatchSize, string Device, int Seed, int Threads, string? Target, CancellationToken Cancellation);
+    private sealed record FitSettings(int Epochs, long? Steps, int BatchSize, string Device, int Seed, int Threads, string? Target, CancellationToken Cancellation);
 }

@@ -40,8 +40,7 @@ public sealed class TvaeEstimator : IEstimator<CtganModel>
         var device = TorchDevices.Resolve(_options.Device);
         var architecture = new CtganArchitecture(_options.EmbeddingDimension, [.. _options.DecoderLayers],
             transformer.OutputDimension, 0, GeneratorKind.TvaeDecoder);
-        float[] encoded = transformer.Transform(table, seed);
-        using var data = tensor(encoded, [table.RowCount, transformer.OutputDimension], device: device);
+        var data = transformer.Encode(table, seed);
         var (decoder, summary) = GanHost.WithLog(_mlContext, nameof(TvaeEstimator),
             log => TvaeTrainer.Train(_options, data, transformer.Spans, architecture, seed, device, log));
         var generator = new CtganGenerator(transformer, architecture, decoder, device);
