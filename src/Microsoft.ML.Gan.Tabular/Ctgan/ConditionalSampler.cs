@@ -92,7 +92,8 @@ internal sealed class ConditionalSampler : IDisposable
             for (int c = 0; c < _columns.Length; c++)
                 categories[(long)r * _columns.Length + c] = _spanStart[c] + _columns[c].Slot(r);
         }
-        return tensor(categories, [_rows, _columns.Length], device: _device);
+        // Built inside a training step's dispose scope, but kept for the sampler's lifetime.
+        return tensor(categories, [_rows, _columns.Length], device: _device).DetachFromDisposeScope();
     }
 
     public void Dispose()

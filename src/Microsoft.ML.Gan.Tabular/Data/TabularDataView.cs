@@ -25,7 +25,7 @@ internal sealed class TabularDataView : IDataView
         {
             var column = table.Columns[i];
             builder.AddColumn(column.Name, column.Type, KeyValuesAnnotation(column));
-            _values[i] = new Lazy<Array>(() => Expand(column));
+            _values[i] = new Lazy<Array>(() => ExpandColumn(column));
         }
         Schema = builder.ToSchema();
     }
@@ -45,7 +45,7 @@ internal sealed class TabularDataView : IDataView
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [new Cursor(this, columnsNeeded)];
 
-    private static Array Expand(TabularColumn column) => column switch
+    private static Array ExpandColumn(TabularColumn column) => column switch
     {
         ContinuousColumn continuous => ColumnTypes.ToTypedArray(column.Type, continuous.Values),
         DiscreteColumn discrete => ExpandCategories(discrete),
