@@ -31,6 +31,7 @@ internal static partial class CliFailure
         (Property("DiscreteColumns"), "--discrete"),
         (Property("BatchSize"), "--batch-size"),
         (Property("Epochs"), "--epochs"),
+        (Property("MaxSteps"), "--steps"),
         (Property("LabelColumn"), "--target"),
         (Property("RealHoldout"), "--holdout"),
         (Property("RealTraining"), "--real"),

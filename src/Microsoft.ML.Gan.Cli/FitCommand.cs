@@ -18,6 +18,7 @@ internal static class FitCommand
         var synthesizer = new Option<string>("--synthesizer") { Description = "Which synthesizer.", DefaultValueFactory = _ => "ctgan" };
         synthesizer.AcceptOnlyFromAmong("ctgan", "tvae", "tabddpm");
         var epochs = new Option<int>("--epochs") { Description = "Training epochs (the paper uses 300).", DefaultValueFactory = _ => 300 };
+        var steps = new Option<long?>("--steps") { Description = "Train exactly this many steps (batches) instead of --epochs: for tables so big that one epoch is long." };
         var batch = new Option<int>("--batch-size") { Description = "Rows per step (a multiple of the pack size 10 for CTGAN without DP).", DefaultValueFactory = _ => 500 };
         var epsilon = new Option<double?>("--dp-epsilon") { Description = "Train CTGAN with (ε, δ)-differential privacy at this ε (DP-SGD and DP transformer statistics)." };
         var delta = new Option<double?>("--dp-delta") { Description = "δ for --dp-epsilon (default 1/n^1.1)." };
@@ -35,14 +36,14 @@ internal static class FitCommand
         var privacyFlags = new PrivacyFlags();
         var command = new System.CommandLine.Command("fit", "Train a synthesizer on a table and save it.")
         {
-            input, model, synthesizer, epochs, batch, epsilon, delta, discrete, ignore, target, device, seed, threads, overwrite,
+            input, model, synthesizer, epochs, steps, batch, epsilon, delta, discrete, ignore, target, device, seed, threads, overwrite,
         };
         tableFlags.AddTo(command);
         foreach (var flag in privacyFlags.All)
             command.Options.Add(flag);
         command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
-            var settings = new FitSettings(result.GetValue(epochs), result.GetValue(batch), result.GetValue(device)!,
+            var settings = new FitSettings(result.GetValue(epochs), Steps(result, steps, epochs), result.GetValue(batch), result.GetValue(device)!,
                 result.GetValue(seed), result.GetValue(threads), result.GetValue(target), cancellation);
             double? dpEpsilon = result.GetValue(epsilon);
             if (dpEpsilon is null && (result.GetValue(delta) is not null || privacyFlags.AnyGiven(result)))
@@ -70,8 +71,8 @@ internal static class FitCommand
             var tabular = mlContext.Gan().Tabular;
             using var learned = kind switch
             {
-                "tvae" => Fit("TVAE", new TvaeOptions { Epochs = settings.Epochs }, tabular.Tvae, data, settings),
-                "tabddpm" => Fit("TabDDPM", new TabDdpmOptions { Epochs = settings.Epochs, LabelColumn = settings.Target }, tabular.TabDdpm, data, settings),
+                "tvae" => Fit("TVAE", new TvaeOptions { Epochs = settings.Epochs, MaxSteps = settings.Steps }, tabular.Tvae, data, settings),
+                "tabddpm" => Fit("TabDDPM", TabDdpmOptionsFor(settings), tabular.TabDdpm, data, settings),
                 _ => Fit(dpEpsilon is null ? "CTGAN" : "DP-CTGAN",
                     CtganOptionsFor(settings, dpEpsilon, result.GetValue(delta), privacy => privacyFlags.Apply(result, privacy)), tabular.Ctgan, data, settings),
             };
@@ -84,6 +85,18 @@ internal static class FitCommand
             return CliFailure.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The --steps value, checked: at least 1, not with an explicit --epochs.</summary>
+    private static long? Steps(ParseResult result, Option<long?> steps, Option<int> epochs)
+    {
+        if (result.GetValue(steps) is not long count)
+            return null;
+        if (count < 1)
+            throw new CliUsageException($"--steps must be at least 1, not {count}.");
+        if (result.GetResult(epochs) is { Implicit: false })
+            throw new CliUsageException("--steps and --epochs cannot be combined: --steps sets the length of training in steps instead of epochs.");
+        return count;
     }
 
     /// <summary>Reads the training table; an error that does not name the file gets its name.</summary>
@@ -106,7 +119,22 @@ internal static class FitCommand
         if (options.Privacy is not null)
             tunePrivacy(options.Privacy);
         options.Epochs = settings.Epochs;
+        options.MaxSteps = settings.Steps;
         options.LabelColumn = settings.Target;
+        return options;
+    }
+
+    /// <summary>TabDDPM's options for the command line: --steps replaces its epochs (TabDDPM counts steps as an int).</summary>
+    private static TabDdpmOptions TabDdpmOptionsFor(FitSettings settings)
+    {
+        var options = new TabDdpmOptions { Epochs = settings.Epochs, LabelColumn = settings.Target };
+        if (settings.Steps is long steps)
+        {
+            if (steps > int.MaxValue)
+                throw new CliUsageException($"--steps must be at most {int.MaxValue} for --synthesizer tabddpm, not {steps}.");
+            options.Epochs = null;
+            options.Steps = (int)steps;
+        }
         return options;
     }
 
@@ -128,5 +156,5 @@ internal static class FitCommand
     }
 
     /// <summary>What the command line sets on every synthesizer.</summary>
-    private sealed record FitSettings(int Epochs, int BatchSize, string Device, int Seed, int Threads, string? Target, CancellationToken Cancellation);
+    private sealed record FitSettings(int Epochs, long? Steps, int BatchSize, string Device, int Seed, int Threads, string? Target, CancellationToken Cancellation);
 }

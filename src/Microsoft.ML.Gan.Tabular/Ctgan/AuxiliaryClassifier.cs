@@ -26,11 +26,11 @@ internal sealed class AuxiliaryClassifier : IDisposable
 
     /// <param name="labelColumn">The discrete label column.</param>
     /// <param name="spans">The encoded row's spans.</param>
-    /// <param name="data">The encoded real training rows [rows, width] (not owned).</param>
+    /// <param name="data">The encoded real training rows.</param>
     /// <param name="batchSize">Rows per training step.</param>
     /// <param name="device">Where it trains and runs.</param>
     /// <exception cref="ArgumentException">The label is not a learned column, or is continuous.</exception>
-    public AuxiliaryClassifier(string labelColumn, IReadOnlyList<OutputSpan> spans, Tensor data, int batchSize, Device device)
+    public AuxiliaryClassifier(string labelColumn, IReadOnlyList<OutputSpan> spans, EncodedTable data, int batchSize, Device device)
     {
         var own = spans.Where(s => s.ColumnName == labelColumn).ToArray();
         if (own.Length == 0)
@@ -42,7 +42,7 @@ internal sealed class AuxiliaryClassifier : IDisposable
         var featurePositions = spans.Where(s => s.ColumnName != labelColumn).SelectMany(s => Enumerable.Range(s.Start, s.Length)).Select(i => (long)i).ToArray();
         _features = tensor(featurePositions, device: device);
         _network = CtganNetworks.CreateAuxiliaryClassifier(featurePositions.Length, _label.Length).to(device);
-        Train(data, batchSize);
+        Train(data, batchSize, device);
     }
 
     /// <summary>The classifier's mean cross-entropy on generated (activated) rows against their own (soft) label.</summary>
@@ -56,24 +56,21 @@ internal sealed class AuxiliaryClassifier : IDisposable
     }
 
     /// <summary>Trains on random batches of the real rows (torch's default generator, seeded by the caller), then freezes the network.</summary>
-    private void Train(Tensor data, int batchSize)
+    private void Train(EncodedTable data, int batchSize, Device device)
     {
-        var labels = data.narrow(1, _label.Start, _label.Length).argmax(1);
-        var features = data.index_select(1, _features);
         using var optimizer = optim.Adam(_network.parameters(), LearningRate);
         _network.train();
-        int batch = (int)Math.Min(batchSize, data.shape[0]);
+        int batch = Math.Min(batchSize, data.RowCount);
         for (int step = 0; step < TrainingSteps; step++)
         {
             using var scope = NewDisposeScope();
-            var rows = randint(data.shape[0], [batch], dtype: ScalarType.Int64, device: data.device);
+            var real = data.Gather(randint(data.RowCount, [batch], dtype: ScalarType.Int64, device: device), device);
             optimizer.zero_grad();
-            var loss = nn.functional.cross_entropy(_network.call(features.index_select(0, rows)), labels.index_select(0, rows));
+            var labels = real.narrow(1, _label.Start, _label.Length).argmax(1);
+            var loss = nn.functional.cross_entropy(_network.call(real.index_select(1, _features)), labels);
             loss.backward();
             optimizer.step();
         }
-        labels.Dispose();
-        features.Dispose();
         _network.eval();
         foreach (var parameter in _network.parameters())
             parameter.requires_grad_(false);

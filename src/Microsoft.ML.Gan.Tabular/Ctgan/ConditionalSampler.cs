@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.Tabular.Data;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
@@ -11,55 +12,59 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 internal sealed class ConditionalSampler : IDisposable
 {
     private readonly ConditionDraw _draw;
+    private readonly EncodedCategories[] _columns;
+    private readonly int _rows;
+    private readonly Device _device;
+    private readonly int[] _spanStart;
     private readonly Tensor _rowsByCategory; // [columns × rows] int32: per column, the rows ordered by category
     private readonly Tensor _categoryStart;  // [width] int64: where each global category's rows start
     private readonly Tensor _categoryCount;  // [width] int64
+    private Tensor? _rowCategories;
 
     /// <param name="layout">The conditional vector's layout.</param>
-    /// <param name="encoded">The encoded training rows, row-major.</param>
-    /// <param name="rows">The number of rows.</param>
-    /// <param name="stride">The encoded width.</param>
+    /// <param name="encoded">The encoded training rows.</param>
     /// <param name="device">Where the indices live.</param>
     /// <param name="frequencyRowCount">The row count that turns frequencies into counts for the log-frequency
-    /// (a public count under differential privacy); null for <paramref name="rows"/>.</param>
-    public ConditionalSampler(ConditionLayout layout, float[] encoded, int rows, int stride, Device device, long? frequencyRowCount = null)
+    /// (a public count under differential privacy); null for the encoded row count.</param>
+    public ConditionalSampler(ConditionLayout layout, EncodedTable encoded, Device device, long? frequencyRowCount = null)
     {
+        int rows = encoded.RowCount;
+        _rows = rows;
+        _device = device;
         _draw = new ConditionDraw(layout, layout.ProbabilityMatrix(logFrequency: true, frequencyRowCount ?? rows), device);
-        var rowCategories = new long[(long)rows * layout.ColumnCount];
+        _columns = [.. layout.Spans.Select(s => (EncodedCategories)encoded.Column(s.ColumnIndex))];
         var counts = new long[layout.Width];
-        var categoryOfRow = new int[rows];
         var rowsByCategory = new int[(long)layout.ColumnCount * rows];
         var starts = new long[layout.Width];
         for (int c = 0; c < layout.ColumnCount; c++)
         {
-            var span = layout.Spans[c];
+            var column = _columns[c];
             int first = layout.SpanStart[c];
+            int length = layout.Spans[c].Length;
             for (int r = 0; r < rows; r++)
-            {
-                int category = first + ArgMax(encoded.AsSpan(r * stride + span.Start, span.Length));
-                categoryOfRow[r] = category;
-                rowCategories[(long)r * layout.ColumnCount + c] = category;
-                counts[category]++;
-            }
+                counts[first + column.Slot(r)]++;
             // Counting sort of the rows by category into this column's slice of the index.
             long running = (long)c * rows;
-            for (int g = first; g < first + span.Length; g++)
+            for (int g = first; g < first + length; g++)
             {
                 starts[g] = running;
                 running += counts[g];
             }
-            var next = starts[first..(first + span.Length)];
+            var next = starts[first..(first + length)];
             for (int r = 0; r < rows; r++)
-                rowsByCategory[next[categoryOfRow[r] - first]++] = r;
+                rowsByCategory[next[column.Slot(r)]++] = r;
         }
         _rowsByCategory = tensor(rowsByCategory, device: device);
         _categoryStart = tensor(starts, device: device);
         _categoryCount = tensor(counts, device: device);
-        RowCategories = tensor(rowCategories, [rows, layout.ColumnCount], device: device);
+        _spanStart = layout.SpanStart;
     }
 
-    /// <summary>Per row and conditionable column, the row's global category [rows, columns] (int64).</summary>
-    public Tensor RowCategories { get; }
+    /// <summary>
+    /// Per row and conditionable column, the row's global category [rows, columns] (int32), built on first use (only
+    /// differentially private training reads it).
+    /// </summary>
+    public Tensor RowCategories => _rowCategories ??= BuildRowCategories();
 
     /// <summary>Draws a batch: conditional vectors, the mask (column one-hot) inputs, and a real row per condition.</summary>
     /// <returns>The chosen column [B], the global category [B], and the real row indices [B] (int64).</returns>
@@ -79,15 +84,16 @@ internal sealed class ConditionalSampler : IDisposable
     /// <summary>The conditional vectors of a batch's categories.</summary>
     public Tensor OneHot(Tensor category) => _draw.OneHot(category);
 
-    private static int ArgMax(ReadOnlySpan<float> values)
+    private Tensor BuildRowCategories()
     {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
+        var categories = new int[(long)_rows * _columns.Length];
+        for (int r = 0; r < _rows; r++)
         {
-            if (values[i] > values[best])
-                best = i;
+            for (int c = 0; c < _columns.Length; c++)
+                categories[(long)r * _columns.Length + c] = _spanStart[c] + _columns[c].Slot(r);
         }
-        return best;
+        // Built inside a training step's dispose scope, but kept for the sampler's lifetime.
+        return tensor(categories, [_rows, _columns.Length], device: _device).DetachFromDisposeScope();
     }
 
     public void Dispose()
@@ -96,6 +102,6 @@ internal sealed class ConditionalSampler : IDisposable
         _rowsByCategory.Dispose();
         _categoryStart.Dispose();
         _categoryCount.Dispose();
-        RowCategories.Dispose();
+        _rowCategories?.Dispose();
     }
 }

@@ -35,16 +35,15 @@ public sealed class CtganEstimator : TabularSynthesizerEstimator
         var layout = new ConditionLayout(transformer);
         var architecture = new CtganArchitecture(_options.LatentDimension, [.. _options.GeneratorLayers],
             transformer.OutputDimension, layout.Width);
-        float[] encoded = transformer.Transform(trainingTable, trainingSeed);
+        var data = transformer.Encode(trainingTable, trainingSeed);
+        long rowCount = table.RowCount;
 
         TorchRuntime.Seed(trainingSeed);
         using var sampler = layout.ColumnCount == 0
             ? null
-            : new ConditionalSampler(layout, encoded, trainingTable.RowCount, transformer.OutputDimension, device,
-                privacy is null ? null : table.RowCount);
+            : new ConditionalSampler(layout, data, device, privacy is null ? null : rowCount);
         using var activation = new SpanActivation(transformer.Spans, layout, device);
-        var data = tensor(encoded, [trainingTable.RowCount, transformer.OutputDimension], device: device);
-        var plan = privacy?.Plan(_options, table.RowCount);
+        var plan = privacy?.Plan(_options, rowCount);
         using var auxiliary = _options.LabelColumn is { } label ? new AuxiliaryClassifier(label, transformer.Spans, data, _options.BatchSize, device) : null;
         using var problem = plan is null
             ? new CtganProblem(_options, architecture, data, sampler, activation, device, auxiliary)

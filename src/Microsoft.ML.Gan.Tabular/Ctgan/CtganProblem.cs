@@ -1,4 +1,5 @@
 using Microsoft.ML.Gan.Networks;
+using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -21,12 +22,12 @@ internal class CtganProblem : IAdversarialProblem, IDisposable
 
     /// <param name="options">Training options.</param>
     /// <param name="architecture">The generator's shape.</param>
-    /// <param name="data">Encoded training rows [rows, width] on <paramref name="device"/>; the problem owns it.</param>
+    /// <param name="data">Encoded training rows; each batch's float rows are built from them on <paramref name="device"/>.</param>
     /// <param name="sampler">Training-by-sampling, or null when the table has no discrete column.</param>
     /// <param name="activation">Span-wise activations.</param>
     /// <param name="device">Training device.</param>
     /// <param name="auxiliary">The label's auxiliary classifier (target-aware CTGAN), or null; not owned.</param>
-    public CtganProblem(CtganOptions options, CtganArchitecture architecture, Tensor data, ConditionalSampler? sampler,
+    public CtganProblem(CtganOptions options, CtganArchitecture architecture, EncodedTable data, ConditionalSampler? sampler,
         SpanActivation activation, Device device, AuxiliaryClassifier? auxiliary = null)
     {
         _auxiliary = auxiliary;
@@ -43,8 +44,8 @@ internal class CtganProblem : IAdversarialProblem, IDisposable
 
     private protected CtganOptions Options { get; }
 
-    /// <summary>Encoded training rows [rows, width].</summary>
-    private protected Tensor Data { get; }
+    /// <summary>Encoded training rows.</summary>
+    private protected EncodedTable Data { get; }
 
     private protected Device Device { get; }
 
@@ -58,7 +59,7 @@ internal class CtganProblem : IAdversarialProblem, IDisposable
 
     public nn.Module Discriminator => _discriminator;
 
-    public virtual long RowCount => Data.shape[0];
+    public virtual long RowCount => Data.RowCount;
 
     public nn.Module CreateGeneratorReplica() => CtganNetworks.CreateGenerator(_architecture).to(Device);
 
@@ -67,13 +68,13 @@ internal class CtganProblem : IAdversarialProblem, IDisposable
         Tensor real, condition;
         if (Sampler is null)
         {
-            real = Data.index_select(0, randint(Data.shape[0], [batchSize], dtype: ScalarType.Int64, device: Device));
+            real = Data.Gather(randint(Data.RowCount, [batchSize], dtype: ScalarType.Int64, device: Device), Device);
             condition = empty(batchSize, 0, device: Device);
         }
         else
         {
             var (_, category, rows) = Sampler.Sample(batchSize);
-            real = Data.index_select(0, rows);
+            real = Data.Gather(rows, Device);
             condition = Sampler.OneHot(category);
         }
         // The critic's loss does not reach the generator: no graph for its forward pass.
@@ -107,6 +108,5 @@ internal class CtganProblem : IAdversarialProblem, IDisposable
     {
         _generator.Dispose();
         _discriminator.Dispose();
-        Data.Dispose();
     }
 }

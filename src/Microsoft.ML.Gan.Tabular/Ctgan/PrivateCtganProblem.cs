@@ -1,4 +1,5 @@
 using Microsoft.ML.Gan.Privacy;
+using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -33,14 +34,14 @@ internal sealed class PrivateCtganProblem : CtganProblem, IAdversarialProblem, I
 
     /// <param name="options">Training options (with privacy).</param>
     /// <param name="architecture">The generator's shape.</param>
-    /// <param name="data">Encoded training rows; the problem owns it.</param>
+    /// <param name="data">Encoded training rows.</param>
     /// <param name="sampler">Conditions (with each row's categories), or null without discrete columns.</param>
     /// <param name="activation">Span-wise activations.</param>
     /// <param name="device">Training device.</param>
     /// <param name="plan">σ, q, the public row count, the step limit and the accountant that records the steps.</param>
     /// <param name="secret">The mechanism's randomness, on <paramref name="device"/>; the problem owns it. A fit passes
     /// <see cref="CryptographicRandom.NewTorchGenerator"/>; tests pass a seeded one to compare neighbouring tables.</param>
-    public PrivateCtganProblem(CtganOptions options, CtganArchitecture architecture, Tensor data, ConditionalSampler? sampler,
+    public PrivateCtganProblem(CtganOptions options, CtganArchitecture architecture, EncodedTable data, ConditionalSampler? sampler,
         SpanActivation activation, Device device, PrivateTrainingPlan plan, torch.Generator secret)
         : base(options, architecture, data, sampler, activation, device)
     {
@@ -85,19 +86,20 @@ internal sealed class PrivateCtganProblem : CtganProblem, IAdversarialProblem, I
     /// </summary>
     internal (Tensor Real, Tensor Fake) PairedCriticInputs()
     {
-        var rows = (rand([Data.shape[0]], device: Device, generator: _secret) < _sampleRate).nonzero().view(-1);
+        var rows = (rand([Data.RowCount], device: Device, generator: _secret) < _sampleRate).nonzero().view(-1);
         int count = (int)rows.shape[0];
-        var real = Data.index_select(0, rows);
+        var real = Data.Gather(rows, Device);
         var condition = Sampler is null
             ? empty(count, 0, device: Device)
             : Sampler.OneHot(Sampler.RowCategories.index_select(0, rows)
-                .gather(1, randint(Sampler.RowCategories.shape[1], [count, 1], dtype: ScalarType.Int64, device: Device, generator: _secret)).view(-1));
+                .gather(1, randint(Sampler.RowCategories.shape[1], [count, 1], dtype: ScalarType.Int64, device: Device, generator: _secret))
+                .view(-1).to_type(ScalarType.Int64));
         Tensor fake;
         using (no_grad())
         {
             if (count == 0)
             {
-                fake = empty(0, Data.shape[1], device: Device);
+                fake = empty(0, Data.Width, device: Device);
             }
             else
             {

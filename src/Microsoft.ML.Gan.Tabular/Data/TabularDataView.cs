@@ -3,33 +3,35 @@ using Microsoft.ML.Data;
 
 namespace Microsoft.ML.Gan.Tabular.Data;
 
-/// <summary>An <see cref="IDataView"/> over a <see cref="TabularTable"/>, each column expanded once to a typed array.</summary>
+/// <summary>
+/// An <see cref="IDataView"/> over a <see cref="TabularTable"/>, each column expanded to a typed array the first time a
+/// cursor reads it (a synthesizer reading the view takes the table itself, <see cref="Table"/>, and expands nothing).
+/// </summary>
 internal sealed class TabularDataView : IDataView
 {
     private static readonly MethodInfo ExpandMethod =
         typeof(TabularDataView).GetMethod(nameof(Expand), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private readonly Array[] _values;
+    private readonly Lazy<Array>[] _values;
     private readonly int _rowCount;
 
     public TabularDataView(TabularTable table)
     {
+        Table = table;
         _rowCount = table.RowCount;
         var builder = new DataViewSchema.Builder();
-        _values = new Array[table.Columns.Count];
+        _values = new Lazy<Array>[table.Columns.Count];
         for (int i = 0; i < _values.Length; i++)
         {
             var column = table.Columns[i];
             builder.AddColumn(column.Name, column.Type, KeyValuesAnnotation(column));
-            _values[i] = column switch
-            {
-                ContinuousColumn continuous => ColumnTypes.ToTypedArray(column.Type, continuous.Values),
-                DiscreteColumn discrete => ExpandCategories(discrete),
-                _ => throw new NotSupportedException($"Column kind {column.GetType().Name} is not supported."),
-            };
+            _values[i] = new Lazy<Array>(() => ExpandColumn(column));
         }
         Schema = builder.ToSchema();
     }
+
+    /// <summary>The table the view reads.</summary>
+    public TabularTable Table { get; }
 
     public bool CanShuffle => false;
 
@@ -42,6 +44,13 @@ internal sealed class TabularDataView : IDataView
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [new Cursor(this, columnsNeeded)];
+
+    private static Array ExpandColumn(TabularColumn column) => column switch
+    {
+        ContinuousColumn continuous => ColumnTypes.ToTypedArray(column.Type, continuous.Values),
+        DiscreteColumn discrete => ExpandCategories(discrete),
+        _ => throw new NotSupportedException($"Column kind {column.GetType().Name} is not supported."),
+    };
 
     private static Array ExpandCategories(DiscreteColumn column)
     {
@@ -90,7 +99,7 @@ internal sealed class TabularDataView : IDataView
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             CheckActive(column);
-            if (parent._values[column.Index] is not TValue[] values)
+            if (parent._values[column.Index].Value is not TValue[] values)
                 throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type.RawType.Name} values, not {typeof(TValue).Name}.");
             return (ref TValue value) => value = values[RowPosition];
         }

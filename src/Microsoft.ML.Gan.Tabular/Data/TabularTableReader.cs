@@ -27,6 +27,8 @@ internal static class TabularTableReader
         if (kept.Count == 0)
             throw new ArgumentException("The data has no columns left to read once IgnoreColumns are removed.", nameof(data));
 
+        if (data is TabularDataView view && Shared(view.Table, kept, discrete) is { } shared)
+            return shared;
         int capacity = (int)Math.Min(data.GetRowCount() ?? 1024, Array.MaxLength);
         using var cursor = data.GetRowCursor(kept);
         var readers = kept
@@ -38,6 +40,41 @@ internal static class TabularTableReader
                 reader.ReadRow();
         }
         return new TabularTable(readers.Select(r => r.ToColumn()));
+    }
+
+    /// <summary>
+    /// The kept columns of a view's own table, shared rather than read again, when reading them through a cursor would
+    /// give the same columns: continuous columns of Double or DateTime type that stay continuous, and discrete columns
+    /// whose categories are all used and listed in order of first appearance (the order a cursor read gives). Else null.
+    /// </summary>
+    private static TabularTable? Shared(TabularTable table, List<DataViewSchema.Column> kept, HashSet<string> discrete)
+    {
+        var columns = kept.Select(c => table[c.Name]).ToArray();
+        foreach (var column in columns)
+        {
+            bool same = column switch
+            {
+                ContinuousColumn => !discrete.Contains(column.Name) && (column.Type is DateTimeDataViewType || column.Type.RawType == typeof(double)),
+                DiscreteColumn categories => InAppearanceOrder(categories),
+                _ => false,
+            };
+            if (!same)
+                return null;
+        }
+        return columns.Length == table.Columns.Count ? table : new TabularTable(columns);
+    }
+
+    private static bool InAppearanceOrder(DiscreteColumn column)
+    {
+        int next = 0;
+        foreach (int code in column.Codes)
+        {
+            if (code == next)
+                next++;
+            else if (code > next)
+                return false;
+        }
+        return next == column.Categories.Count;
     }
 
     private static void CheckNamesExist(IReadOnlyList<string> listed, string optionName, HashSet<string> names, List<DataViewSchema.Column> columns)

@@ -38,26 +38,12 @@ public sealed class TabDdpmEstimator : TabularSynthesizerEstimator
             _options.Dropout, _options.Timesteps, _options.Schedule, _options.SamplingSteps ?? _options.Timesteps, label);
         long batch = Math.Min(_options.BatchSize, table.RowCount);
         long steps = _options.Epochs is int epochs ? epochs * ((table.RowCount + batch - 1) / batch) : _options.Steps;
-        var (numeric, categorical, labels) = Encode(table, transformer, layout, seed, device);
-        using (numeric)
-        using (categorical)
-        using (labels)
-        using (var multinomial = new MultinomialDiffusion(layout.Features, device))
-        {
-            var schedule = DiffusionSchedule.Create(_options.Schedule, _options.Timesteps);
-            var (denoiser, summary) = TabDdpmTrainer.Train(_options, architecture, schedule, multinomial, (numeric, categorical, labels), steps, seed, device, log);
-            return (new TabDdpmGenerator(transformer, architecture, denoiser, device), summary);
-        }
-    }
-
-    /// <summary>The training rows' diffused parts and labels, on the device (outside any dispose scope: the caller disposes them).</summary>
-    private static (Tensor Numeric, Tensor Categorical, Tensor? Label) Encode(TabularTable table, DataTransformer transformer, TabDdpmLayout layout,
-        int seed, Device device)
-    {
-        float[] encoded = transformer.Transform(table, seed);
-        using var scope = NewDisposeScope();
-        var (numeric, categorical, label) = layout.Split(tensor(encoded, [table.RowCount, transformer.OutputDimension], device: device), device);
-        return (numeric.MoveToOuterDisposeScope(), categorical.MoveToOuterDisposeScope(), label?.MoveToOuterDisposeScope());
+        var data = transformer.Encode(table, seed);
+        using var multinomial = new MultinomialDiffusion(layout.Features, device);
+        var schedule = DiffusionSchedule.Create(_options.Schedule, _options.Timesteps);
+        var (denoiser, summary) = TabDdpmTrainer.Train(_options, architecture, schedule, multinomial, data.RowCount,
+            rows => layout.Split(data.Gather(rows, device), device), steps, seed, device, log);
+        return (new TabDdpmGenerator(transformer, architecture, denoiser, device), summary);
     }
 
     /// <summary>The label column must be among the learned input columns.</summary>

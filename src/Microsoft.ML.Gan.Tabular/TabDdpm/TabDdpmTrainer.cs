@@ -16,10 +16,14 @@ internal static class TabDdpmTrainer
 {
     private const int ReportEvery = 100;
 
-    /// <summary>Trains a denoiser on the diffused parts of the encoded rows and returns it (on the device, eval mode) with a summary.</summary>
+    /// <summary>
+    /// Trains a denoiser on the diffused parts of the encoded rows (<paramref name="rows"/> rows; <paramref name="batchOf"/>
+    /// gives the parts and labels of the rows at the given indices, on the device) and returns it (on the device, eval
+    /// mode) with a summary.
+    /// </summary>
     public static (TabDdpmDenoiser Denoiser, TrainingSummary Summary) Train(TabDdpmOptions options, TabDdpmArchitecture architecture,
-        DiffusionSchedule schedule, MultinomialDiffusion multinomial, (Tensor Numeric, Tensor Categorical, Tensor? Label) data, long steps,
-        long seed, Device device, Action<string>? log)
+        DiffusionSchedule schedule, MultinomialDiffusion multinomial, long rows, Func<Tensor, (Tensor Numeric, Tensor Categorical, Tensor? Label)> batchOf,
+        long steps, long seed, Device device, Action<string>? log)
     {
         TorchRuntime.SetThreads(options.Threads);
         TorchRuntime.Seed(seed);
@@ -29,7 +33,6 @@ internal static class TabDdpmTrainer
         var parameters = denoiser.parameters().ToList();
         using var optimizer = optim.AdamW(parameters, options.LearningRate, weight_decay: options.WeightDecay);
 
-        long rows = data.Numeric.shape[0];
         int batch = (int)Math.Min(options.BatchSize, rows);
         long batchesPerPass = Math.Max(1, rows / batch);
         var clock = Stopwatch.StartNew();
@@ -53,9 +56,8 @@ internal static class TabDdpmTrainer
                     group.LearningRate = options.LearningRate * (1 - (double)step / steps);
                 using var scope = NewDisposeScope();
                 var index = order!.narrow(0, step % batchesPerPass * batch, batch);
-                var label = data.Label?.index_select(0, index);
-                var (multinomialLoss, gaussianLoss) = loss.Compute(
-                    (x, t) => denoiser.Forward(x, t, label), data.Numeric.index_select(0, index), data.Categorical.index_select(0, index));
+                var (numeric, categorical, label) = batchOf(index);
+                var (multinomialLoss, gaussianLoss) = loss.Compute((x, t) => denoiser.Forward(x, t, label), numeric, categorical);
                 var total = multinomialLoss + gaussianLoss;
                 optimizer.zero_grad();
                 total.backward();

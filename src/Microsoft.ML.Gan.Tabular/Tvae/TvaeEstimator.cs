@@ -26,8 +26,7 @@ public sealed class TvaeEstimator : TabularSynthesizerEstimator
         var device = TorchDevices.Resolve(_options.Device);
         var architecture = new CtganArchitecture(_options.LatentDimension, [.. _options.DecoderLayers],
             transformer.OutputDimension, 0, GeneratorKind.TvaeDecoder);
-        float[] encoded = transformer.Transform(table, seed);
-        using var data = tensor(encoded, [table.RowCount, transformer.OutputDimension], device: device);
+        var data = transformer.Encode(table, seed);
         var (decoder, summary) = TvaeTrainer.Train(_options, data, transformer.Spans, architecture, seed, device, log);
         return (new CtganGenerator(transformer, architecture, decoder, device), summary);
     }

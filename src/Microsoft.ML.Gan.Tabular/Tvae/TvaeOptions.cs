@@ -14,6 +14,9 @@ public sealed class TvaeOptions : ITabularSynthesizerOptions
     /// <summary>Passes over the rows. Default 300.</summary>
     public int Epochs { get; set; } = 300;
 
+    /// <summary>If set, train exactly this many steps instead of <see cref="Epochs"/> (for tables so big that an epoch is long). Default: null.</summary>
+    public long? MaxSteps { get; set; }
+
     /// <summary>Rows per step. Default 500.</summary>
     public int BatchSize { get; set; } = 500;
 
@@ -53,7 +56,7 @@ public sealed class TvaeOptions : ITabularSynthesizerOptions
     /// <summary>Torch intra-op threads (process-wide); default 0, torch's own count (see <see cref="GanTrainingOptions.Threads"/>).</summary>
     public int Threads { get; set; }
 
-    /// <summary>Receives one report per epoch (the ELBO loss as <see cref="GanProgress.GeneratorLoss"/>, the KL term as <see cref="GanProgress.DiscriminatorLoss"/>).</summary>
+    /// <summary>Receives a report per epoch, and every 100 steps within a longer epoch (the ELBO loss as <see cref="GanProgress.GeneratorLoss"/>, the KL term as <see cref="GanProgress.DiscriminatorLoss"/>).</summary>
     public IProgress<GanProgress>? Progress { get; set; }
 
     /// <summary>Stops training (with an <see cref="OperationCanceledException"/>) when cancelled.</summary>
@@ -63,6 +66,7 @@ public sealed class TvaeOptions : ITabularSynthesizerOptions
     public void Validate()
     {
         Require(Epochs >= 1, nameof(Epochs), Epochs, "at least 1");
+        Require(MaxSteps is null or >= 1, nameof(MaxSteps), MaxSteps, "at least 1 when set");
         Require(BatchSize >= 2, nameof(BatchSize), BatchSize, "at least 2");
         Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), LearningRate, "positive");
         Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), nameof(WeightDecay), WeightDecay, "non-negative");

@@ -18,8 +18,11 @@ namespace Microsoft.ML.Gan.Tabular.Tvae;
 /// </summary>
 internal static class TvaeTrainer
 {
-    /// <summary>Trains on encoded rows and returns the decoder (on the device) and a summary.</summary>
-    public static (nn.Module<Tensor, Tensor> Decoder, TrainingSummary Summary) Train(TvaeOptions options, Tensor data,
+    /// <summary>Within an epoch longer than this many steps, progress is also reported every this many steps.</summary>
+    private const long ReportEvery = 100;
+
+    /// <summary>Trains on encoded rows (each batch's float rows built on the device) and returns the decoder (on the device) and a summary.</summary>
+    public static (nn.Module<Tensor, Tensor> Decoder, TrainingSummary Summary) Train(TvaeOptions options, EncodedTable data,
         IReadOnlyList<OutputSpan> spans, CtganArchitecture architecture, long seed, Device device, Action<string>? log)
     {
         TorchRuntime.SetThreads(options.Threads);
@@ -33,25 +36,25 @@ internal static class TvaeTrainer
         var parameters = encoder.parameters().Concat(decoder.parameters()).Append(sigma).ToList();
         using var optimizer = optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay);
 
-        long rows = data.shape[0];
+        long rows = data.RowCount;
         int batch = (int)Math.Min(options.BatchSize, rows);
         long stepsPerEpoch = Math.Max(1, rows / batch);
-        long totalSteps = stepsPerEpoch * options.Epochs;
+        long totalSteps = options.MaxSteps ?? stepsPerEpoch * options.Epochs;
         var clock = Stopwatch.StartNew();
         var epochLosses = new List<(double, double)>();
         long step = 0, skipped = 0;
         encoder.train();
         decoder.train();
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        for (int epoch = 1; step < totalSteps; epoch++)
         {
             double lossSum = 0, klSum = 0;
             int counted = 0;
             using var order = randperm(rows, device: device);
-            for (long s = 0; s < stepsPerEpoch; s++)
+            for (long s = 0; s < stepsPerEpoch && step < totalSteps; s++)
             {
                 GanCancellation.ThrowIfCanceled(options.CancellationToken);
                 using var scope = NewDisposeScope();
-                var x = data.index_select(0, order.narrow(0, s * batch, batch));
+                var x = data.Gather(order.narrow(0, s * batch, batch), device);
                 var code = encoder.call(x);
                 var mean = code.narrow(1, 0, latent);
                 var logVariance = code.narrow(1, latent, latent);
@@ -74,16 +77,28 @@ internal static class TvaeTrainer
                     skipped++;
                 }
                 step++;
+                bool epochEnds = s + 1 == stepsPerEpoch || step == totalSteps;
+                if (epochEnds || (s + 1) % ReportEvery == 0)
+                    Report(options, step, totalSteps, stepsPerEpoch, (klSum, lossSum, counted), skipped, batch, clock);
+                if (!epochEnds)
+                    continue;
+                double meanLoss = counted == 0 ? double.NaN : lossSum / counted;
+                double meanKl = counted == 0 ? double.NaN : klSum / counted;
+                epochLosses.Add((meanKl, meanLoss));
+                log?.Invoke($"Epoch {epoch}: loss {meanLoss:F4}, KL {meanKl:F4}, skipped {skipped}.");
             }
-            double meanLoss = counted == 0 ? double.NaN : lossSum / counted;
-            double meanKl = counted == 0 ? double.NaN : klSum / counted;
-            epochLosses.Add((meanKl, meanLoss));
-            log?.Invoke($"Epoch {epoch}: loss {meanLoss:F4}, KL {meanKl:F4}, skipped {skipped}.");
-            double seconds = clock.Elapsed.TotalSeconds;
-            options.Progress?.Report(new GanProgress(step, totalSteps, epoch, meanKl, meanLoss,
-                seconds > 0 ? step * (double)batch / seconds : 0, skipped, clock.Elapsed));
         }
         decoder.eval();
         return (decoder, new TrainingSummary(step, skipped, epochLosses, clock.Elapsed));
+    }
+
+    /// <summary>Reports the epoch's mean losses so far.</summary>
+    private static void Report(TvaeOptions options, long step, long totalSteps, long stepsPerEpoch, (double Kl, double Loss, int Count) sums,
+        long skipped, int batch, Stopwatch clock)
+    {
+        double seconds = clock.Elapsed.TotalSeconds;
+        options.Progress?.Report(new GanProgress(step, totalSteps, (double)step / stepsPerEpoch,
+            sums.Count == 0 ? double.NaN : sums.Kl / sums.Count, sums.Count == 0 ? double.NaN : sums.Loss / sums.Count,
+            seconds > 0 ? step * (double)batch / seconds : 0, skipped, clock.Elapsed));
     }
 }

@@ -14,6 +14,9 @@ namespace Microsoft.ML.Gan.Training;
 /// </summary>
 internal sealed class GanTrainer
 {
+    /// <summary>Without a <see cref="GanTrainingOptions.ProgressInterval"/>, the most steps between reports (within a long epoch of a big table).</summary>
+    private const long MaxReportInterval = 100;
+
     private readonly GanTrainingOptions _options;
     private readonly Action<string>? _log;
 
@@ -62,7 +65,7 @@ internal sealed class GanTrainer
 
         long stepsPerEpoch = Math.Max(1, problem.RowCount / _options.BatchSize);
         long totalSteps = _options.MaxSteps ?? stepsPerEpoch * _options.Epochs;
-        long reportEvery = _options.ProgressInterval > 0 ? _options.ProgressInterval : stepsPerEpoch;
+        long reportEvery = _options.ProgressInterval > 0 ? _options.ProgressInterval : Math.Min(stepsPerEpoch, MaxReportInterval);
         var objective = new AdversarialObjective(_options);
         var clock = Stopwatch.StartNew();
         var window = new LossWindow();

@@ -108,7 +108,7 @@ public class GanTrainingOptions
     /// <summary>Receives progress reports.</summary>
     public IProgress<GanProgress>? Progress { get; set; }
 
-    /// <summary>Steps between progress reports; 0 reports once per epoch. Default 0.</summary>
+    /// <summary>Steps between progress reports; 0 reports once per epoch, and every 100 steps within a longer epoch. Default 0.</summary>
     public long ProgressInterval { get; set; }
 
     /// <summary>Stops training (with an <see cref="OperationCanceledException"/>) when cancelled.</summary>

@@ -15,7 +15,7 @@ public sealed class ConditionalSamplerTests
         var (transformer, table, encoded) = Encode();
         var layout = new ConditionLayout(transformer);
         Microsoft.ML.Gan.Torch.TorchRuntime.Seed(1);
-        using var sampler = new ConditionalSampler(layout, encoded, table.RowCount, transformer.OutputDimension, CPU);
+        using var sampler = new ConditionalSampler(layout, encoded, CPU);
         using var scope = NewDisposeScope();
         var (column, category, _) = sampler.Sample(Draws);
         var columns = column.data<long>().ToArray();
@@ -43,13 +43,14 @@ public sealed class ConditionalSamplerTests
         var (transformer, table, encoded) = Encode();
         var layout = new ConditionLayout(transformer);
         Microsoft.ML.Gan.Torch.TorchRuntime.Seed(2);
-        using var sampler = new ConditionalSampler(layout, encoded, table.RowCount, transformer.OutputDimension, CPU);
+        using var sampler = new ConditionalSampler(layout, encoded, CPU);
         using var scope = NewDisposeScope();
         var (column, category, rows) = sampler.Sample(5000);
         var vectors = sampler.OneHot(category);
         var columns = column.data<long>().ToArray();
         var categories = category.data<long>().ToArray();
         var rowIndices = rows.data<long>().ToArray();
+        float[] dense = encoded.ToDense();
         var vectorValues = vectors.data<float>().ToArray();
         int width = layout.Width;
         var seenColumns = new HashSet<long>();
@@ -60,7 +61,7 @@ public sealed class ConditionalSamplerTests
             int local = (int)categories[i] - layout.SpanStart[c];
             Assert.IsTrue(local >= 0 && local < layout.Spans[c].Length, "the category lies in its column's span");
             var span = layout.Spans[c];
-            Assert.AreEqual(1f, encoded[rowIndices[i] * transformer.OutputDimension + span.Start + local],
+            Assert.AreEqual(1f, dense[rowIndices[i] * transformer.OutputDimension + span.Start + local],
                 $"row {rowIndices[i]} must have category {local} of {span.ColumnName}");
             var vector = vectorValues.AsSpan(i * width, width);
             Assert.AreEqual(1f, vector.ToArray().Sum(), "one-hot conditional vector");
@@ -89,10 +90,10 @@ public sealed class ConditionalSamplerTests
         }
     }
 
-    private static (DataTransformer Transformer, TabularTable Table, float[] Encoded) Encode()
+    private static (DataTransformer Transformer, TabularTable Table, EncodedTable Encoded) Encode()
     {
         var table = TabularTable.FromDataView(CtganTestData.Create(new MLContext(1), 3000, seed: 4));
         var transformer = DataTransformer.Fit(table, new DataTransformerOptions { Seed = 1 });
-        return (transformer, table, transformer.Transform(table));
+        return (transformer, table, transformer.Encode(table));
     }
 }

@@ -52,13 +52,22 @@ public sealed class DpAuditTests
         var mlContext = new MLContext(seed: 1);
         var table = TabularTable.FromDataView(CtganTestData.Create(mlContext, rows, seed: 3));
         var transformer = DataTransformer.Fit(table);
-        int width = transformer.OutputDimension;
-        float[] encoded = transformer.Transform(table, 1);
+        var encoded = transformer.Encode(table, 1);
         // The neighbour: row 5 replaced by a row of another Kind and Amount mode (same count of rows, as add/remove's "replace").
         var kinds = ((DiscreteColumn)table["Kind"]).Codes.ToArray();
         int donor = Enumerable.Range(0, rows).First(r => kinds[r] != kinds[changed]);
-        float[] neighbour = (float[])encoded.Clone();
-        Array.Copy(encoded, donor * width, neighbour, changed * width, width);
+        T[] Replaced<T>(T[] values)
+        {
+            values[changed] = values[donor];
+            return values;
+        }
+        var neighbourTable = new TabularTable(table.Columns.Select(c => c switch
+        {
+            ContinuousColumn x => (TabularColumn)new ContinuousColumn(x.Name, x.Type, Replaced(x.Values.ToArray())),
+            DiscreteColumn d => new DiscreteColumn(d.Name, d.Type, Replaced(d.Codes.ToArray()), d.Categories, d.KeyValues),
+            _ => throw new InvalidOperationException(c.Name),
+        }));
+        var neighbour = transformer.Encode(neighbourTable, 1);
 
         var options = Options();
         options.DiscriminatorDropout = 0; // dropout masks would differ between the two runs' draws only through the seed
@@ -147,16 +156,16 @@ public sealed class DpAuditTests
     }
 
     /// <summary>Each pair's clipped (C = 1) critic gradient for one DP-SGD step at q = 1, with fixed secret randomness.</summary>
-    private static float[][] PairGradients(CtganOptions options, DataTransformer transformer, float[] encoded, int rows,
+    private static float[][] PairGradients(CtganOptions options, DataTransformer transformer, EncodedTable encoded, int rows,
         out float[] buffersBefore, out float[] buffersAfter)
     {
         var layout = new ConditionLayout(transformer);
         var architecture = new CtganArchitecture(options.LatentDimension, [.. options.GeneratorLayers], transformer.OutputDimension, layout.Width);
-        using var sampler = new ConditionalSampler(layout, encoded, rows, transformer.OutputDimension, CPU, rows);
+        using var sampler = new ConditionalSampler(layout, encoded, CPU, rows);
         using var activation = new SpanActivation(transformer.Spans, layout, CPU);
         var plan = new PrivateTrainingPlan(1.0, 1.0, 1.0, rows, 100, new RdpAccountant());
         manual_seed(5); // the same networks for both tables
-        using var problem = new PrivateCtganProblem(options, architecture, tensor(encoded, [rows, transformer.OutputDimension]), sampler,
+        using var problem = new PrivateCtganProblem(options, architecture, encoded, sampler,
             activation, CPU, plan, new torch.Generator(42));
         buffersBefore = Buffers(problem.Generator);
         var (real, fake) = problem.PairedCriticInputs();

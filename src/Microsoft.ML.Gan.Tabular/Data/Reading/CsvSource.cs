@@ -55,7 +55,12 @@ internal static class CsvSource
             throw new InvalidDataException($"'{path}' is empty: expected a header row.");
         if (lines.Count == 0)
             throw new InvalidDataException($"'{path}' has a header but no rows.");
-        var columns = names.Select((name, c) => SourceColumn.FromText(name, [.. cells[c]])).ToArray();
+        var columns = new SourceColumn[names.Length];
+        for (int c = 0; c < names.Length; c++)
+        {
+            columns[c] = SourceColumn.FromText(names[c], [.. cells[c]]);
+            cells[c] = []; // each column's list goes as soon as it is copied, so a big file holds one spare column at a time
+        }
         MisDelimited.Check(path, separator, columns);
         int[] lineOf = [.. lines];
         return new SourceTable(path, columns, lineOf.Length, r => $"line {lineOf[r]}", separator);

@@ -14,11 +14,8 @@ internal abstract class ColumnEncoder(string name, DataViewType type)
     /// <summary>The column's spans in order: length, kind and role. Empty for a constant column.</summary>
     public abstract IReadOnlyList<(int Length, SpanKind Kind, SpanRole Role)> Layout { get; }
 
-    /// <summary>
-    /// Writes the column's encoding of every row into <paramref name="output"/>, a zeroed row-major matrix with
-    /// <paramref name="stride"/> values per row, starting at position <paramref name="offset"/> of each row.
-    /// </summary>
-    public abstract void Encode(TabularColumn column, Span<float> output, int stride, int offset, Random random);
+    /// <summary>The column's encoding of every row, in compact form (<see cref="EncodedColumn.Write"/> gives each row's floats).</summary>
+    public abstract EncodedColumn Encode(TabularColumn column, Random random);
 
     /// <summary>Decodes rows <paramref name="start"/> … <paramref name="end"/> − 1 of <paramref name="encoded"/> into <paramref name="target"/>.</summary>
     public abstract void Decode(ReadOnlySpan<float> encoded, int stride, int offset, int start, int end, DecodeTarget target);

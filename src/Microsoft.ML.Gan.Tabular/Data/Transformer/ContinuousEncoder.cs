@@ -59,32 +59,17 @@ internal sealed class ContinuousEncoder : ColumnEncoder
     /// <summary>All modes: the mixture's, then one per point mass.</summary>
     private int ModeCount => _mixtureModes + _pointMasses.Length;
 
-    public static ContinuousEncoder Fit(ContinuousColumn column, VariationalGaussianMixtureOptions options, double pointMassShare)
+    /// <summary>
+    /// Fits the column's encoding: its range, whole-number and missing flags from every row, the point masses and the
+    /// mixture from <paramref name="present"/>'s sample of present values.
+    /// </summary>
+    public static ContinuousEncoder Fit(ContinuousColumn column, PresentValues present, VariationalGaussianMixtureOptions options, double pointMassShare)
     {
-        var values = column.Values;
-        var present = new double[values.Length];
-        int count = 0;
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        bool integral = true;
-        foreach (double value in values)
-        {
-            if (double.IsNaN(value))
-                continue;
-            present[count++] = value;
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
-            integral &= Math.Floor(value) == value;
-        }
-        if (count == 0)
-            throw new ArgumentException(
-                $"Column '{column.Name}' has only missing values (NaN), so it cannot be modeled. Leave it out with TabularReadOptions.IgnoreColumns.");
-        if (double.IsInfinity(min) || double.IsInfinity(max))
-            throw new ArgumentException($"Column '{column.Name}' holds an infinite value; continuous columns need finite values or NaN.");
-        if (min == max)
-            return new ContinuousEncoder(column.Name, column.Type, null, [], min, max, integral, count < values.Length);
-        var (pointMasses, rest) = SplitPointMasses(present.AsSpan(0, count), pointMassShare);
+        if (present.Min == present.Max)
+            return new ContinuousEncoder(column.Name, column.Type, null, [], present.Min, present.Max, present.Integral, present.HasMissing);
+        var (pointMasses, rest) = SplitPointMasses(present.Sample, pointMassShare);
         var mixture = rest.Length == 0 ? null : VariationalGaussianMixture.Fit(rest, options);
-        return new ContinuousEncoder(column.Name, column.Type, mixture, pointMasses, min, max, integral, count < values.Length);
+        return new ContinuousEncoder(column.Name, column.Type, mixture, pointMasses, present.Min, present.Max, present.Integral, present.HasMissing);
     }
 
     /// <summary>
@@ -115,43 +100,54 @@ internal sealed class ContinuousEncoder : ColumnEncoder
         return ([.. masses], rest);
     }
 
-    public override void Encode(TabularColumn column, Span<float> output, int stride, int offset, Random random)
+    public override EncodedColumn Encode(TabularColumn column, Random random)
     {
         var values = ((ContinuousColumn)column).Values;
         var mixture = _mixture;
         int modeCount = ModeCount;
-        int missingOffset = offset + (modeCount == 0 ? 0 : 1 + modeCount);
-        int missingMode = mixture?.HeaviestMode() ?? 0;
+        var modes = new SmallCodes(values.Length, modeCount + 1);
+        var alphas = mixture is null ? null : new float[values.Length];
         Span<double> scratch = stackalloc double[_mixtureModes];
         for (int row = 0; row < values.Length; row++)
         {
             double x = values[row];
-            int at = row * stride;
             if (double.IsNaN(x))
             {
                 if (!_hasMissing)
                     throw new ArgumentException(
                         $"Column '{Name}' has a missing value (NaN) at row {row}, but had none when the transformer was fitted.", nameof(column));
-                if (modeCount > 0)
-                    output[at + offset + 1 + missingMode] = 1;
-                output[at + missingOffset + 1] = 1;
+                modes[row] = modeCount;
                 continue;
             }
             int mass = _pointMasses.Length == 0 ? -1 : Array.BinarySearch(_pointMasses, x);
             if (mass >= 0)
             {
-                output[at + offset + 1 + _mixtureModes + mass] = 1;
+                modes[row] = _mixtureModes + mass;
             }
             else if (mixture is not null)
             {
                 int k = mixture.SampleMode(x, random.NextDouble(), scratch);
                 double alpha = (x - _means[k]) / _spreads[k];
-                output[at + offset] = (float)Math.Clamp(alpha, -Clip, Clip);
-                output[at + offset + 1 + k] = 1;
+                alphas![row] = (float)Math.Clamp(alpha, -Clip, Clip);
+                modes[row] = k;
             }
-            if (_hasMissing)
-                output[at + missingOffset] = 1;
+            else if (modeCount > 0)
+            {
+                modes[row] = NearestPointMass(~mass, x);
+            }
         }
+        return new EncodedModes(modes, alphas, modeCount, mixture?.HeaviestMode() ?? 0, _hasMissing);
+    }
+
+    /// <summary>
+    /// The mode of the point mass nearest to <paramref name="x"/>, which lies before point mass <paramref name="next"/>:
+    /// where a column has only point masses, a value that is none of them (absent from the rows the transformer was
+    /// fitted on) takes the closest one.
+    /// </summary>
+    private int NearestPointMass(int next, double x)
+    {
+        int nearest = next == _pointMasses.Length || (next > 0 && x - _pointMasses[next - 1] <= _pointMasses[next] - x) ? next - 1 : next;
+        return _mixtureModes + nearest;
     }
 
     public override DecodeTarget CreateTarget(int rows, Random random) => new ContinuousTarget(Name, Type, rows);

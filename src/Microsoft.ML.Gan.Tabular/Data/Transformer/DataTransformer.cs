@@ -66,7 +66,10 @@ internal sealed class DataTransformer
 
     /// <summary>
     /// Fits the encoding of every column of <paramref name="table"/>: a variational Gaussian mixture per continuous
-    /// column and the category set of each discrete column.
+    /// column and the category set of each discrete column. Each mixture (and its point masses) is fitted on the
+    /// column's present values when there are at most 100,000 of them (exactly as many rows as the table has), else on a
+    /// seeded uniform sample of 100,000, so that fitting costs the same on any number of rows; ranges, missing values and
+    /// category frequencies always come from every row.
     /// </summary>
     /// <exception cref="ArgumentException">The table has no rows, or a continuous column has only missing or infinite values.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -86,8 +89,8 @@ internal sealed class DataTransformer
         {
             encoders[c] = table.Columns[c] switch
             {
-                ContinuousColumn continuous when encoding == ContinuousEncoding.Quantile => QuantileEncoder.Fit(continuous),
-                ContinuousColumn continuous => ContinuousEncoder.Fit(continuous, options.MixtureOptions(c), options.PointMassShare),
+                ContinuousColumn continuous when encoding == ContinuousEncoding.Quantile => QuantileEncoder.Fit(continuous, options.PresentValues(continuous, c)),
+                ContinuousColumn continuous => ContinuousEncoder.Fit(continuous, options.PresentValues(continuous, c), options.MixtureOptions(c), options.PointMassShare),
                 DiscreteColumn discrete => DiscreteEncoder.Fit(discrete, options.MaxCategories),
                 var other => throw new ArgumentException($"Column '{other.Name}' is of unsupported kind {other.GetType().Name}.", nameof(table)),
             };
@@ -106,17 +109,24 @@ internal sealed class DataTransformer
     /// A fitted column is absent or has another type or kind, a discrete value was not seen in training, or a
     /// continuous column has NaN where training had none.
     /// </exception>
-    public float[] Transform(TabularTable table, int? seed = null)
+    public float[] Transform(TabularTable table, int? seed = null) =>
+        Encode(table, seed).ToDense();
+
+    /// <summary>
+    /// Like <see cref="Transform"/>, in compact form: a few bytes per row and column, from which batches of the same
+    /// float rows are built on the fly.
+    /// </summary>
+    internal EncodedTable Encode(TabularTable table, int? seed = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var columns = MatchColumns(table);
-        var output = new float[(long)table.RowCount * OutputDimension];
+        var encoded = new EncodedColumn[_encoders.Length];
         for (int c = 0; c < _encoders.Length; c++)
         {
             var random = new Random(DataTransformerOptions.ColumnSeed(seed ?? Options.Seed, c));
-            _encoders[c].Encode(columns[c], output, OutputDimension, _columnOffsets[c], random);
+            encoded[c] = _encoders[c].Encode(columns[c], random);
         }
-        return output;
+        return new EncodedTable(encoded, _columnOffsets, table.RowCount, OutputDimension);
     }
 
     /// <summary>

@@ -38,8 +38,20 @@ public sealed class DataTransformerOptions
     /// <summary>Seeds the mixtures' initialisation and, unless a call gives its own seed, the mode draws of <see cref="DataTransformer.Transform"/>. Default: 0.</summary>
     public int Seed { get; init; }
 
+    /// <summary>The most present values of a continuous column that its mixture (or quantiles) is fitted on.</summary>
+    internal const int DefaultFitSampleSize = 100_000;
+
+    /// <summary>
+    /// The most present values of a continuous column that its mixture, point masses or quantiles are fitted on; a
+    /// column with more is fitted on a seeded uniform sample of this many (<see cref="PresentValues"/>). Not saved: it
+    /// shapes the fit only. Default: <see cref="DefaultFitSampleSize"/>.
+    /// </summary>
+    internal int FitSampleSize { get; init; } = DefaultFitSampleSize;
+
     internal void Validate()
     {
+        if (FitSampleSize < 2)
+            throw new ArgumentOutOfRangeException(nameof(FitSampleSize), FitSampleSize, "FitSampleSize must be at least 2.");
         if (MaxModes < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxModes), MaxModes, "MaxModes must be at least 1.");
         if (!(WeightThreshold >= 0 && WeightThreshold < 1))
@@ -66,6 +78,10 @@ public sealed class DataTransformerOptions
         Tolerance = MixtureTolerance,
         Seed = ColumnSeed(Seed, columnIndex),
     };
+
+    /// <summary>One pass over a continuous column: its range and flags, and the present values its encoder is fitted on.</summary>
+    internal PresentValues PresentValues(ContinuousColumn column, int columnIndex) =>
+        Data.PresentValues.Read(column, FitSampleSize, ColumnSeed(Seed, columnIndex));
 
     /// <summary>A seed for one column, so that each column draws its own deterministic stream.</summary>
     internal static int ColumnSeed(int seed, int columnIndex) => unchecked(seed * 31 + (columnIndex + 1) * 7919);

@@ -111,24 +111,21 @@ internal sealed class DiscreteEncoder : ColumnEncoder
             [.. used.Select(c => counts[c])], maxCategories);
     }
 
-    public override void Encode(TabularColumn column, Span<float> output, int stride, int offset, Random random)
+    public override EncodedColumn Encode(TabularColumn column, Random random)
     {
         var discrete = (DiscreteColumn)column;
-        if (_layout.Length == 0)
-        {
-            CheckKnown(discrete);
-            return;
-        }
         var slotOfCode = SlotsOfCodes(discrete);
         var codes = discrete.Codes;
+        var slots = new SmallCodes(codes.Length, _categoryOfSlot.Length);
         for (int row = 0; row < codes.Length; row++)
         {
             int slot = slotOfCode[codes[row]];
             if (slot < 0)
                 throw new ArgumentException(
                     $"Column '{Name}' has value '{discrete.Categories[codes[row]]}' at row {row}, which was not seen when the transformer was fitted.", nameof(column));
-            output[row * stride + offset + slot] = 1;
+            slots[row] = slot;
         }
+        return new EncodedCategories(slots, _layout.Length > 0);
     }
 
     /// <summary>For each of a column's categories, its slot, or −1 when the value is unknown.</summary>
@@ -138,17 +135,6 @@ internal sealed class DiscreteEncoder : ColumnEncoder
         for (int code = 0; code < slots.Length; code++)
             slots[code] = _categoryOf.TryGetValue(ColumnTypes.Canonical(column.Categories[code]), out int category) ? _slotOf[category] : -1;
         return slots;
-    }
-
-    private void CheckKnown(DiscreteColumn column)
-    {
-        var slots = SlotsOfCodes(column);
-        foreach (int code in column.Codes)
-        {
-            if (slots[code] < 0)
-                throw new ArgumentException(
-                    $"Column '{Name}' has value '{column.Categories[code]}', which was not seen when the transformer was fitted.", nameof(column));
-        }
     }
 
     public override DecodeTarget CreateTarget(int rows, Random random) => new Target(this, rows, random);

@@ -24,6 +24,9 @@ internal sealed class QuantileEncoder : ColumnEncoder
     private const int MinQuantiles = 10;
     private const int MaxQuantiles = 1000;
     private const int RowsPerQuantile = 30;
+
+    /// <summary>A missing value's probability: its normal score is 0.</summary>
+    private const double MissingProbability = 0.5;
     private readonly double[] _quantiles;
     private readonly bool _integral;
     private readonly bool _hasMissing;
@@ -50,23 +53,13 @@ internal sealed class QuantileEncoder : ColumnEncoder
 
     private bool IsModeled => _quantiles[0] != _quantiles[^1];
 
-    public static QuantileEncoder Fit(ContinuousColumn column)
+    /// <summary>
+    /// Fits the quantiles on <paramref name="present"/>'s sample of present values; the first and last are the column's
+    /// minimum and maximum over every row.
+    /// </summary>
+    public static QuantileEncoder Fit(ContinuousColumn column, PresentValues present)
     {
-        var present = new List<double>(column.Values.Length);
-        bool integral = true;
-        foreach (double value in column.Values)
-        {
-            if (double.IsNaN(value))
-                continue;
-            if (double.IsInfinity(value))
-                throw new ArgumentException($"Column '{column.Name}' holds an infinite value; continuous columns need finite values or NaN.");
-            present.Add(value);
-            integral &= Math.Floor(value) == value;
-        }
-        if (present.Count == 0)
-            throw new ArgumentException(
-                $"Column '{column.Name}' has only missing values (NaN), so it cannot be modeled. Leave it out with TabularReadOptions.IgnoreColumns.");
-        var sorted = present.ToArray();
+        var sorted = present.Sample.ToArray();
         Array.Sort(sorted);
         int count = Math.Min(sorted.Length, Math.Clamp(sorted.Length / RowsPerQuantile, MinQuantiles, MaxQuantiles));
         count = Math.Max(count, 2);
@@ -80,7 +73,9 @@ internal sealed class QuantileEncoder : ColumnEncoder
             if (k > 0)
                 quantiles[k] = Math.Max(quantiles[k], quantiles[k - 1]);
         }
-        return new QuantileEncoder(column.Name, column.Type, quantiles, integral, present.Count < column.Values.Length);
+        quantiles[0] = present.Min;
+        quantiles[^1] = Math.Max(present.Max, quantiles[^2]);
+        return new QuantileEncoder(column.Name, column.Type, quantiles, present.Integral, present.HasMissing);
     }
 
     /// <summary>The probability of <paramref name="x"/> under the fitted CDF (the middle of a flat stretch of equal quantiles).</summary>
@@ -108,7 +103,7 @@ internal sealed class QuantileEncoder : ColumnEncoder
         return _integral ? Math.Round(x) : x;
     }
 
-    public override void Encode(TabularColumn column, Span<float> output, int stride, int offset, Random random)
+    public override EncodedColumn Encode(TabularColumn column, Random random)
     {
         var values = ((ContinuousColumn)column).Values;
         var probabilities = new double[values.Length];
@@ -117,18 +112,13 @@ internal sealed class QuantileEncoder : ColumnEncoder
             if (double.IsNaN(values[row]) && !_hasMissing)
                 throw new ArgumentException(
                     $"Column '{Name}' has a missing value (NaN) at row {row}, but had none when the transformer was fitted.", nameof(column));
-            probabilities[row] = double.IsNaN(values[row]) ? 0.5 : Math.Clamp(Probability(values[row]), Bound, 1 - Bound);
+            probabilities[row] = double.IsNaN(values[row]) ? MissingProbability : Math.Clamp(Probability(values[row]), Bound, 1 - Bound);
         }
-        var scores = NormalScores(probabilities);
-        int missingOffset = offset + (IsModeled ? 1 : 0);
+        var normalScores = NormalScores(probabilities);
+        var scores = new float[values.Length];
         for (int row = 0; row < values.Length; row++)
-        {
-            int at = row * stride;
-            if (IsModeled)
-                output[at + offset] = (float)scores[row];
-            if (_hasMissing)
-                output[at + missingOffset + (double.IsNaN(values[row]) ? 1 : 0)] = 1;
-        }
+            scores[row] = double.IsNaN(values[row]) ? float.NaN : (float)normalScores[row];
+        return new EncodedScores(scores, IsModeled, (float)NormalScores([MissingProbability])[0], _hasMissing);
     }
 
     public override DecodeTarget CreateTarget(int rows, Random random) => new ContinuousTarget(Name, Type, rows);
