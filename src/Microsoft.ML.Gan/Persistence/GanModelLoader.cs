@@ -67,6 +67,14 @@ internal static class GanModelLoader
         return found;
     }
 
+    /// <summary>What went wrong under ML.NET's reflective loading (e.g. an assembly of a newer release), not the wrapper.</summary>
+    private static Exception Cause(Exception e)
+    {
+        while (e is System.Reflection.TargetInvocationException { InnerException: { } inner })
+            e = inner;
+        return e;
+    }
+
     private static IReadOnlyList<GanSavedModel> LoadAll(MLContext mlContext, Stream stream, string what)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
@@ -82,7 +90,7 @@ internal static class GanModelLoader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new InvalidDataException($"{what} is a zip archive but not a loadable ML.NET model: {e.Message}", e);
+            throw new InvalidDataException($"{what} is a zip archive but not a loadable ML.NET model: {Cause(e).Message}", e);
         }
         IReadOnlyList<GanSavedModel> models;
         try

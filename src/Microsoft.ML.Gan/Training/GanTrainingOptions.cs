@@ -102,7 +102,7 @@ public class GanTrainingOptions
     /// <summary>Steps between checkpoints; 0 writes only at the end. Default 0.</summary>
     public long CheckpointInterval { get; set; }
 
-    /// <summary>If true and <see cref="CheckpointPath"/> exists, resume from it exactly (weights, optimizers, step, RNG).</summary>
+    /// <summary>If true and <see cref="CheckpointPath"/> exists, resume from it (weights, optimizers, step, torch's CPU generator): exact on the CPU; the CUDA generator's state is not checkpointed.</summary>
     public bool ResumeFromCheckpoint { get; set; }
 
     /// <summary>Receives progress reports.</summary>

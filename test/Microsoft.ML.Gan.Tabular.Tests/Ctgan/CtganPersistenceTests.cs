@@ -63,29 +63,7 @@ public sealed class CtganPersistenceTests
         try
         {
             mlContext.Model.Save(TrainedCtgan.Model, null, path);
-            using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
-            {
-                int renamed = 0;
-                foreach (var entry in zip.Entries.Where(e => e.Name == "Model.key").ToList())
-                {
-                    byte[] bytes;
-                    using (var read = entry.Open())
-                    using (var copy = new MemoryStream())
-                    {
-                        read.CopyTo(copy);
-                        bytes = copy.ToArray();
-                    }
-                    // Loader names are UTF-16 strings; the first release's version has the same length.
-                    int replaced = ReplaceAll(bytes, System.Text.Encoding.Unicode.GetBytes(Fixed), System.Text.Encoding.Unicode.GetBytes(FirstRelease));
-                    if (replaced == 0)
-                        continue;
-                    renamed += replaced;
-                    using var write = entry.Open();
-                    write.SetLength(0);
-                    write.Write(bytes);
-                }
-                Assert.IsGreaterThan(0, renamed, "a saved model names the Tabular assembly with the fixed version 1.0.0.0");
-            }
+            Assert.IsGreaterThan(0, RewriteModelKeys(path, Fixed, FirstRelease), "a saved model names the Tabular assembly with the fixed version 1.0.0.0");
             using var loaded = CtganModel.Load(new MLContext(), path);
             CollectionAssert.AreEqual(CtganSamplingTests.Amounts(TrainedCtgan.Model.SampleTable(300, seed: 4)),
                 CtganSamplingTests.Amounts(loaded.SampleTable(300, seed: 4)));
@@ -94,6 +72,50 @@ public sealed class CtganPersistenceTests
         {
             File.Delete(path);
         }
+    }
+
+    [TestMethod]
+    public void AModelOfANewerReleaseNamesTheAssemblyVersionItNeeds()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"ctgan-{Guid.NewGuid():N}.zip");
+        try
+        {
+            TrainedCtgan.Context.Model.Save(TrainedCtgan.Model, null, path);
+            RewriteModelKeys(path, "Microsoft.ML.Gan.Tabular, Version=1.0.0.0", "Microsoft.ML.Gan.Tabular, Version=9.0.0.0");
+            var error = Assert.ThrowsExactly<InvalidDataException>(() => CtganModel.Load(new MLContext(), path));
+            StringAssert.Contains(error.Message, "Microsoft.ML.Gan.Tabular, Version=9.0.0.0");
+            Assert.DoesNotContain("target of an invocation", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Replaces a loader name in every Model.key of a saved model (same length); returns how many it replaced.</summary>
+    private static int RewriteModelKeys(string path, string from, string to)
+    {
+        int renamed = 0;
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);
+        foreach (var entry in zip.Entries.Where(e => e.Name == "Model.key").ToList())
+        {
+            byte[] bytes;
+            using (var read = entry.Open())
+            using (var copy = new MemoryStream())
+            {
+                read.CopyTo(copy);
+                bytes = copy.ToArray();
+            }
+            // Loader names are UTF-16 strings.
+            int replaced = ReplaceAll(bytes, System.Text.Encoding.Unicode.GetBytes(from), System.Text.Encoding.Unicode.GetBytes(to));
+            if (replaced == 0)
+                continue;
+            renamed += replaced;
+            using var write = entry.Open();
+            write.SetLength(0);
+            write.Write(bytes);
+        }
+        return renamed;
     }
 
     private static int ReplaceAll(byte[] bytes, byte[] from, byte[] to)
