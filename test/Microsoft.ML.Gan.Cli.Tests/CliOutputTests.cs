@@ -1,5 +1,4 @@
-using System.Globalization;
-using Parquet;
+using Microsoft.ML.Gan.Testing;
 
 namespace Microsoft.ML.Gan.Cli.Tests;
 
@@ -163,10 +162,10 @@ public sealed class CliOutputTests
             var (code, output) = CliRunner.Run("sample", "--model", _model, "-n", "700", "--out", Path.Combine(parts, $"part-{k:D5}.parquet"), "--seed", "4", "--shard", $"{k}/4");
             Assert.AreEqual(0, code, output);
         }
-        var expected = await ReadRows(whole);
+        var expected = await ParquetRows.Read(whole);
         var actual = new List<string>();
         foreach (string part in Directory.GetFiles(parts, "*.parquet").Order(StringComparer.Ordinal))
-            actual.AddRange(await ReadRows(part));
+            actual.AddRange(await ParquetRows.Read(part));
         Assert.HasCount(700, expected);
         CollectionAssert.AreEqual(expected, actual);
     }
@@ -212,43 +211,5 @@ public sealed class CliOutputTests
         }
         File.Delete(Path.Combine(folder, "probe"));
         return "/sys";
-    }
-
-    /// <summary>Every row of a Parquet file as one string of its values, in order.</summary>
-    private static async Task<List<string>> ReadRows(string path)
-    {
-        await using var reader = await ParquetReader.CreateAsync(path);
-        var rows = new List<string>();
-        for (int g = 0; g < reader.RowGroupCount; g++)
-        {
-            using var group = reader.OpenRowGroupReader(g);
-            int count = checked((int)group.RowCount);
-            var columns = new List<Array>();
-            foreach (var field in reader.Schema.GetDataFields())
-            {
-                if (field.ClrType == typeof(float))
-                {
-                    var values = new float?[count];
-                    await group.ReadAsync<float>(field, values);
-                    columns.Add(values);
-                }
-                else if (field.ClrType == typeof(double))
-                {
-                    var values = new double?[count];
-                    await group.ReadAsync<double>(field, values);
-                    columns.Add(values);
-                }
-                else
-                {
-                    Assert.AreEqual(typeof(ReadOnlyMemory<char>), field.ClrType, field.Name);
-                    var values = new string[count];
-                    await group.ReadAsync(field, values);
-                    columns.Add(values);
-                }
-            }
-            for (int r = 0; r < count; r++)
-                rows.Add(string.Join("|", columns.Select(c => Convert.ToString(c.GetValue(r), CultureInfo.InvariantCulture))));
-        }
-        return rows;
     }
 }

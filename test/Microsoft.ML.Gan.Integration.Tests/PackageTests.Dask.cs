@@ -1,4 +1,4 @@
-using Parquet;
+using Microsoft.ML.Gan.Testing;
 
 namespace Microsoft.ML.Gan.Integration.Tests;
 
@@ -40,8 +40,8 @@ public sealed partial class PackageTests
         Assert.HasCount(3, partFiles);
         var sharded = new List<string>();
         foreach (string part in partFiles)
-            sharded.AddRange(await ParquetRows(part));
-        var expected = await ParquetRows(single);
+            sharded.AddRange(await ParquetRows.Read(part));
+        var expected = await ParquetRows.Read(single);
         Assert.HasCount(Rows, expected);
         Assert.AreEqual(3, expected[0].Split('|').Length, expected[0]);
         CollectionAssert.AreEqual(expected, sharded, "the shards in order are the single run's rows");
@@ -63,44 +63,5 @@ public sealed partial class PackageTests
         var (code, output) = File.Exists(SystemPython) ? ProcessRunner.Run(SystemPython, s_work, "-c", "import distributed") : (1, "no " + SystemPython);
         if (code != 0)
             Assert.Inconclusive($"Dask distributed is not installed (apt-get install python3-distributed; build/test.sh installs it as root): {output.Trim()}");
-    }
-
-    /// <summary>Every row of a Parquet file as one string of its values, in order.</summary>
-    private static async Task<List<string>> ParquetRows(string path)
-    {
-        await using var reader = await ParquetReader.CreateAsync(path);
-        var fields = reader.Schema.GetDataFields();
-        var rows = new List<string>();
-        for (int g = 0; g < reader.RowGroupCount; g++)
-        {
-            using var group = reader.OpenRowGroupReader(g);
-            int count = checked((int)group.RowCount);
-            var columns = new List<Array>();
-            foreach (var field in fields)
-                columns.Add(await ReadColumn(group, field, count));
-            for (int r = 0; r < group.RowCount; r++)
-                rows.Add(string.Join('|', columns.Select(c => Convert.ToString(c.GetValue(r), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-        return rows;
-    }
-
-    private static async Task<Array> ReadColumn(Parquet.ParquetRowGroupReader group, Parquet.Schema.DataField field, int count)
-    {
-        if (field.ClrType == typeof(string))
-        {
-            var text = new string[count];
-            await group.ReadAsync(field, text);
-            return text;
-        }
-        // Every other Parquet type is a value type read into nullable values.
-        var numbers = typeof(PackageTests).GetMethod(nameof(Values), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        return await (Task<Array>)numbers.MakeGenericMethod(Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType).Invoke(null, [group, field, count])!;
-    }
-
-    private static async Task<Array> Values<T>(Parquet.ParquetRowGroupReader group, Parquet.Schema.DataField field, int count) where T : struct
-    {
-        var values = new T?[count];
-        await group.ReadAsync<T>(field, values);
-        return values;
     }
 }
