@@ -10,13 +10,15 @@ single-run file byte for byte (parts after the first have no header).
     /usr/bin/python3 samples/Distributed/dask_sample.py --scheduler tcp://host:8786 ...   # an existing cluster
 
 Without --scheduler it starts a local cluster of --workers processes (one thread each). It prints one JSON line:
-the parts written, rows, seconds and rows per second. Needs Dask distributed (Debian: python3-distributed) and the
+the parts written, rows, seconds and rows per second. If a shard fails or the run is interrupted, the output folder is
+removed: an incomplete set of parts never stands for the table. Needs Dask distributed (Debian: python3-distributed) and the
 mlgan tool on every worker (--mlgan names it when it is not on PATH).
 """
 
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -32,6 +34,34 @@ def sample_shard(mlgan, model, rows, seed, shard, shards, path, threads):
         message = (result.stderr or result.stdout).strip().splitlines()
         raise RuntimeError(f"shard {shard}/{shards}: mlgan exited {result.returncode}: {message[-1] if message else ''}")
     return path, time.perf_counter() - started
+
+
+def run_shards(options, Client, LocalCluster):
+    """Runs every shard on the cluster; returns the parts with their seconds, the wall seconds and the worker count."""
+    model = os.path.abspath(options.model)
+    paths = [os.path.abspath(os.path.join(options.out_dir, f"part-{k:05d}.{options.format}")) for k in range(options.shards)]
+    cluster = None
+    if options.scheduler:
+        client = Client(options.scheduler)
+    else:
+        cluster = LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+        client = Client(cluster)
+    futures = []
+    try:
+        workers = len(client.scheduler_info().get("workers", {}))
+        started = time.perf_counter()
+        futures = client.map(sample_shard, [options.mlgan] * options.shards, [model] * options.shards,
+                             [options.rows] * options.shards, [options.seed] * options.shards,
+                             range(options.shards), [options.shards] * options.shards, paths,
+                             [options.threads] * options.shards, pure=False)
+        results = client.gather(futures)
+        return results, time.perf_counter() - started, workers
+    finally:
+        client.cancel(futures)
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def arguments():
@@ -59,31 +89,16 @@ def main():
     from distributed import Client, LocalCluster
 
     os.makedirs(options.out_dir)
-    model = os.path.abspath(options.model)
-    paths = [os.path.abspath(os.path.join(options.out_dir, f"part-{k:05d}.{options.format}")) for k in range(options.shards)]
-    cluster = None
-    if options.scheduler:
-        client = Client(options.scheduler)
-    else:
-        cluster = LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
-        client = Client(cluster)
-    workers = len(client.scheduler_info().get("workers", {}))
     try:
-        started = time.perf_counter()
-        futures = client.map(sample_shard, [options.mlgan] * options.shards, [model] * options.shards,
-                             [options.rows] * options.shards, [options.seed] * options.shards,
-                             range(options.shards), [options.shards] * options.shards, paths,
-                             [options.threads] * options.shards, pure=False)
-        results = client.gather(futures)
-        seconds = time.perf_counter() - started
-    except Exception as error:
-        print(f"dask_sample: {error}", file=sys.stderr)
+        results, seconds, workers = run_shards(options, Client, LocalCluster)
+    except BaseException as error:
+        # Some parts may be written: the folder must not pass for the whole table.
+        shutil.rmtree(options.out_dir, ignore_errors=True)
+        if isinstance(error, KeyboardInterrupt):
+            print(f"dask_sample: interrupted (removed the incomplete {options.out_dir})", file=sys.stderr)
+            return 130
+        print(f"dask_sample: {error} (removed the incomplete {options.out_dir})", file=sys.stderr)
         return 1
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
     print(json.dumps({
         "parts": [path for path, _ in results],
         "rows": options.rows,

@@ -58,6 +58,20 @@ public sealed partial class PackageTests
         StringAssert.Contains(output, "--out-dir");
     }
 
+    [TestMethod]
+    public void AFailedShardLeavesNoPartsFolder()
+    {
+        RequireDaskDistributed();
+        string parts = Path.Combine(s_work, "failed-parts");
+        string missing = Path.Combine(s_work, "no-such-model.zip");
+        var (code, output) = ProcessRunner.Run(SystemPython, s_work, Path.Combine(s_repository, "samples", "Distributed", "dask_sample.py"),
+            "--mlgan", InstalledTool(), "--model", missing, "-n", "100", "--shards", "2", "--workers", "2", "--out-dir", parts);
+        Assert.AreEqual(1, code, output);
+        StringAssert.Contains(output, "no-such-model.zip");
+        StringAssert.Contains(output, "removed the incomplete");
+        Assert.IsFalse(Directory.Exists(parts), "an incomplete set of parts must not stand for the table");
+    }
+
     private static void RequireDaskDistributed()
     {
         var (code, output) = File.Exists(SystemPython) ? ProcessRunner.Run(SystemPython, s_work, "-c", "import distributed") : (1, "no " + SystemPython);
