@@ -14,7 +14,7 @@ namespace Microsoft.ML;
 /// Adds the tabular synthesizers (CTGAN, TVAE, TabDDPM), table-file reading, the quality report and the export to
 /// <c>mlContext.Gan().Tabular</c>, and CTGAN augmentation to <c>mlContext.Gan().Augment</c>.
 /// </summary>
-public static class TabularCatalogExtensions
+public static partial class TabularCatalogExtensions
 {
     /// <summary>CTGAN (Xu et al. 2019): a conditional GAN for mixed continuous and discrete tables.</summary>
     /// <param name="catalog">The tabular GAN catalog.</param>
