@@ -15,6 +15,7 @@ internal static class BenchmarkRegistry
         ["tabular-mixed"] = (Tabular.MixedTableBenchmark.Description, Tabular.MixedTableBenchmark.Run),
         ["tabular-dp"] = (Tabular.PrivateSynthesisBenchmark.Description, Tabular.PrivateSynthesisBenchmark.Run),
         ["tabular-tabddpm"] = (Tabular.TabDdpmBenchmark.Description, Tabular.TabDdpmBenchmark.Run),
+        ["tabular-copula"] = (Tabular.GaussianCopulaBenchmark.Description, Tabular.GaussianCopulaBenchmark.Run),
         ["tabular-suite"] = (Tabular.SuiteBenchmark.Description, Tabular.SuiteBenchmark.Run),
         ["augment-adult"] = (Augmentation.AdultAugmentationBenchmark.Description, Augmentation.AdultAugmentationBenchmark.Run),
         ["augment-fashion"] = (Augmentation.FashionAugmentationBenchmark.Description, Augmentation.FashionAugmentationBenchmark.Run),

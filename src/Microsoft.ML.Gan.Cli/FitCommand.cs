@@ -2,8 +2,6 @@ using System.CommandLine;
 using Microsoft.ML.Gan.Tabular;
 using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.Data;
-using Microsoft.ML.Gan.Tabular.TabDdpm;
-using Microsoft.ML.Gan.Tabular.Tvae;
 using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
@@ -16,7 +14,7 @@ internal static class FitCommand
         var input = new Argument<FileInfo>("input") { Description = "Training table: a CSV file with a header row, or a Parquet file." };
         var model = new Option<FileInfo>("--model") { Description = "Model zip to write.", Required = true };
         var synthesizer = new Option<string>("--synthesizer") { Description = "Which synthesizer.", DefaultValueFactory = _ => "ctgan" };
-        synthesizer.AcceptOnlyFromAmong("ctgan", "tvae", "tabddpm");
+        synthesizer.AcceptOnlyFromAmong([.. TabularSynthesizers.All.Select(d => d.Name)]);
         var epochs = new Option<int>("--epochs") { Description = "Training epochs (the paper uses 300).", DefaultValueFactory = _ => 300 };
         var steps = new Option<long?>("--steps") { Description = "Train exactly this many steps (batches) instead of --epochs: for tables so big that one epoch is long." };
         var batch = new Option<int>("--batch-size") { Description = "Rows per step (a multiple of the pack size 10 for CTGAN without DP).", DefaultValueFactory = _ => 500 };
@@ -43,18 +41,33 @@ internal static class FitCommand
             command.Options.Add(flag);
         command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
-            var settings = new FitSettings(result.GetValue(epochs), Steps(result, steps, epochs), result.GetValue(batch), result.GetValue(device)!,
-                result.GetValue(seed), result.GetValue(threads), result.GetValue(target), cancellation);
+            var family = TabularSynthesizers.Find(result.GetValue(synthesizer)!);
+            long? stepCount = Steps(result, steps, epochs);
             double? dpEpsilon = result.GetValue(epsilon);
             if (dpEpsilon is null && (result.GetValue(delta) is not null || privacyFlags.AnyGiven(result)))
                 throw new CliUsageException("--dp-delta, --dp-transformer-share, --dp-public-bounds and --dp-public-categories need --dp-epsilon.");
-            string kind = result.GetValue(synthesizer)!;
-            if (kind != "ctgan" && dpEpsilon is not null)
-                throw new CliUsageException($"--dp-epsilon is supported with --synthesizer ctgan only ({kind} is trained without differential privacy).");
+            if (!family.SupportsPrivacy && dpEpsilon is not null)
+                throw new CliUsageException($"--dp-epsilon is supported with --synthesizer {TabularSynthesizers.Names(d => d.SupportsPrivacy)} only ({family.Name} is trained without differential privacy).");
             if (dpEpsilon is not null && result.GetValue(target) is not null)
                 throw new CliUsageException("--target cannot be combined with --dp-epsilon: the auxiliary classifier would read the real rows without noise.");
-            if (kind == "tvae" && result.GetValue(target) is not null)
-                throw new CliUsageException("--target is supported with --synthesizer ctgan and tabddpm (TVAE has no target-aware training yet).");
+            if (!family.SupportsTarget && result.GetValue(target) is not null)
+                throw new CliUsageException($"--target is supported with --synthesizer {TabularSynthesizers.Names(d => d.SupportsTarget)} ({family.DisplayName} has no target-aware training yet).");
+            if (!family.TrainsInSteps && (stepCount is not null || Given(result, epochs) || Given(result, batch)))
+                throw new CliUsageException($"--epochs, --steps and --batch-size do not apply to --synthesizer {family.Name}: it is fitted in one pass over the table, without training steps.");
+            if (stepCount > family.MaxSteps)
+                throw new CliUsageException($"--steps must be at most {family.MaxSteps} for --synthesizer {family.Name}, not {stepCount}.");
+            var settings = new SynthesizerSettings
+            {
+                Epochs = result.GetValue(epochs),
+                Steps = stepCount,
+                BatchSize = result.GetValue(batch),
+                Device = result.GetValue(device)!,
+                Seed = result.GetValue(seed),
+                Threads = result.GetValue(threads),
+                Target = result.GetValue(target),
+                Privacy = dpEpsilon is double e ? new PrivacySettings(e, result.GetValue(delta), privacy => privacyFlags.Apply(result, privacy)) : null,
+                Cancellation = cancellation,
+            };
             string inputPath = result.GetValue(input)!.FullName;
             // The model's folder is checked before minutes of training, and the training table is never overwritten.
             string path = OutputFiles.Check("--model", result.GetValue(model)!.FullName, result.GetValue(overwrite), ("input", inputPath));
@@ -68,14 +81,8 @@ internal static class FitCommand
                 if (e.RawMessage.StartsWith("Differential privacy:", StringComparison.Ordinal))
                     AnsiConsole.WriteLine(e.RawMessage);
             };
-            var tabular = mlContext.Gan().Tabular;
-            using var learned = kind switch
-            {
-                "tvae" => Fit("TVAE", new TvaeOptions { Epochs = settings.Epochs, MaxSteps = settings.Steps }, tabular.Tvae, data, settings),
-                "tabddpm" => Fit("TabDDPM", TabDdpmOptionsFor(settings), tabular.TabDdpm, data, settings),
-                _ => Fit(dpEpsilon is null ? "CTGAN" : "DP-CTGAN",
-                    CtganOptionsFor(settings, dpEpsilon, result.GetValue(delta), privacy => privacyFlags.Apply(result, privacy)), tabular.Ctgan, data, settings),
-            };
+            string title = dpEpsilon is null ? family.DisplayName : $"DP-{family.DisplayName}";
+            using var learned = TrainingProgressDisplay.Run(title, progress => family.Create(mlContext, settings with { Progress = progress }).Fit(data));
             // The model keeps the file's columns: samples get dates in the file's format and fresh identifiers.
             using var fitted = learned.WithMetadata(file.Metadata);
             ModelFile.Save(mlContext, fitted, path, result.GetValue(overwrite));
@@ -94,7 +101,7 @@ internal static class FitCommand
             return null;
         if (count < 1)
             throw new CliUsageException($"--steps must be at least 1, not {count}.");
-        if (result.GetResult(epochs) is { Implicit: false })
+        if (Given(result, epochs))
             throw new CliUsageException("--steps and --epochs cannot be combined: --steps sets the length of training in steps instead of epochs.");
         return count;
     }
@@ -112,49 +119,6 @@ internal static class FitCommand
         }
     }
 
-    /// <summary>CTGAN's options for the command line: DP-CTGAN's with --dp-epsilon, the target as the label column.</summary>
-    private static CtganOptions CtganOptionsFor(FitSettings settings, double? epsilon, double? delta, Action<Tabular.Privacy.TabularPrivacyOptions> tunePrivacy)
-    {
-        var options = epsilon is double e ? CtganOptions.DifferentiallyPrivate(e, delta) : new CtganOptions();
-        if (options.Privacy is not null)
-            tunePrivacy(options.Privacy);
-        options.Epochs = settings.Epochs;
-        options.MaxSteps = settings.Steps;
-        options.LabelColumn = settings.Target;
-        return options;
-    }
-
-    /// <summary>TabDDPM's options for the command line: --steps replaces its epochs (TabDDPM counts steps as an int).</summary>
-    private static TabDdpmOptions TabDdpmOptionsFor(FitSettings settings)
-    {
-        var options = new TabDdpmOptions { Epochs = settings.Epochs, LabelColumn = settings.Target };
-        if (settings.Steps is long steps)
-        {
-            if (steps > int.MaxValue)
-                throw new CliUsageException($"--steps must be at most {int.MaxValue} for --synthesizer tabddpm, not {steps}.");
-            options.Epochs = null;
-            options.Steps = (int)steps;
-        }
-        return options;
-    }
-
-    /// <summary>Sets what the command line sets on every synthesizer, then fits it with a progress display.</summary>
-    private static CtganModel Fit<TOptions>(string name, TOptions options, Func<TOptions, TabularSynthesizerEstimator> estimator,
-        IDataView data, FitSettings settings)
-        where TOptions : ITabularSynthesizerOptions
-    {
-        options.BatchSize = settings.BatchSize;
-        options.Device = settings.Device;
-        options.Seed = settings.Seed;
-        options.Threads = settings.Threads;
-        options.CancellationToken = settings.Cancellation;
-        return TrainingProgressDisplay.Run(name, progress =>
-        {
-            options.Progress = progress;
-            return estimator(options).Fit(data);
-        });
-    }
-
-    /// <summary>What the command line sets on every synthesizer.</summary>
-    private sealed record FitSettings(int Epochs, long? Steps, int BatchSize, string Device, int Seed, int Threads, string? Target, CancellationToken Cancellation);
+    /// <summary>Whether the command line gives <paramref name="option"/> (not its default).</summary>
+    private static bool Given<T>(ParseResult result, Option<T> option) => result.GetResult(option) is { Implicit: false };
 }

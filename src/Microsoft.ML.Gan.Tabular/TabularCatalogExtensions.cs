@@ -11,10 +11,11 @@ using Microsoft.ML.Gan.Tabular.Tvae;
 namespace Microsoft.ML;
 
 /// <summary>
-/// Adds the tabular synthesizers (CTGAN, TVAE, TabDDPM), table-file reading, the quality report and the export to
+/// Adds the tabular synthesizers (CTGAN, TVAE, TabDDPM here; a family in its own folder adds its entry as a part of
+/// this class, as the Gaussian copula does), table-file reading, the quality report and the export to
 /// <c>mlContext.Gan().Tabular</c>, and CTGAN augmentation to <c>mlContext.Gan().Augment</c>.
 /// </summary>
-public static class TabularCatalogExtensions
+public static partial class TabularCatalogExtensions
 {
     /// <summary>CTGAN (Xu et al. 2019): a conditional GAN for mixed continuous and discrete tables.</summary>
     /// <param name="catalog">The tabular GAN catalog.</param>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Tabular.GaussianCopula;
 using Microsoft.ML.Gan.Tabular.TabDdpm;
 using Microsoft.ML.Gan.Tabular.Tvae;
 using Microsoft.ML.Gan.Testing;
@@ -12,7 +13,7 @@ namespace Microsoft.ML.Gan.Tabular.Tests;
 
 /// <summary>
 /// Golden models of every tabular family (see <see cref="GoldenModels"/>): CTGAN (with the file's metadata: generated
-/// identifiers, the file's column order), DP-CTGAN, CTGAN conditioned by an input column, TVAE and TabDDPM, each saved
+/// identifiers, the file's column order), DP-CTGAN, CTGAN conditioned by an input column, TVAE, TabDDPM and the Gaussian copula, each saved
 /// by an earlier build, must load with today's code and give the rows (schema and values) recorded when it was saved.
 /// Continuous values may differ by <see cref="RelativeTolerance"/> (the sampling numerics may be refactored);
 /// categories, Booleans and generated identifiers must be equal.
@@ -68,6 +69,11 @@ public sealed class TabularGoldenModelTests
             LabelColumn = "plan", Threads = 1, Seed = 3,
         }).Fit(file.Data).WithMetadata(GeneratingIdentifiers(file.Metadata)),
             model => [model.Sample(6, seed: 11), model.Sample(3, seed: 12, condition: ("plan", "silver"))]),
+        Typed("gaussiancopula", (1, GaussianCopulaFamily.Version), (ml, file) => ml.Gan().Tabular.GaussianCopula(new GaussianCopulaOptions
+        {
+            Threads = 1, Seed = 3,
+        }).Fit(file.Data).WithMetadata(GeneratingIdentifiers(file.Metadata)),
+            model => [model.Sample(6, seed: 11), model.Sample(3, seed: 12, condition: ("plan", "gold"))]),
     ];
 
     public static IEnumerable<object[]> FamilyNames => Families.Select(f => new object[] { f.Name });

@@ -11,12 +11,12 @@ internal sealed record SuiteArguments
     /// <summary>CTGAN with the table's target as <c>LabelColumn</c> (target-aware; classification tables only, plain CTGAN on regression tables).</summary>
     public const string TargetAwareCtgan = "ctgan-label";
 
-    public static readonly string[] KnownSynthesizers = ["ctgan", TargetAwareCtgan, "tvae", "tabddpm", PythonCtgan];
+    public static readonly string[] KnownSynthesizers = ["ctgan", TargetAwareCtgan, "tvae", "tabddpm", "gaussiancopula", PythonCtgan];
 
     public string DataDirectory { get; init; } = Path.Combine("benchmarks", "suite", "data");
     public string OutputDirectory { get; init; } = Path.Combine("benchmarks", "suite", "results");
     public IReadOnlyList<SuiteTable> Tables { get; init; } = SuiteTable.All;
-    public IReadOnlyList<string> Synthesizers { get; init; } = ["ctgan", "tvae", "tabddpm"];
+    public IReadOnlyList<string> Synthesizers { get; init; } = ["ctgan", "tvae", "tabddpm", "gaussiancopula"];
     public IReadOnlyList<int> Seeds { get; init; } = [1, 2, 3];
     /// <summary>CTGAN and TVAE epochs.</summary>
     public int Epochs { get; init; } = 300;

@@ -4,6 +4,7 @@ using Microsoft.ML;
 using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.Evaluation;
+using Microsoft.ML.Gan.Tabular.GaussianCopula;
 using Microsoft.ML.Gan.Tabular.TabDdpm;
 using Microsoft.ML.Gan.Tabular.Tvae;
 
@@ -20,9 +21,9 @@ namespace Microsoft.ML.Gan.Benchmarks.Tabular;
 /// </summary>
 internal static class SuiteBenchmark
 {
-    public const string Description = "Public table suite: CTGAN/TVAE/TabDDPM × tables × seeds, efficacy/shapes/pairs/DCR (benchmarks/suite)";
+    public const string Description = "Public table suite: CTGAN/TVAE/TabDDPM/Gaussian copula × tables × seeds, efficacy/shapes/pairs/DCR (benchmarks/suite)";
 
-    private const string Usage = "tabular-suite [--data DIR] [--out DIR] [--tables a,b|all] [--synthesizers ctgan,ctgan-label,tvae,tabddpm,python-ctgan] [--seeds 1,2,3] " +
+    private const string Usage = "tabular-suite [--data DIR] [--out DIR] [--tables a,b|all] [--synthesizers ctgan,ctgan-label,tvae,tabddpm,gaussiancopula,python-ctgan] [--seeds 1,2,3] " +
         "[--epochs 300] [--steps 5000] [--sampling-steps 50] [--threads 1] [--trees 100] [--peer DIR]";
 
     public static int Run(string[] args)
@@ -116,6 +117,7 @@ internal static class SuiteBenchmark
             Seed = seed,
             LabelColumn = table.IsClassification ? table.Target : null,
         }).Fit(train),
+        "gaussiancopula" => mlContext.Gan().Tabular.GaussianCopula(new GaussianCopulaOptions { Threads = a.Threads, Seed = seed }).Fit(train),
         _ => throw new ArgumentException($"--synthesizers: unknown synthesizer '{synthesizer}'."),
     };
 

@@ -73,7 +73,7 @@ internal static class TabDdpmBenchmark
         return 0;
     }
 
-    private static string Metrics(MlEfficacyResult result, bool synthetic)
+    internal static string Metrics(MlEfficacyResult result, bool synthetic)
     {
         var cells = result.Trainers.Take(2).SelectMany(t =>
         {

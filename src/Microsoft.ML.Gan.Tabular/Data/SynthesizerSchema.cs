@@ -19,11 +19,11 @@ internal static class SynthesizerSchema
         return table;
     }
 
-    /// <summary>Fits the data transformer and checks that something is left to learn.</summary>
+    /// <summary>Fits the data transformer (mode-specific or quantile encoding of the continuous columns) and checks that something is left to learn.</summary>
     /// <exception cref="ArgumentException">Every column is constant.</exception>
-    public static DataTransformer FitTransformer(TabularTable table, DataTransformerOptions options)
+    public static DataTransformer FitTransformer(TabularTable table, DataTransformerOptions options, ContinuousEncoding encoding = ContinuousEncoding.ModeSpecific)
     {
-        var transformer = DataTransformer.Fit(table, options);
+        var transformer = DataTransformer.Fit(table, options, encoding);
         if (transformer.OutputDimension == 0)
             throw new ArgumentException(
                 $"Every column of the training data is constant ({string.Join(", ", transformer.ColumnNames)}); there is nothing to learn.", "input");

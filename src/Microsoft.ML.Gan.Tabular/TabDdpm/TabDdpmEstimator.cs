@@ -24,10 +24,7 @@ public sealed class TabDdpmEstimator : TabularSynthesizerEstimator
     private protected override (TabularGenerator Generator, TrainingSummary Summary) Train(TabularTable table, int seed, Action<string> log)
     {
         CheckLabel(table);
-        var transformer = DataTransformer.Fit(table, new DataTransformerOptions { MaxCategories = _options.MaxCategories }, ContinuousEncoding.Quantile);
-        if (transformer.OutputDimension == 0)
-            throw new ArgumentException(
-                $"Every column of the training data is constant ({string.Join(", ", transformer.ColumnNames)}); there is nothing to learn.", "input");
+        var transformer = SynthesizerSchema.FitTransformer(table, new DataTransformerOptions { MaxCategories = _options.MaxCategories }, ContinuousEncoding.Quantile);
         string? label = table.Columns.FirstOrDefault(c => c.Name == _options.LabelColumn) is DiscreteColumn ? _options.LabelColumn : null;
         var layout = new TabDdpmLayout(transformer, label);
         if (layout.Width == 0)

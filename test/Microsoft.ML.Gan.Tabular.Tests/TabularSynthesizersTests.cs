@@ -1,0 +1,43 @@
+using Microsoft.ML.Gan.Tabular.Ctgan;
+using Microsoft.ML.Gan.Tabular.Data;
+using Microsoft.ML.Gan.Tabular.GaussianCopula;
+using Microsoft.ML.Gan.Tabular.TabDdpm;
+using Microsoft.ML.Gan.Tabular.Tvae;
+
+namespace Microsoft.ML.Gan.Tabular.Tests;
+
+/// <summary>The families register themselves for the command line, each with what it supports and an estimator built from the common settings.</summary>
+[TestClass]
+public sealed class TabularSynthesizersTests
+{
+    [TestMethod]
+    public void EveryFamilyIsListedByNameWithWhatItSupports()
+    {
+        CollectionAssert.AreEqual(new[] { "ctgan", "gaussiancopula", "tabddpm", "tvae" }, TabularSynthesizers.All.Select(d => d.Name).ToArray());
+        Assert.AreEqual("ctgan and tabddpm", TabularSynthesizers.Names(d => d.SupportsTarget));
+        Assert.AreEqual("ctgan", TabularSynthesizers.Names(d => d.SupportsPrivacy));
+        Assert.AreEqual("gaussiancopula", TabularSynthesizers.Names(d => !d.TrainsInSteps));
+        Assert.AreEqual(int.MaxValue, TabularSynthesizers.Find("tabddpm").MaxSteps);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => TabularSynthesizers.Find("gan")).Message,
+            "Unknown synthesizer 'gan'; choose from ctgan, gaussiancopula, tabddpm, tvae.");
+    }
+
+    [TestMethod]
+    public void EachFamilyBuildsItsEstimatorFromTheCommonSettings()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var settings = new SynthesizerSettings { Epochs = 3, BatchSize = 50, Seed = 9, Threads = 1, Target = "Kind" };
+        Assert.IsInstanceOfType<CtganEstimator>(TabularSynthesizers.Find("ctgan").Create(mlContext, settings));
+        Assert.IsInstanceOfType<TvaeEstimator>(TabularSynthesizers.Find("tvae").Create(mlContext, settings with { Target = null }));
+        Assert.IsInstanceOfType<TabDdpmEstimator>(TabularSynthesizers.Find("tabddpm").Create(mlContext, settings with { Steps = 20 }));
+        Assert.IsInstanceOfType<GaussianCopulaEstimator>(TabularSynthesizers.Find("gaussiancopula").Create(mlContext, settings with { Target = null }));
+
+        // The settings reach the fit: the same seed gives the same rows as the catalog with that seed.
+        var data = Ctgan.CtganTestData.Create(mlContext, 300, seed: 2);
+        using var viaSettings = TabularSynthesizers.Find("gaussiancopula").Create(mlContext, settings with { Target = null }).Fit(data);
+        using var viaCatalog = mlContext.Gan().Tabular.GaussianCopula(new GaussianCopulaOptions { Seed = 9, Threads = 1 }).Fit(data);
+        Assert.AreEqual(9, viaSettings.Seed);
+        CollectionAssert.AreEqual(((ContinuousColumn)viaCatalog.SampleTable(50)["Amount"]).Values.ToArray(),
+            ((ContinuousColumn)viaSettings.SampleTable(50)["Amount"]).Values.ToArray());
+    }
+}
