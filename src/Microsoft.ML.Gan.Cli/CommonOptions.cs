@@ -31,6 +31,13 @@ internal static class CommonOptions
         },
     };
 
+    /// <summary>--discrete: columns read as categories, overriding --metadata.</summary>
+    public static Option<string[]> Discrete() =>
+        ColumnList("--discrete", "Columns to read as categories whatever they hold (comma-separated; overrides --metadata).");
+
+    /// <summary>--ignore: columns left out, overriding --metadata.</summary>
+    public static Option<string[]> Ignore() => ColumnList("--ignore", "Columns to leave out (comma-separated; overrides --metadata).");
+
     public static Option<string[]> ColumnList(string name, string description) => new(name)
     {
         Description = description,
