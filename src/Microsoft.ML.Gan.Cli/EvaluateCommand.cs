@@ -1,7 +1,4 @@
-using System.CommandLine;
-using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.Evaluation;
-using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
 

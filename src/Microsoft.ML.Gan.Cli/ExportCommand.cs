@@ -1,8 +1,5 @@
-using System.CommandLine;
 using Microsoft.ML.Gan.Tabular.Ctgan;
-using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.Export;
-using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
 

@@ -1,10 +1,7 @@
-using System.CommandLine;
 using Microsoft.ML.Gan.Tabular;
 using Microsoft.ML.Gan.Tabular.Ctgan;
-using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.TabDdpm;
 using Microsoft.ML.Gan.Tabular.Tvae;
-using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Microsoft.ML.Gan.Tabular.Ctgan;
 
 namespace Microsoft.ML.Gan.Cli;

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Microsoft.ML.Gan.Tabular.Data;
-using Spectre.Console;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>

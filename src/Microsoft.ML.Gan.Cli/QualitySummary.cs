@@ -1,5 +1,4 @@
 using Microsoft.ML.Gan.Tabular.Evaluation;
-using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Tabular.Evaluation;
 using Microsoft.ML.Gan.Training;

@@ -1,10 +1,8 @@
-using System.CommandLine;
 using System.Globalization;
 using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.Privacy;
 using Microsoft.ML.Gan.Tabular.Export;
-using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
 

@@ -1,7 +1,3 @@
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Training;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images;
 
 /// <summary>

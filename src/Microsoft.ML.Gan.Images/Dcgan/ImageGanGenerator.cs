@@ -1,8 +1,4 @@
 using Microsoft.ML.Gan.Images.Networks;
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Torch;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
 

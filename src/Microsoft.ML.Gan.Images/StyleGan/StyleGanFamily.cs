@@ -1,8 +1,3 @@
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Torch;
-using Microsoft.ML.Gan.Training;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.StyleGan;
 
 /// <summary>The StyleGAN descriptor: after the shared record and pixel range, generation ψ and noise, then the generator's weights.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Torch;
-using Microsoft.ML.Gan.Training;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.TextToImage;
 
 /// <summary>The text-to-image descriptor: after the shared record and pixel range, the generator's weights (projection included).</summary>

@@ -1,9 +1,4 @@
 using Microsoft.ML.Gan.Images.Networks.Translation;
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Torch;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
 

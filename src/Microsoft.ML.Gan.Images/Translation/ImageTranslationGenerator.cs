@@ -1,8 +1,4 @@
 using Microsoft.ML.Gan.Images.Networks.Translation;
-using Microsoft.ML.Gan.Persistence;
-using TorchSharp;
-using static TorchSharp.torch;
-using Microsoft.ML.Gan.Torch;
 
 namespace Microsoft.ML.Gan.Images;
 

@@ -3,10 +3,6 @@ using Microsoft.ML.Gan.Images.Metrics;
 using Microsoft.ML.Gan.Images.Networks.Translation;
 using Microsoft.ML.Gan.Images.Training;
 using Microsoft.ML.Gan.Images.Training.Translation;
-using Microsoft.ML.Gan.Torch;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML.Gan.Tabular.Data;
-using Microsoft.ML.Gan.Training;
-
 namespace Microsoft.ML.Gan.Tabular.Tvae;
 
 /// <summary>

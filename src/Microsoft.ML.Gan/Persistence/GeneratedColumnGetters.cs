@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Persistence;
 
 /// <summary>The getter logic shared by the live cursor and the live prediction row: input columns pass through.</summary>

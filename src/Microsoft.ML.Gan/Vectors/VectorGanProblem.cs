@@ -1,7 +1,5 @@
-using TorchSharp;
 using Microsoft.ML.Gan.Networks;
 using Microsoft.ML.Gan.Training;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Vectors;
 

@@ -1,7 +1,4 @@
 using Microsoft.ML.Gan.Images.Networks.Translation;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images.Training.Translation;
 

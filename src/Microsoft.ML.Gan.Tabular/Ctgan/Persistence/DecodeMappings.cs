@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Persistence.Mappings;
 using Microsoft.ML.Transforms;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML.Data;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Tabular.Data;
 
 /// <summary>

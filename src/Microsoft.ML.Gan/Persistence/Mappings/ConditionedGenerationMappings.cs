@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Torch;
 using Microsoft.ML.Transforms;
 
