@@ -6,7 +6,7 @@ namespace Microsoft.ML.Gan.Images.Networks;
 /// </summary>
 internal sealed record ImageNetworkSpec(ImageShape Shape, int LatentDimension, int GeneratorFeatures, int DiscriminatorFeatures,
     ImageConditioning Conditioning, int ClassCount, DiscriminatorNormalization DiscriminatorNormalization, bool SpectralNorm,
-    ImageGanArchitecture Architecture = ImageGanArchitecture.Dcgan, int[]? GeneratorLayers = null, int[]? DiscriminatorLayers = null)
+    ImageGanArchitecture Architecture = ImageGanArchitecture.Dcgan, int[]? GeneratorLayers = null, int[]? DiscriminatorLayers = null) : INetworkSpec
 {
     /// <summary>The convolutional stacks' layout (DCGAN architecture only: it requires even sizes of at least 8).</summary>
     public DcganLayout Layout => DcganLayout.Create(Shape);
