@@ -37,7 +37,7 @@ internal abstract class ImageFamily
 internal abstract class ImageFamily<TGenerator, TSpec, TTransformer>(IReadOnlyList<string> payloadNames,
     Func<MLContext, TGenerator, GanGenerationSettings, TrainingSummary?, Guid, TTransformer> create) : ImageFamily
     where TGenerator : ImageGenerator, ISpecifiedGenerator<TSpec>
-    where TSpec : INetworkSpec
+    where TSpec : INetworkSpec<TSpec>
     where TTransformer : ImageGanTransformerBase
 {
     /// <inheritdoc />
@@ -74,8 +74,8 @@ internal abstract class ImageFamily<TGenerator, TSpec, TTransformer>(IReadOnlyLi
     public TTransformer Create(MLContext mlContext, TGenerator generator, GanGenerationSettings settings, TrainingSummary? summary, Guid id) =>
         create(mlContext, generator, settings, summary, id);
 
-    /// <summary>Reads the network record of a body written under <paramref name="payloadName"/>.</summary>
-    protected abstract TSpec ReadSpec(string payloadName, BinaryReader reader);
+    /// <summary>Reads the network record of a body written under <paramref name="payloadName"/> (by default the record's own reader).</summary>
+    protected virtual TSpec ReadSpec(string payloadName, BinaryReader reader) => TSpec.Read(reader);
 
     /// <summary>Writes what follows the pixel range: the family's generation settings and weights.</summary>
     protected abstract void WriteRest(TGenerator generator, BinaryWriter writer);
@@ -92,10 +92,14 @@ internal abstract class ImageFamily<TGenerator, TSpec, TTransformer>(IReadOnlyLi
 }
 
 /// <summary>A network record that a payload body starts with.</summary>
-internal interface INetworkSpec
+/// <typeparam name="TSelf">The record's type.</typeparam>
+internal interface INetworkSpec<TSelf> where TSelf : INetworkSpec<TSelf>
 {
     /// <summary>Writes the record.</summary>
     void Write(BinaryWriter writer);
+
+    /// <summary>Reads a record written by <see cref="Write"/>.</summary>
+    static abstract TSelf Read(BinaryReader reader);
 }
 
 /// <summary>A generator built from a network record of type <typeparamref name="TSpec"/>.</summary>

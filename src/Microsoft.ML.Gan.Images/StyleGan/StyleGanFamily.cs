@@ -8,8 +8,6 @@ internal sealed class StyleGanFamily() : ImageFamily<StyleGanImageGenerator, Sty
 
     public static StyleGanFamily Instance { get; } = new();
 
-    protected override StyleGanSpec ReadSpec(string payloadName, BinaryReader reader) => StyleGanSpec.Read(reader);
-
     protected override void WriteRest(StyleGanImageGenerator generator, BinaryWriter writer)
     {
         writer.Write(generator.Truncation);

@@ -5,32 +5,21 @@ namespace Microsoft.ML.Gan.Images.StyleGan;
 /// mixing and per-layer noise) and the residual discriminator. The configured loss and penalty (R1 with lazy
 /// regularization by default) come from the engine's objective; all randomness from torch's default generator.
 /// </summary>
-internal sealed class StyleGanProblem : AdversarialProblem<StyleGenerator, StyleDiscriminator>
+/// <param name="spec">Network shapes.</param>
+/// <param name="images">[N, C, R, R] real images in [−1, 1], already padded, on <paramref name="device"/>.</param>
+/// <param name="mixingProbability">Style mixing probability.</param>
+/// <param name="noise">Noise inputs during training.</param>
+/// <param name="device">Training device.</param>
+internal sealed class StyleGanProblem(StyleGanSpec spec, Tensor images, double mixingProbability, NoiseMode noise, Device device)
+    : AdversarialProblem<StyleGenerator, StyleDiscriminator>(images.shape[0], device, () => new StyleGenerator(spec), () => new StyleDiscriminator(spec))
 {
-    private readonly Tensor _images;
-    private readonly double _mixingProbability;
-    private readonly NoiseMode _noise;
-
-    /// <param name="spec">Network shapes.</param>
-    /// <param name="images">[N, C, R, R] real images in [−1, 1], already padded, on <paramref name="device"/>.</param>
-    /// <param name="mixingProbability">Style mixing probability.</param>
-    /// <param name="noise">Noise inputs during training.</param>
-    /// <param name="device">Training device.</param>
-    public StyleGanProblem(StyleGanSpec spec, Tensor images, double mixingProbability, NoiseMode noise, Device device)
-        : base(images.shape[0], device, () => new StyleGenerator(spec), () => new StyleDiscriminator(spec))
-    {
-        _images = images;
-        _mixingProbability = mixingProbability;
-        _noise = noise;
-    }
-
     public override Tensor DiscriminatorLoss(AdversarialObjective objective, int batchSize)
     {
-        var real = _images.index_select(0, RandomRows(batchSize));
-        var fake = GeneratorNetwork.TrainingImages(batchSize, _mixingProbability, _noise, trackAverage: false).detach();
+        var real = images.index_select(0, RandomRows(batchSize));
+        var fake = GeneratorNetwork.TrainingImages(batchSize, mixingProbability, noise, trackAverage: false).detach();
         return objective.Discriminator(DiscriminatorNetwork.call, real, fake);
     }
 
     public override Tensor GeneratorLoss(AdversarialObjective objective, int batchSize) =>
-        objective.Generator(DiscriminatorNetwork.call(GeneratorNetwork.TrainingImages(batchSize, _mixingProbability, _noise, trackAverage: true)));
+        objective.Generator(DiscriminatorNetwork.call(GeneratorNetwork.TrainingImages(batchSize, mixingProbability, noise, trackAverage: true)));
 }

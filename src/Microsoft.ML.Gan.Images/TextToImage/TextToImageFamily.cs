@@ -8,8 +8,6 @@ internal sealed class TextToImageFamily() : ImageFamily<TextToImageGenerator, Te
 
     public static TextToImageFamily Instance { get; } = new();
 
-    protected override TextToImageSpec ReadSpec(string payloadName, BinaryReader reader) => TextToImageSpec.Read(reader);
-
     protected override void WriteRest(TextToImageGenerator generator, BinaryWriter writer) => ModuleBytes.Write(writer, generator.Network);
 
     protected override TextToImageGenerator ReadRest(TextToImageSpec spec, float pixelMin, float pixelMax, BinaryReader reader, Device device)

@@ -11,8 +11,6 @@ internal sealed class ImageTranslationFamily() : ImageFamily<ImageTranslationGen
 
     public static ImageTranslationFamily Instance { get; } = new();
 
-    protected override TranslationNetworkSpec ReadSpec(string payloadName, BinaryReader reader) => TranslationNetworkSpec.Read(reader);
-
     protected override void WriteRest(ImageTranslationGenerator generator, BinaryWriter writer)
     {
         ModuleBytes.Write(writer, generator.Network);

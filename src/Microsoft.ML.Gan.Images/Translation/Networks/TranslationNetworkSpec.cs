@@ -12,7 +12,7 @@ internal sealed record TranslationNetworkSpec(
     int DiscriminatorFeatures,
     int ResidualBlocks,
     double Dropout,
-    int PatchLayers) : INetworkSpec
+    int PatchLayers) : INetworkSpec<TranslationNetworkSpec>
 {
     /// <summary>Output size / input size (the upscaling factor of super-resolution, 1 otherwise).</summary>
     public int Scale => OutputShape.Height / InputShape.Height;

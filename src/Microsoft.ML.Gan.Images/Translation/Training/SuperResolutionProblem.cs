@@ -8,28 +8,18 @@ namespace Microsoft.ML.Gan.Images.Training.Translation;
 /// pixel MSE; in the adversarial phase it is the content loss (MSE of the feature network's outputs, or pixel MSE
 /// without one) plus the adversarial weight times the configured adversarial loss of the VGG-style discriminator.
 /// </summary>
-internal sealed class SuperResolutionProblem : AdversarialProblem<nn.Module<Tensor, Tensor>, VggDiscriminator>
+/// <param name="spec">Network shapes.</param>
+/// <param name="images">High-resolution images [N, C, H, W] in [−1, 1] on <paramref name="device"/>.</param>
+/// <param name="cropSize">The side of the random crops; null trains on whole images.</param>
+/// <param name="downsampling">How the generator's inputs are made from the crops.</param>
+/// <param name="contentFeatures">The feature network of the content loss, or null for pixel MSE.</param>
+/// <param name="adversarialWeight">Weight of the adversarial term in the adversarial phase.</param>
+/// <param name="device">Training device.</param>
+internal sealed class SuperResolutionProblem(TranslationNetworkSpec spec, Tensor images, int? cropSize, SuperResolutionDownsampling downsampling,
+    Func<Tensor, Tensor>? contentFeatures, double adversarialWeight, Device device)
+    : AdversarialProblem<nn.Module<Tensor, Tensor>, VggDiscriminator>(images.shape[0], device, spec.CreateGenerator, () => new VggDiscriminator(
+        cropSize is int side ? new ImageShape(spec.OutputShape.Channels, side, side) : spec.OutputShape, spec.DiscriminatorFeatures))
 {
-    private readonly TranslationNetworkSpec _spec;
-    private readonly Tensor _images;
-    private readonly int? _cropSize;
-    private readonly SuperResolutionDownsampling _downsampling;
-    private readonly Func<Tensor, Tensor>? _contentFeatures;
-    private readonly double _adversarialWeight;
-
-    public SuperResolutionProblem(TranslationNetworkSpec spec, Tensor images, int? cropSize, SuperResolutionDownsampling downsampling,
-        Func<Tensor, Tensor>? contentFeatures, double adversarialWeight, Device device)
-        : base(images.shape[0], device, spec.CreateGenerator, () => new VggDiscriminator(
-            cropSize is int side ? new ImageShape(spec.OutputShape.Channels, side, side) : spec.OutputShape, spec.DiscriminatorFeatures))
-    {
-        _spec = spec;
-        _images = images;
-        _cropSize = cropSize;
-        _downsampling = downsampling;
-        _contentFeatures = contentFeatures;
-        _adversarialWeight = adversarialWeight;
-    }
-
     /// <summary>True while pre-training: G's loss is pixel MSE and D is not used.</summary>
     public bool Pretraining { get; set; } = true;
 
@@ -50,22 +40,22 @@ internal sealed class SuperResolutionProblem : AdversarialProblem<nn.Module<Tens
         var upscaled = GeneratorNetwork.call(lowRes);
         if (Pretraining)
             return nn.functional.mse_loss(upscaled, highRes).MoveToOuterDisposeScope();
-        var content = _contentFeatures is null
+        var content = contentFeatures is null
             ? nn.functional.mse_loss(upscaled, highRes)
-            : nn.functional.mse_loss(_contentFeatures(upscaled), _contentFeatures(highRes).detach());
-        return (content + _adversarialWeight * objective.Generator(DiscriminatorNetwork.call(upscaled))).MoveToOuterDisposeScope();
+            : nn.functional.mse_loss(contentFeatures(upscaled), contentFeatures(highRes).detach());
+        return (content + adversarialWeight * objective.Generator(DiscriminatorNetwork.call(upscaled))).MoveToOuterDisposeScope();
     }
 
     private (Tensor LowRes, Tensor HighRes) Batch(int batchSize)
     {
         var rows = randint(RowCount, batchSize, dtype: ScalarType.Int64).to(Device);
-        var highRes = _images.index_select(0, rows);
-        if (_cropSize is int side)
+        var highRes = images.index_select(0, rows);
+        if (cropSize is int side)
         {
-            long top = randint(_images.shape[2] - side + 1, new long[] { 1 }).item<long>();
-            long left = randint(_images.shape[3] - side + 1, new long[] { 1 }).item<long>();
+            long top = randint(images.shape[2] - side + 1, new long[] { 1 }).item<long>();
+            long left = randint(images.shape[3] - side + 1, new long[] { 1 }).item<long>();
             highRes = highRes.narrow(2, top, side).narrow(3, left, side);
         }
-        return (ImageResampling.Downsample(highRes, _spec.Scale, _downsampling), highRes);
+        return (ImageResampling.Downsample(highRes, spec.Scale, downsampling), highRes);
     }
 }
