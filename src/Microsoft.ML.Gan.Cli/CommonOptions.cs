@@ -1,5 +1,3 @@
-using Microsoft.ML.Gan.Tabular.Ctgan;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>Options several commands share, and parsing helpers for their values.</summary>

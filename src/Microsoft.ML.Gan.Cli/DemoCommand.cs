@@ -1,7 +1,4 @@
 using System.IO.Compression;
-using Microsoft.ML.Gan.Tabular.Ctgan;
-using Microsoft.ML.Gan.Tabular.Evaluation;
-using Microsoft.ML.Gan.Tabular.Export;
 
 namespace Microsoft.ML.Gan.Cli;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML.Gan.Tabular.Ctgan;
-using Microsoft.ML.Gan.Tabular.Export;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>

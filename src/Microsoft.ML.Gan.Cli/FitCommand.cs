@@ -1,5 +1,4 @@
 using Microsoft.ML.Gan.Tabular;
-using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.TabDdpm;
 using Microsoft.ML.Gan.Tabular.Tvae;
 

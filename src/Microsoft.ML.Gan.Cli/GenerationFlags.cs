@@ -1,5 +1,3 @@
-using Microsoft.ML.Gan.Tabular.Ctgan;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>

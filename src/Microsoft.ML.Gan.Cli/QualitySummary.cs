@@ -1,5 +1,3 @@
-using Microsoft.ML.Gan.Tabular.Evaluation;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>

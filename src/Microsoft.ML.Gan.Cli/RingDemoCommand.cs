@@ -1,5 +1,4 @@
 using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Tabular.Evaluation;
 using Microsoft.ML.Gan.Training;
 using Microsoft.ML.Gan.Vectors;
 

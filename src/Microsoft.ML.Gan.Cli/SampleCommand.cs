@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.Privacy;
-using Microsoft.ML.Gan.Tabular.Export;
 
 namespace Microsoft.ML.Gan.Cli;
 

@@ -1,4 +1,3 @@
-using Microsoft.ML.Gan;
 using Microsoft.ML.Gan.Augmentation;
 using Microsoft.ML.Gan.Tabular.Augmentation;
 using Microsoft.ML.Gan.Tabular.Ctgan;
