@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>The mlgan command tree, and running it with mlgan's exit codes.</summary>

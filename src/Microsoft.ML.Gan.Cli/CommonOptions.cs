@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Microsoft.ML.Gan.Tabular.Ctgan;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>Options several commands share, and parsing helpers for their values.</summary>
@@ -30,6 +27,13 @@ internal static class CommonOptions
             return null;
         },
     };
+
+    /// <summary>--discrete: columns read as categories, overriding --metadata.</summary>
+    public static Option<string[]> Discrete() =>
+        ColumnList("--discrete", "Columns to read as categories whatever they hold (comma-separated; overrides --metadata).");
+
+    /// <summary>--ignore: columns left out, overriding --metadata.</summary>
+    public static Option<string[]> Ignore() => ColumnList("--ignore", "Columns to leave out (comma-separated; overrides --metadata).");
 
     public static Option<string[]> ColumnList(string name, string description) => new(name)
     {

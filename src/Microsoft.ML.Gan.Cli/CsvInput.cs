@@ -1,6 +1,3 @@
-using Microsoft.ML.Gan.Tabular.Data;
-using Spectre.Console;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>

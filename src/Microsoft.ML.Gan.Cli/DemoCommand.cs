@@ -1,9 +1,4 @@
-using System.CommandLine;
 using System.IO.Compression;
-using Microsoft.ML.Gan.Tabular.Ctgan;
-using Microsoft.ML.Gan.Tabular.Evaluation;
-using Microsoft.ML.Gan.Tabular.Export;
-using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
 

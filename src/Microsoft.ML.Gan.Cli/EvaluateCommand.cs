@@ -1,8 +1,3 @@
-using System.CommandLine;
-using Microsoft.ML.Gan.Tabular.Data;
-using Microsoft.ML.Gan.Tabular.Evaluation;
-using Spectre.Console;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>`mlgan evaluate --real r.csv --synthetic s.csv --target col --report report.html`.</summary>
@@ -16,7 +11,7 @@ internal static class EvaluateCommand
         var target = new Option<string?>("--target") { Description = "Label column for ML efficacy (train on synthetic, test on real)." };
         var report = new Option<FileInfo>("--report") { Description = "HTML report to write.", DefaultValueFactory = _ => new FileInfo("report.html") };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON." };
-        var discrete = CommonOptions.ColumnList("--discrete", "Columns to read as categories whatever they hold (comma-separated; overrides --metadata).");
+        var discrete = CommonOptions.Discrete();
         var tableFlags = new TableInputFlags();
         var overwrite = CommonOptions.Overwrite();
         var command = new System.CommandLine.Command("evaluate", "Score a synthetic table against the real one: shapes, pairs, ML efficacy, privacy.")

@@ -1,9 +1,3 @@
-using System.CommandLine;
-using Microsoft.ML.Gan.Tabular.Ctgan;
-using Microsoft.ML.Gan.Tabular.Data;
-using Microsoft.ML.Gan.Tabular.Export;
-using Spectre.Console;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>
@@ -14,18 +8,13 @@ internal static class ExportCommand
 {
     public static System.CommandLine.Command Create()
     {
-        var model = new Option<FileInfo>("--model") { Description = "Model zip written by 'mlgan fit'.", Required = true };
-        var rows = new Option<long>("-n", "--rows") { Description = "How many rows to generate (before filtering; of all shards together).", DefaultValueFactory = _ => 10_000 };
+        var flags = new GenerationFlags("How many rows to generate (before filtering; of all shards together).");
         var to = new Option<string>("--to") { Description = "csv:PATH, parquet:PATH, sqlite:PATH or postgres:CONNECTION-STRING.", Required = true };
         var table = new Option<string>("--table") { Description = "Table name for sqlite/postgres.", DefaultValueFactory = _ => "synthetic" };
         var real = new Option<FileInfo?>("--real") { Description = "The real training table (CSV): turns on the privacy filter." };
         var holdout = new Option<FileInfo?>("--holdout") { Description = "Real rows the model never saw (CSV), for --min-dcr-quantile." };
         var dcr = new Option<double?>("--min-dcr-quantile") { Description = "Drop rows closer to the training data than this quantile of the holdout's DCR (e.g. 0.05)." };
         var rare = new Option<int>("--rare-k") { Description = "Blank categories seen fewer than k times in the real data (0 = off).", DefaultValueFactory = _ => 5 };
-        var overwrite = CommonOptions.Overwrite();
-        var shard = CommonOptions.Shard();
-        var seed = CommonOptions.Seed();
-        var threads = CommonOptions.Threads();
         var allowRealData = new Option<bool>("--allow-real-data-filters")
         {
             Description = "Run the privacy filters (--real) on a differentially private model although they read the real rows: ε then no longer covers the output.",
@@ -34,41 +23,40 @@ internal static class ExportCommand
         tableFlags.Metadata.Description = "Column roles (JSON from 'mlgan inspect --out') to read --real/--holdout with; it also replaces the model's own output columns (dates in their file's format, fresh identifiers where an identifier role says generate).";
         var command = new System.CommandLine.Command("export", "Generate rows and write them to a file or database, privacy-filtered.")
         {
-            model, rows, to, table, real, holdout, dcr, rare, overwrite, shard, seed, threads, allowRealData,
+            flags.Model, flags.Rows, to, table, real, holdout, dcr, rare, flags.Overwrite, flags.Shard, flags.Seed, flags.Threads, allowRealData,
         };
         tableFlags.AddTo(command);
         command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
-            long count = result.GetValue(rows);
-            if (count < 1)
-                throw new CliUsageException($"-n must be at least 1, not {count}.");
-            var part = result.GetValue(shard);
+            long count = flags.RowCount(result);
+            var part = result.GetValue(flags.Shard);
             var realFile = result.GetValue(real);
             var holdoutFile = result.GetValue(holdout);
-            string modelPath = result.GetValue(model)!.FullName;
+            string modelPath = result.GetValue(flags.Model)!.FullName;
+            bool overwrite = result.GetValue(flags.Overwrite);
+            int seed = result.GetValue(flags.Seed);
             var destination = Destination.Parse(result.GetValue(to)!, result.GetValue(table)!, part);
-            destination.Check(result.GetValue(overwrite), ("--model", modelPath), ("--real", realFile?.FullName), ("--holdout", holdoutFile?.FullName));
+            destination.Check(overwrite, ("--model", modelPath), ("--real", realFile?.FullName), ("--holdout", holdoutFile?.FullName));
 
             var metadata = tableFlags.LoadMetadata(result);
             var roles = tableFlags.ToOptions(result, metadata);
 
-            Torch.TorchRuntime.SetThreads(result.GetValue(threads), "--threads");
-            var mlContext = new MLContext(seed: result.GetValue(seed));
+            var mlContext = flags.CreateContext(result);
             using var synthesizer = LoadModel(mlContext, modelPath, metadata);
             if (realFile is null && synthesizer.Privacy is null)
                 AnsiConsole.MarkupLine("[yellow]warning:[/] no --real table: exporting without the privacy filter.");
-            IDataView synthetic = synthesizer.SampleStream(count, result.GetValue(seed), shard: part);
+            IDataView synthetic = synthesizer.SampleStream(count, seed, shard: part);
             var summary = RowProgressDisplay.Run("Exporting", synthetic.GetRowCount()!.Value, progress =>
             {
-                var plain = SampleCommand.PlainExport(result.GetValue(overwrite), synthesizer.Privacy, progress, part);
+                var plain = SampleCommand.PlainExport(overwrite, synthesizer.Privacy, progress, part);
                 var options = realFile is null ? plain : new SyntheticExportOptions
                 {
                     RealTraining = CsvInput.Read(realFile.FullName, roles).Data,
                     RealHoldout = holdoutFile is null ? null : CsvInput.Read(holdoutFile.FullName, roles).Data,
                     MinimumDcrQuantile = result.GetValue(dcr),
                     RareCategoryThreshold = result.GetValue(rare),
-                    Overwrite = result.GetValue(overwrite),
-                    Seed = result.GetValue(seed),
+                    Overwrite = overwrite,
+                    Seed = seed,
                     DifferentialPrivacy = synthesizer.Privacy,
                     AllowRealDataFiltersOnPrivateModel = result.GetValue(allowRealData),
                     Progress = progress,

@@ -1,5 +1,3 @@
-using Microsoft.ML.Gan.Tabular.Export;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>A CSV or Parquet output file named by a flag, with its JSON summary sidecar.</summary>

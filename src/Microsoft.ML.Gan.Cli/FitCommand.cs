@@ -1,8 +1,4 @@
-using System.CommandLine;
 using Microsoft.ML.Gan.Tabular;
-using Microsoft.ML.Gan.Tabular.Ctgan;
-using Microsoft.ML.Gan.Tabular.Data;
-using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
 
@@ -20,8 +16,8 @@ internal static class FitCommand
         var batch = new Option<int>("--batch-size") { Description = "Rows per step (a multiple of the pack size 10 for CTGAN without DP).", DefaultValueFactory = _ => 500 };
         var epsilon = new Option<double?>("--dp-epsilon") { Description = "Train CTGAN with (ε, δ)-differential privacy at this ε (DP-SGD and DP transformer statistics)." };
         var delta = new Option<double?>("--dp-delta") { Description = "δ for --dp-epsilon (default 1/n^1.1)." };
-        var discrete = CommonOptions.ColumnList("--discrete", "Columns to read as categories whatever they hold (comma-separated; overrides --metadata).");
-        var ignore = CommonOptions.ColumnList("--ignore", "Columns to leave out (comma-separated; overrides --metadata).");
+        var discrete = CommonOptions.Discrete();
+        var ignore = CommonOptions.Ignore();
         var target = new Option<string?>("--target")
         {
             Description = "Label column a model will learn from the synthetic rows: CTGAN trains an auxiliary classifier that steers the generator towards rows whose label fits their features; TabDDPM conditions its denoiser on it.",

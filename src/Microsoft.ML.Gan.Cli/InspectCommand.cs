@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Microsoft.ML.Gan.Tabular.Data;
-using Spectre.Console;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>
@@ -15,8 +11,8 @@ internal static class InspectCommand
         var input = new Argument<FileInfo>("input") { Description = "A CSV file with a header row, or a Parquet file." };
         var output = new Option<FileInfo?>("--out") { Description = "Write the roles as JSON (for --metadata on fit, evaluate and export)." };
         var overwrite = CommonOptions.Overwrite();
-        var discrete = CommonOptions.ColumnList("--discrete", "Columns to read as categories whatever they hold (comma-separated).");
-        var ignore = CommonOptions.ColumnList("--ignore", "Columns to leave out (comma-separated).");
+        var discrete = CommonOptions.Discrete();
+        var ignore = CommonOptions.Ignore();
         var tableFlags = new TableInputFlags();
         var command = new System.CommandLine.Command("inspect", "Show the role inferred for every column of a table (continuous, discrete, datetime, identifier, constant, ignored).")
         {

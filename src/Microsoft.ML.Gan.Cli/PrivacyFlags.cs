@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using Microsoft.ML.Gan.Tabular.Privacy;
 
@@ -12,12 +11,8 @@ internal sealed class PrivacyFlags
         Description = "Share of ε spent on the data transformer's statistics (default 0.1); more keeps rarer categories.",
     };
 
-    private readonly Option<string[]> _publicBounds = new("--dp-public-bounds")
-    {
-        Description = "Public ranges of numeric columns, as column=min:max (repeat or comma-separate); spends no budget on the range.",
-        AllowMultipleArgumentsPerToken = true,
-        CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
-    };
+    private readonly Option<string[]> _publicBounds = CommonOptions.ColumnList("--dp-public-bounds",
+        "Public ranges of numeric columns, as column=min:max (repeat or comma-separate); spends no budget on the range.");
 
     private readonly Option<string[]> _publicCategories = new("--dp-public-categories")
     {

@@ -1,6 +1,3 @@
-using Microsoft.ML.Gan.Tabular.Evaluation;
-using Spectre.Console;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Tabular.Evaluation;
 using Microsoft.ML.Gan.Training;
 using Microsoft.ML.Gan.Vectors;
 

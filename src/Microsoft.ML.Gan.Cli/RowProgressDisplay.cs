@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace Microsoft.ML.Gan.Cli;
 
 /// <summary>

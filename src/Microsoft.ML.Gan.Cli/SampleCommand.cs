@@ -1,10 +1,6 @@
-using System.CommandLine;
 using System.Globalization;
 using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.Privacy;
-using Microsoft.ML.Gan.Tabular.Export;
-using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
 
@@ -16,34 +12,27 @@ internal static class SampleCommand
 {
     public static System.CommandLine.Command Create()
     {
-        var model = new Option<FileInfo>("--model") { Description = "Model zip written by 'mlgan fit'.", Required = true };
-        var rows = new Option<long>("-n", "--rows") { Description = "How many rows (of all shards together).", DefaultValueFactory = _ => 10_000 };
+        var flags = new GenerationFlags("How many rows (of all shards together).");
         var output = new Option<FileInfo>("--out") { Description = "File to write: .csv, or .parquet for Parquet.", Required = true };
         var where = new Option<string?>("--where") { Description = "Condition every row on a category: column=value." };
-        var overwrite = CommonOptions.Overwrite();
-        var shard = CommonOptions.Shard();
-        var seed = CommonOptions.Seed();
-        var threads = CommonOptions.Threads();
         var command = new System.CommandLine.Command("sample", "Generate rows from a saved synthesizer and write them to CSV or Parquet.")
         {
-            model, rows, output, where, overwrite, shard, seed, threads,
+            flags.Model, flags.Rows, output, where, flags.Overwrite, flags.Shard, flags.Seed, flags.Threads,
         };
         command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
-            long count = result.GetValue(rows);
-            if (count < 1)
-                throw new CliUsageException($"-n must be at least 1, not {count}.");
-            string modelPath = result.GetValue(model)!.FullName;
+            long count = flags.RowCount(result);
+            string modelPath = result.GetValue(flags.Model)!.FullName;
+            bool overwrite = result.GetValue(flags.Overwrite);
             var target = new FileTarget("--out", result.GetValue(output)!.FullName);
-            target.Check(result.GetValue(overwrite), ("--model", modelPath));
-            Torch.TorchRuntime.SetThreads(result.GetValue(threads), "--threads");
-            var mlContext = new MLContext(seed: result.GetValue(seed));
+            target.Check(overwrite, ("--model", modelPath));
+            var mlContext = flags.CreateContext(result);
             using var synthesizer = CtganModel.Load(mlContext, modelPath);
-            var part = result.GetValue(shard);
-            var synthetic = synthesizer.SampleStream(count, result.GetValue(seed), Condition(synthesizer, result.GetValue(where)), part);
+            var part = result.GetValue(flags.Shard);
+            var synthetic = synthesizer.SampleStream(count, result.GetValue(flags.Seed), Condition(synthesizer, result.GetValue(where)), part);
             long partRows = synthetic.GetRowCount()!.Value;
             var summary = RowProgressDisplay.Run("Sampling", partRows, progress =>
-                target.Write(mlContext.Gan().Tabular.CreateExporter(PlainExport(result.GetValue(overwrite), progress: progress, shard: part)), synthetic, cancellation));
+                target.Write(mlContext.Gan().Tabular.CreateExporter(PlainExport(overwrite, progress: progress, shard: part)), synthetic, cancellation));
             AnsiConsole.MarkupLineInterpolated($"Wrote {summary.OutputRows:N0} rows{(part is { } p ? $" (shard {p} of {count:N0})" : "")} to [green]{target.Path}[/].");
             return CliFailure.Ok;
         }));

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Text;
-using Microsoft.ML.Gan.Tabular.Data;
 
 namespace Microsoft.ML.Gan.Cli;
 

@@ -1,5 +1,4 @@
 using Microsoft.ML.Gan.Training;
-using Spectre.Console;
 
 namespace Microsoft.ML.Gan.Cli;
 

@@ -1,12 +1,12 @@
-using Microsoft.ML.Gan.Training;
-
 namespace Microsoft.ML.Gan.Tabular;
 
 /// <summary>
 /// What the options of every tabular synthesizer (<see cref="Ctgan.CtganOptions"/>, <see cref="Tvae.TvaeOptions"/>,
 /// <see cref="TabDdpm.TabDdpmOptions"/>) have under the same names: the columns read, the seed, the device and threads,
 /// progress and cancellation. The estimator shell (<see cref="TabularSynthesizerEstimator"/>) and the CLI set and read
-/// them through this interface.
+/// them through this interface. The public base of the non-GAN synthesizers' options
+/// (<see cref="TabularSynthesizerOptions"/>) implements it once; CTGAN's options, whose base class is the GAN engine's
+/// <see cref="GanTrainingOptions"/>, add only the two column lists.
 /// </summary>
 internal interface ITabularSynthesizerOptions
 {

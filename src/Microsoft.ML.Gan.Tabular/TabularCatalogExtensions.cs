@@ -1,8 +1,6 @@
-using Microsoft.ML.Gan;
 using Microsoft.ML.Gan.Augmentation;
 using Microsoft.ML.Gan.Tabular.Augmentation;
 using Microsoft.ML.Gan.Tabular.Ctgan;
-using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.Evaluation;
 using Microsoft.ML.Gan.Tabular.Export;
 using Microsoft.ML.Gan.Tabular.TabDdpm;

@@ -1,6 +1,4 @@
 using Microsoft.ML.Gan.Tabular.Ctgan;
-using Microsoft.ML.Gan.Tabular.Data;
-using Microsoft.ML.Gan.Training;
 
 namespace Microsoft.ML.Gan.Tabular;
 

@@ -1,6 +1,4 @@
-using Microsoft.ML.Gan;
 using Microsoft.ML.Gan.Augmentation;
-using Microsoft.ML.Gan.Images;
 using Microsoft.ML.Gan.Images.Augmentation;
 
 namespace Microsoft.ML;

@@ -1,4 +1,3 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Augmentation;
 using Microsoft.ML.Gan.Images.Data;
 

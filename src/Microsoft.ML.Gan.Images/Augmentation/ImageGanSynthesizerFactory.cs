@@ -1,4 +1,3 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Augmentation;
 
 namespace Microsoft.ML.Gan.Images.Augmentation;

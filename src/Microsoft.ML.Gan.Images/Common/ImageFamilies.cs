@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.ML.Gan.Images.StyleGan;
 using Microsoft.ML.Gan.Images.TextToImage;
-using Microsoft.ML.Gan.Persistence;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
 

@@ -1,7 +1,3 @@
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Training;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images;
 
 /// <summary>
@@ -33,17 +29,24 @@ internal abstract class ImageFamily
 
 /// <summary>
 /// An image family with its generator, network record and transformer types: the shared body codec (record, pixel
-/// range, then <see cref="WriteRest"/>) and the typed wrapping. A family supplies the four record and weight steps
-/// and its transformer's constructor.
+/// range, then <see cref="WriteRest"/>) and the typed wrapping. A family supplies its payload names, its transformer's
+/// constructor, how its record is read and how its weights and settings are written and read.
 /// </summary>
-internal abstract class ImageFamily<TGenerator, TSpec, TTransformer> : ImageFamily
-    where TGenerator : ImageGenerator
+/// <param name="payloadNames">The payload family names it writes (and reads).</param>
+/// <param name="create">The family's transformer around a fitted or loaded generator.</param>
+internal abstract class ImageFamily<TGenerator, TSpec, TTransformer>(IReadOnlyList<string> payloadNames,
+    Func<MLContext, TGenerator, GanGenerationSettings, TrainingSummary?, Guid, TTransformer> create) : ImageFamily
+    where TGenerator : ImageGenerator, ISpecifiedGenerator<TSpec>
+    where TSpec : INetworkSpec<TSpec>
     where TTransformer : ImageGanTransformerBase
 {
+    /// <inheritdoc />
+    public sealed override IReadOnlyList<string> PayloadNames { get; } = payloadNames;
+
     /// <summary>The payload body of <paramref name="generator"/>.</summary>
     public byte[] Write(TGenerator generator) => VersionedBody.Write(FormatVersion, writer =>
     {
-        WriteSpec(generator, writer);
+        generator.Spec.Write(writer);
         writer.Write(generator.PixelMin);
         writer.Write(generator.PixelMax);
         WriteRest(generator, writer);
@@ -68,13 +71,11 @@ internal abstract class ImageFamily<TGenerator, TSpec, TTransformer> : ImageFami
         TrainingSummary? summary, Guid id) => Create(mlContext, (TGenerator)generator, settings, summary, id);
 
     /// <summary>The typed transformer of a fitted or loaded generator.</summary>
-    public abstract TTransformer Create(MLContext mlContext, TGenerator generator, GanGenerationSettings settings, TrainingSummary? summary, Guid id);
+    public TTransformer Create(MLContext mlContext, TGenerator generator, GanGenerationSettings settings, TrainingSummary? summary, Guid id) =>
+        create(mlContext, generator, settings, summary, id);
 
-    /// <summary>Writes the network record.</summary>
-    protected abstract void WriteSpec(TGenerator generator, BinaryWriter writer);
-
-    /// <summary>Reads the network record of a body written under <paramref name="payloadName"/>.</summary>
-    protected abstract TSpec ReadSpec(string payloadName, BinaryReader reader);
+    /// <summary>Reads the network record of a body written under <paramref name="payloadName"/> (by default the record's own reader).</summary>
+    protected virtual TSpec ReadSpec(string payloadName, BinaryReader reader) => TSpec.Read(reader);
 
     /// <summary>Writes what follows the pixel range: the family's generation settings and weights.</summary>
     protected abstract void WriteRest(TGenerator generator, BinaryWriter writer);
@@ -88,4 +89,23 @@ internal abstract class ImageFamily<TGenerator, TSpec, TTransformer> : ImageFami
         float min = reader.ReadSingle(), max = reader.ReadSingle();
         return ReadRest(spec, min, max, reader, device);
     }
+}
+
+/// <summary>A network record that a payload body starts with.</summary>
+/// <typeparam name="TSelf">The record's type.</typeparam>
+internal interface INetworkSpec<TSelf> where TSelf : INetworkSpec<TSelf>
+{
+    /// <summary>Writes the record.</summary>
+    void Write(BinaryWriter writer);
+
+    /// <summary>Reads a record written by <see cref="Write"/>.</summary>
+    static abstract TSelf Read(BinaryReader reader);
+}
+
+/// <summary>A generator built from a network record of type <typeparamref name="TSpec"/>.</summary>
+/// <typeparam name="TSpec">The record's type.</typeparam>
+internal interface ISpecifiedGenerator<out TSpec>
+{
+    /// <summary>The network record.</summary>
+    TSpec Spec { get; }
 }

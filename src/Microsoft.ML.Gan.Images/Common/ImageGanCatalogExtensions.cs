@@ -1,5 +1,3 @@
-using Microsoft.ML.Gan;
-using Microsoft.ML.Gan.Images;
 using Microsoft.ML.Gan.Images.Metrics;
 using Microsoft.ML.Gan.Images.StyleGan;
 using Microsoft.ML.Gan.Images.TextToImage;

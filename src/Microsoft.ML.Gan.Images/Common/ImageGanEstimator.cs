@@ -1,5 +1,4 @@
 using Microsoft.ML.Gan.Images.Training;
-using Microsoft.ML.Gan.Torch;
 
 namespace Microsoft.ML.Gan.Images;
 

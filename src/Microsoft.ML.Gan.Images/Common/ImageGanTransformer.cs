@@ -1,7 +1,3 @@
-using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Training;
-
 namespace Microsoft.ML.Gan.Images;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Images.Data;
 
 namespace Microsoft.ML.Gan.Images;

@@ -1,8 +1,4 @@
 using Microsoft.ML.Gan.Images.Networks;
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Torch;
-using Microsoft.ML.Gan.Training;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
 
@@ -10,22 +6,16 @@ namespace Microsoft.ML.Gan.Images;
 /// The DCGAN-like family's descriptor: DCGAN and MLP generators are two payload families (<see cref="Name"/>,
 /// <see cref="MlpName"/>) with the shared image layout; after the pixel range, the generator's weights.
 /// </summary>
-internal sealed class ImageGanFamily : ImageFamily<ImageGanGenerator, ImageNetworkSpec, ImageGanTransformer>
+internal sealed class ImageGanFamily() : ImageFamily<ImageGanGenerator, ImageNetworkSpec, ImageGanTransformer>([Name, MlpName],
+    (mlContext, generator, settings, summary, id) => new ImageGanTransformer(mlContext, generator, settings, summary, id))
 {
     public const string Name = "Microsoft.ML.Gan.Images.Dcgan";
     public const string MlpName = "Microsoft.ML.Gan.Images.Mlp";
 
     public static ImageGanFamily Instance { get; } = new();
 
-    public override IReadOnlyList<string> PayloadNames { get; } = [Name, MlpName];
-
     /// <summary>The payload family of an architecture.</summary>
     public static string FamilyOf(ImageGanArchitecture architecture) => architecture == ImageGanArchitecture.Mlp ? MlpName : Name;
-
-    public override ImageGanTransformer Create(MLContext mlContext, ImageGanGenerator generator, GanGenerationSettings settings,
-        TrainingSummary? summary, Guid id) => new(mlContext, generator, settings, summary, id);
-
-    protected override void WriteSpec(ImageGanGenerator generator, BinaryWriter writer) => generator.Spec.Write(writer);
 
     protected override ImageNetworkSpec ReadSpec(string payloadName, BinaryReader reader) =>
         ImageNetworkSpec.Read(reader, payloadName == MlpName ? ImageGanArchitecture.Mlp : ImageGanArchitecture.Dcgan);

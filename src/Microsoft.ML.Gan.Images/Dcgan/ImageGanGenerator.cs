@@ -1,8 +1,4 @@
 using Microsoft.ML.Gan.Images.Networks;
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Torch;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
 
@@ -12,7 +8,7 @@ namespace Microsoft.ML.Gan.Images;
 /// Row p of a stream (and a row seeded with s) of a conditional model has class p mod K (s mod K). A conditional
 /// model also generates a row for an asked class (<see cref="IConditionalRowGenerator"/>, categories "0" … "K−1").
 /// </summary>
-internal sealed class ImageGanGenerator : ImageGenerator, IConditionalRowGenerator, ILabelConditionedGenerator
+internal sealed class ImageGanGenerator : ImageGenerator, ISpecifiedGenerator<ImageNetworkSpec>, IConditionalRowGenerator, ILabelConditionedGenerator
 {
     private readonly nn.Module<Tensor, Tensor> _network;
     private readonly Device _device;

@@ -1,5 +1,3 @@
-using Microsoft.ML.Gan.Training;
-
 namespace Microsoft.ML.Gan.Images;
 
 /// <summary>How the generator and discriminator use the class label.</summary>

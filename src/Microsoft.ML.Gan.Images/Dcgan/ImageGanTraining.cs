@@ -2,8 +2,6 @@ using Microsoft.ML.Gan.Images.Data;
 using Microsoft.ML.Gan.Images.Metrics;
 using Microsoft.ML.Gan.Images.Networks;
 using Microsoft.ML.Gan.Images.Training;
-using Microsoft.ML.Gan.Persistence;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
 

@@ -1,7 +1,3 @@
-using Microsoft.ML.Gan.Torch;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.Metrics;
 
 /// <summary>

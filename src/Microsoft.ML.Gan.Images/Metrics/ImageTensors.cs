@@ -1,6 +1,3 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.Metrics;
 
 /// <summary>An <see cref="ImageSet"/> as tensors (CPU unless asked): pixels in [−1, 1] as [N, C, H, W], labels as int64.</summary>

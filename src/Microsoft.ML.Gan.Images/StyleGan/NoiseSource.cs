@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.StyleGan;
 
 /// <summary>Standard normal draws: from a seeded CPU generator (generation, identical on every device) or from torch's

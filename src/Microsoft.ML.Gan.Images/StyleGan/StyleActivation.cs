@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.StyleGan;
 
 /// <summary>StyleGAN's activation: LeakyReLU(0.2) times √2, which keeps unit-variance signals at unit variance.</summary>

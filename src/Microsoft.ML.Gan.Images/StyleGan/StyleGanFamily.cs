@@ -1,25 +1,12 @@
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Torch;
-using Microsoft.ML.Gan.Training;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.StyleGan;
 
 /// <summary>The StyleGAN descriptor: after the shared record and pixel range, generation ψ and noise, then the generator's weights.</summary>
-internal sealed class StyleGanFamily : ImageFamily<StyleGanImageGenerator, StyleGanSpec, StyleGanTransformer>
+internal sealed class StyleGanFamily() : ImageFamily<StyleGanImageGenerator, StyleGanSpec, StyleGanTransformer>([Name],
+    (mlContext, generator, settings, summary, id) => new StyleGanTransformer(mlContext, generator, settings, summary, id))
 {
     public const string Name = "Microsoft.ML.Gan.Images.StyleGan";
 
     public static StyleGanFamily Instance { get; } = new();
-
-    public override IReadOnlyList<string> PayloadNames { get; } = [Name];
-
-    public override StyleGanTransformer Create(MLContext mlContext, StyleGanImageGenerator generator, GanGenerationSettings settings,
-        TrainingSummary? summary, Guid id) => new(mlContext, generator, settings, summary, id);
-
-    protected override void WriteSpec(StyleGanImageGenerator generator, BinaryWriter writer) => generator.Spec.Write(writer);
-
-    protected override StyleGanSpec ReadSpec(string payloadName, BinaryReader reader) => StyleGanSpec.Read(reader);
 
     protected override void WriteRest(StyleGanImageGenerator generator, BinaryWriter writer)
     {

@@ -1,8 +1,3 @@
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Torch;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.StyleGan;
 
 /// <summary>
@@ -11,7 +6,7 @@ namespace Microsoft.ML.Gan.Images.StyleGan;
 /// NoiseSeeds.ForBlock. The truncation ψ and noise mode of row-to-row generation are saved with the model; the
 /// explicit methods take them as arguments.
 /// </summary>
-internal sealed class StyleGanImageGenerator : ImageGenerator
+internal sealed class StyleGanImageGenerator : ImageGenerator, ISpecifiedGenerator<StyleGanSpec>
 {
     private readonly StyleGenerator _network;
     private readonly Device _device;

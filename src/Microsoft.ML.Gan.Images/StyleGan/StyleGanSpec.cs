@@ -6,7 +6,7 @@ namespace Microsoft.ML.Gan.Images.StyleGan;
 /// with black) and cropped back.
 /// </summary>
 internal sealed record StyleGanSpec(ImageShape Shape, int LatentDimension, int StyleDimension, int MappingLayers,
-    double MappingLearningRateMultiplier, int ChannelBase, int MaxChannels, int MinibatchGroupSize)
+    double MappingLearningRateMultiplier, int ChannelBase, int MaxChannels, int MinibatchGroupSize) : INetworkSpec<StyleGanSpec>
 {
     public int Resolution { get; } = ResolutionFor(Shape);
 

@@ -1,7 +1,5 @@
 using Microsoft.ML.Gan.Images.Metrics;
 using Microsoft.ML.Gan.Images.Training;
-using Microsoft.ML.Gan.Persistence;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images.StyleGan;
 

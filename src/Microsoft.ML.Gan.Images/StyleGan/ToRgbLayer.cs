@@ -1,7 +1,3 @@
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.StyleGan;
 
 /// <summary>StyleGAN2's ToRGB: a modulated 1×1 convolution without demodulation, plus bias, no activation.</summary>

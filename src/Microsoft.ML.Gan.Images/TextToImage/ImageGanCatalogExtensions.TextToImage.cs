@@ -1,5 +1,3 @@
-using Microsoft.ML.Gan;
-using Microsoft.ML.Gan.Images;
 using Microsoft.ML.Gan.Images.TextToImage;
 
 namespace Microsoft.ML;

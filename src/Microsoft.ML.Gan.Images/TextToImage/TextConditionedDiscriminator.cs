@@ -1,6 +1,4 @@
 using Microsoft.ML.Gan.Images.Networks;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images.TextToImage;
 

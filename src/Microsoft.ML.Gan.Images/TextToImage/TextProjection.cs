@@ -1,7 +1,3 @@
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.TextToImage;
 
 /// <summary>GAN-INT-CLS's compression of the text vector: a fully connected layer to a few features, then LeakyReLU(0.2).</summary>

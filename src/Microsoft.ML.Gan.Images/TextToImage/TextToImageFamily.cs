@@ -1,25 +1,12 @@
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Torch;
-using Microsoft.ML.Gan.Training;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.TextToImage;
 
 /// <summary>The text-to-image descriptor: after the shared record and pixel range, the generator's weights (projection included).</summary>
-internal sealed class TextToImageFamily : ImageFamily<TextToImageGenerator, TextToImageSpec, TextToImageTransformer>
+internal sealed class TextToImageFamily() : ImageFamily<TextToImageGenerator, TextToImageSpec, TextToImageTransformer>([Name],
+    (mlContext, generator, settings, summary, id) => new TextToImageTransformer(mlContext, generator, settings, summary, id))
 {
     public const string Name = "Microsoft.ML.Gan.Images.TextToImage";
 
     public static TextToImageFamily Instance { get; } = new();
-
-    public override IReadOnlyList<string> PayloadNames { get; } = [Name];
-
-    public override TextToImageTransformer Create(MLContext mlContext, TextToImageGenerator generator, GanGenerationSettings settings,
-        TrainingSummary? summary, Guid id) => new(mlContext, generator, settings, summary, id);
-
-    protected override void WriteSpec(TextToImageGenerator generator, BinaryWriter writer) => generator.Spec.Write(writer);
-
-    protected override TextToImageSpec ReadSpec(string payloadName, BinaryReader reader) => TextToImageSpec.Read(reader);
 
     protected override void WriteRest(TextToImageGenerator generator, BinaryWriter writer) => ModuleBytes.Write(writer, generator.Network);
 

@@ -1,8 +1,3 @@
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Torch;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.TextToImage;
 
 /// <summary>
@@ -10,7 +5,7 @@ namespace Microsoft.ML.Gan.Images.TextToImage;
 /// NoiseSeeds.ForRow(s) and pairs it with the row's text vector. Unconditioned rows (only the training preview grid asks
 /// for them: the fitted model always reads its text column) use an all-zero text vector.
 /// </summary>
-internal sealed class TextToImageGenerator : ImageGenerator, IConditionalRowGenerator
+internal sealed class TextToImageGenerator : ImageGenerator, ISpecifiedGenerator<TextToImageSpec>, IConditionalRowGenerator
 {
     private readonly TextConditionedGenerator _network;
     private readonly Device _device;

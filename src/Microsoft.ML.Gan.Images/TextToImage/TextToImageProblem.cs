@@ -1,7 +1,3 @@
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.TextToImage;
 
 /// <summary>
@@ -10,75 +6,40 @@ namespace Microsoft.ML.Gan.Images.TextToImage;
 /// that every configured loss keeps its form. G's step: images for training text vectors and, with interpolation, for
 /// β-mixtures of two rows' vectors. All randomness comes from torch's default generator.
 /// </summary>
-internal sealed class TextToImageProblem : IAdversarialProblem, IDisposable
+/// <param name="spec">Network shapes.</param>
+/// <param name="images">[N, C, H, W] in [−1, 1] on <paramref name="device"/>.</param>
+/// <param name="texts">[N, T] text vectors on <paramref name="device"/>, row-aligned with the images.</param>
+/// <param name="options">Matching-aware and interpolation settings.</param>
+/// <param name="device">Training device.</param>
+internal sealed class TextToImageProblem(TextToImageSpec spec, Tensor images, Tensor texts, TextToImageOptions options, Device device)
+    : AdversarialProblem<TextConditionedGenerator, TextConditionedDiscriminator>(images.shape[0], device,
+        () => new TextConditionedGenerator(spec), () => new TextConditionedDiscriminator(spec))
 {
-    private readonly TextToImageSpec _spec;
-    private readonly Tensor _images;
-    private readonly Tensor _texts;
-    private readonly Device _device;
-    private readonly TextConditionedGenerator _generator;
-    private readonly TextConditionedDiscriminator _discriminator;
-    private readonly TextToImageOptions _options;
-
-    /// <param name="spec">Network shapes.</param>
-    /// <param name="images">[N, C, H, W] in [−1, 1] on <paramref name="device"/>.</param>
-    /// <param name="texts">[N, T] text vectors on <paramref name="device"/>, row-aligned with the images.</param>
-    /// <param name="options">Matching-aware and interpolation settings.</param>
-    /// <param name="device">Training device.</param>
-    public TextToImageProblem(TextToImageSpec spec, Tensor images, Tensor texts, TextToImageOptions options, Device device)
-    {
-        _spec = spec;
-        _images = images;
-        _texts = texts;
-        _options = options;
-        _device = device;
-        _generator = new TextConditionedGenerator(spec).to(device);
-        _discriminator = new TextConditionedDiscriminator(spec).to(device);
-    }
-
-    public nn.Module Generator => _generator;
-
-    public TextConditionedGenerator GeneratorNetwork => _generator;
-
-    public nn.Module Discriminator => _discriminator;
-
-    public long RowCount => _images.shape[0];
-
-    public nn.Module CreateGeneratorReplica() => new TextConditionedGenerator(_spec).to(_device);
-
-    public Tensor DiscriminatorLoss(AdversarialObjective objective, int batchSize)
+    public override Tensor DiscriminatorLoss(AdversarialObjective objective, int batchSize)
     {
         var rows = RandomRows(batchSize);
-        var real = _images.index_select(0, rows);
-        var text = _texts.index_select(0, rows);
-        var fake = _generator.call(Noise(batchSize), text).detach();
-        var critic = _discriminator.Critic(text);
+        var real = images.index_select(0, rows);
+        var text = texts.index_select(0, rows);
+        var fake = GeneratorNetwork.call(Noise(batchSize), text).detach();
+        var critic = DiscriminatorNetwork.Critic(text);
         var realLogits = critic(real);
         var negatives = critic(fake);
-        if (_options.MatchingAware)
-            negatives = cat(new[] { _discriminator.Judge(real, _texts.index_select(0, RandomRows(batchSize))), negatives }, 0);
+        if (options.MatchingAware)
+            negatives = cat(new[] { DiscriminatorNetwork.Judge(real, texts.index_select(0, RandomRows(batchSize))), negatives }, 0);
         return objective.Adversarial(realLogits, negatives) + objective.PenaltyTerm(critic, real, fake);
     }
 
-    public Tensor GeneratorLoss(AdversarialObjective objective, int batchSize)
+    public override Tensor GeneratorLoss(AdversarialObjective objective, int batchSize)
     {
-        var text = _texts.index_select(0, RandomRows(batchSize));
-        if (_options.EmbeddingInterpolation)
+        var text = texts.index_select(0, RandomRows(batchSize));
+        if (options.EmbeddingInterpolation)
         {
-            var other = _texts.index_select(0, RandomRows(batchSize));
-            text = cat(new[] { text, other.lerp(text, _options.InterpolationBeta) }, 0);
+            var other = texts.index_select(0, RandomRows(batchSize));
+            text = cat(new[] { text, other.lerp(text, options.InterpolationBeta) }, 0);
         }
-        var fake = _generator.call(Noise(text.shape[0]), text);
-        return objective.Generator(_discriminator.Judge(fake, text));
+        var fake = GeneratorNetwork.call(Noise(text.shape[0]), text);
+        return objective.Generator(DiscriminatorNetwork.Judge(fake, text));
     }
 
-    private Tensor RandomRows(long count) => randint(RowCount, count, dtype: ScalarType.Int64, device: _device);
-
-    private Tensor Noise(long rows) => randn(rows, _spec.Image.LatentDimension, device: _device);
-
-    public void Dispose()
-    {
-        _generator.Dispose();
-        _discriminator.Dispose();
-    }
+    private Tensor Noise(long rows) => randn(rows, spec.Image.LatentDimension, device: Device);
 }

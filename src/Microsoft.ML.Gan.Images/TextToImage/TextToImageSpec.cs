@@ -7,7 +7,7 @@ namespace Microsoft.ML.Gan.Images.TextToImage;
 /// floats is projected to <see cref="ProjectionDimension"/> features. <see cref="Image"/> describes the DCGAN stacks;
 /// its "class count" is the projection width, since G reads [z, projection] exactly as a cGAN reads [z, one-hot].
 /// </summary>
-internal sealed record TextToImageSpec(ImageNetworkSpec Image, int ConditionLength, int ProjectionDimension)
+internal sealed record TextToImageSpec(ImageNetworkSpec Image, int ConditionLength, int ProjectionDimension) : INetworkSpec<TextToImageSpec>
 {
     public static TextToImageSpec From(TextToImageOptions options, int conditionLength) =>
         new(new ImageNetworkSpec(options.ResolveShape(), options.LatentDimension, options.GeneratorFeatures, options.DiscriminatorFeatures,

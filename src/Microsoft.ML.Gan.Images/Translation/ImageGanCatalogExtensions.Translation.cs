@@ -1,6 +1,3 @@
-using Microsoft.ML.Gan;
-using Microsoft.ML.Gan.Images;
-
 namespace Microsoft.ML;
 
 // The image-to-image estimators on mlContext.Gan().Images.

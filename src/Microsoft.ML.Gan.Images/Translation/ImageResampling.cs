@@ -1,5 +1,4 @@
 using Microsoft.ML.Gan.Images.Metrics;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
 

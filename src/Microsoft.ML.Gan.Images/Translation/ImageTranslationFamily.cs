@@ -1,28 +1,15 @@
 using Microsoft.ML.Gan.Images.Networks.Translation;
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Torch;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
 
 /// <summary>The image-to-image descriptor: after the shared record and pixel range, the generator's weights and, for
 /// CycleGAN, the reverse generator's weights.</summary>
-internal sealed class ImageTranslationFamily : ImageFamily<ImageTranslationGenerator, TranslationNetworkSpec, ImageTranslationTransformer>
+internal sealed class ImageTranslationFamily() : ImageFamily<ImageTranslationGenerator, TranslationNetworkSpec, ImageTranslationTransformer>([Name],
+    (mlContext, generator, settings, summary, id) => new ImageTranslationTransformer(mlContext, generator, settings, summary, id))
 {
     public const string Name = "Microsoft.ML.Gan.Images.Translation";
 
     public static ImageTranslationFamily Instance { get; } = new();
-
-    public override IReadOnlyList<string> PayloadNames { get; } = [Name];
-
-    public override ImageTranslationTransformer Create(MLContext mlContext, ImageTranslationGenerator generator, GanGenerationSettings settings,
-        TrainingSummary? summary, Guid id) => new(mlContext, generator, settings, summary, id);
-
-    protected override void WriteSpec(ImageTranslationGenerator generator, BinaryWriter writer) => generator.Spec.Write(writer);
-
-    protected override TranslationNetworkSpec ReadSpec(string payloadName, BinaryReader reader) => TranslationNetworkSpec.Read(reader);
 
     protected override void WriteRest(ImageTranslationGenerator generator, BinaryWriter writer)
     {

@@ -1,8 +1,4 @@
 using Microsoft.ML.Gan.Images.Networks.Translation;
-using Microsoft.ML.Gan.Persistence;
-using TorchSharp;
-using static TorchSharp.torch;
-using Microsoft.ML.Gan.Torch;
 
 namespace Microsoft.ML.Gan.Images;
 
@@ -12,7 +8,7 @@ namespace Microsoft.ML.Gan.Images;
 /// [PixelMin, PixelMax]) and its row is the translated image; translation is deterministic (the row seed is unused).
 /// CycleGAN models also carry the reverse network (B→A) so either direction can be served.
 /// </summary>
-internal sealed class ImageTranslationGenerator : ImageGenerator, IConditionalRowGenerator
+internal sealed class ImageTranslationGenerator : ImageGenerator, ISpecifiedGenerator<TranslationNetworkSpec>, IConditionalRowGenerator
 {
     private const int BatchRows = 64;
 

@@ -1,6 +1,5 @@
 using Microsoft.ML.Gan.Images.Data;
 using Microsoft.ML.Gan.Images.Networks.Translation;
-using Microsoft.ML.Gan.Training;
 
 namespace Microsoft.ML.Gan.Images;
 

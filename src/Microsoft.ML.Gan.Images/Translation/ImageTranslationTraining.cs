@@ -1,7 +1,4 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Images.Training;
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Training;
 using Microsoft.ML.Transforms.Image;
 
 namespace Microsoft.ML.Gan.Images;

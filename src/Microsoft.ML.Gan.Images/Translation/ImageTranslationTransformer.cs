@@ -1,9 +1,3 @@
-using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Training;
-using static TorchSharp.torch;
-using Microsoft.ML.Gan.Torch;
-
 namespace Microsoft.ML.Gan.Images;
 
 /// <summary>

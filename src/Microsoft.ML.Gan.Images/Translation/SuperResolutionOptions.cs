@@ -1,6 +1,5 @@
 using Microsoft.ML.Gan.Images.Metrics;
 using Microsoft.ML.Gan.Images.Networks.Translation;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
 

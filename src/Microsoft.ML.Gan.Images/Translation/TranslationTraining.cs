@@ -3,10 +3,6 @@ using Microsoft.ML.Gan.Images.Metrics;
 using Microsoft.ML.Gan.Images.Networks.Translation;
 using Microsoft.ML.Gan.Images.Training;
 using Microsoft.ML.Gan.Images.Training.Translation;
-using Microsoft.ML.Gan.Torch;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images;
 
@@ -46,7 +42,7 @@ internal static class TranslationTraining
         using var tensorB = ImageTensors.Pixels(b).to(device);
         using var problem = new CycleGanProblem(spec, tensorA, tensorB, options.CycleWeight, options.IdentityWeight, options.PoolSize, device);
         // Unpaired: the grid's third column shows the first domain-B images, not targets of the inputs.
-        var phase = options.WithGrids(options, inner => Grid(options, inner, problem.Generators.First, a, b, device));
+        var phase = options.WithGrids(options, inner => Grid(options, inner, problem.GeneratorNetwork.First, a, b, device));
         var (trained, summary) = new GanTrainer(phase, log).Train(problem, seed);
         var pair = (NetworkPair)trained;
         var forward = Copy(pair.First, spec.CreateGenerator(), device);

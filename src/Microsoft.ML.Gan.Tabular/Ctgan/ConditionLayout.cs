@@ -1,5 +1,3 @@
-using Microsoft.ML.Gan.Tabular.Data;
-
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>

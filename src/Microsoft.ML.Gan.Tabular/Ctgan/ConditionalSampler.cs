@@ -1,6 +1,3 @@
-using Microsoft.ML.Gan.Tabular.Data;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.ML.Gan.Persistence;
-
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using System.Runtime.CompilerServices;
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.Privacy;
-using Microsoft.ML.Gan.Torch;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 

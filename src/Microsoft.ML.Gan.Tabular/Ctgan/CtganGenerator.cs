@@ -1,9 +1,3 @@
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Tabular.Data;
-using Microsoft.ML.Gan.Torch;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>

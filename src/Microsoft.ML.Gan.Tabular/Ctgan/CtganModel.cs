@@ -1,10 +1,6 @@
 using Microsoft.Data.Analysis;
-using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Gan.Tabular.Ctgan.Persistence;
-using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.Privacy;
-using Microsoft.ML.Gan.Training;
 
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 

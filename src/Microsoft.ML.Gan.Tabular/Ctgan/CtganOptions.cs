@@ -1,8 +1,6 @@
 using Microsoft.ML.Gan.Losses;
 using Microsoft.ML.Gan.Penalties;
-using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.Privacy;
-using Microsoft.ML.Gan.Training;
 
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 

@@ -1,5 +1,4 @@
 using Microsoft.ML.Gan.Privacy;
-using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.Privacy;
 
 namespace Microsoft.ML.Gan.Tabular.Ctgan;

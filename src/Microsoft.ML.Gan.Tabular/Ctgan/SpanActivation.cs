@@ -1,7 +1,4 @@
 using System.Numerics;
-using Microsoft.ML.Gan.Tabular.Data;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 

@@ -1,5 +1,3 @@
-using Microsoft.ML.Gan.Tabular.Data;
-
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>Stacks decoded tables of the same layout (from one transformer) and keeps a range of their rows.</summary>

@@ -1,9 +1,4 @@
 using System.Runtime.InteropServices;
-using Microsoft.ML.Gan.Persistence;
-using Microsoft.ML.Gan.Tabular.Data;
-using Microsoft.ML.Gan.Torch;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Tabular.Ctgan;
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Microsoft.ML.Data;
 
 namespace Microsoft.ML.Gan.Tabular.Data;
 

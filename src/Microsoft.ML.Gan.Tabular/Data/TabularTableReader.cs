@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Tabular.Data;
 
 /// <summary>Reads every kept column of an <see cref="IDataView"/> in one pass of one cursor.</summary>

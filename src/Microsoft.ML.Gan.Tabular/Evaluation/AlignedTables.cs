@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Tabular.Data;
-
 namespace Microsoft.ML.Gan.Tabular.Evaluation;
 
 /// <summary>

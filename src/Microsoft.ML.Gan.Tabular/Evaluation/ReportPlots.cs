@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Microsoft.ML.Gan.Tabular.Evaluation;
 
 /// <summary>The report's charts as inline SVG: real vs synthetic per column, and correlation heatmaps.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.ML.Gan.Tabular.Data;
 
 namespace Microsoft.ML.Gan.Tabular.Evaluation;
 

@@ -1,4 +1,3 @@
-using Microsoft.ML.Gan.Persistence;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Reflection;
-using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Tabular.Data;
 
 namespace Microsoft.ML.Gan.Tabular.Export;
 

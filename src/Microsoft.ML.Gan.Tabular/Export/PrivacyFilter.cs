@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.Evaluation;
 
 namespace Microsoft.ML.Gan.Tabular.Export;

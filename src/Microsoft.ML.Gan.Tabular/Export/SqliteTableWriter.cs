@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.ML.Gan.Persistence;
 
 namespace Microsoft.ML.Gan.Tabular.Export;
 

@@ -14,7 +14,7 @@ namespace Microsoft.ML.Gan.Tabular.GaussianCopula;
 /// every tabular synthesizer does (see <see cref="TabularSynthesizerEstimator"/>); conditions on a discrete column
 /// are exact.
 /// </summary>
-public sealed class GaussianCopulaEstimator : TabularSynthesizerEstimator
+internal sealed class GaussianCopulaEstimator : TabularSynthesizerEstimator
 {
     private readonly GaussianCopulaOptions _options;
 

@@ -1,4 +1,5 @@
 using Microsoft.ML.Gan.Training;
+using static Microsoft.ML.Gan.Training.OptionChecks;
 
 namespace Microsoft.ML.Gan.Tabular.GaussianCopula;
 
@@ -70,11 +71,5 @@ public sealed class GaussianCopulaOptions : ITabularSynthesizerOptions
         Require(Threads >= 0, nameof(Threads), Threads, "0 (torch's default) or a positive count");
         string device = (_device ?? "").Trim().ToLowerInvariant();
         Require(device is "cpu" or "auto", "Device", _device, "cpu or auto (the Gaussian copula computes on the CPU)");
-    }
-
-    private static void Require(bool condition, string option, object? value, string expected)
-    {
-        if (!condition)
-            throw new ArgumentOutOfRangeException(option, value, $"{option} is {value ?? "null"}; expected {expected}.");
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML.Gan;
+using Microsoft.ML.Gan.Tabular;
 using Microsoft.ML.Gan.Tabular.GaussianCopula;
 
 namespace Microsoft.ML;
@@ -12,7 +13,7 @@ public static partial class TabularCatalogExtensions
     /// <param name="catalog">The tabular catalog.</param>
     /// <param name="options">Options; null for the defaults (see <see cref="GaussianCopulaOptions"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the message names it).</exception>
-    public static GaussianCopulaEstimator GaussianCopula(this TabularGanCatalog catalog, GaussianCopulaOptions? options = null)
+    public static TabularSynthesizerEstimator GaussianCopula(this TabularGanCatalog catalog, GaussianCopulaOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return new GaussianCopulaEstimator(catalog.Context, options ?? new GaussianCopulaOptions());

@@ -1,6 +1,3 @@
-using Microsoft.ML.Data;
-using Microsoft.ML.Gan.Tabular.Data;
-
 namespace Microsoft.ML.Gan.Tabular.Privacy;
 
 /// <summary>

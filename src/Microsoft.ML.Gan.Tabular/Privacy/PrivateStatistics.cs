@@ -1,6 +1,4 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Privacy;
-using Microsoft.ML.Gan.Tabular.Data;
 
 namespace Microsoft.ML.Gan.Tabular.Privacy;
 

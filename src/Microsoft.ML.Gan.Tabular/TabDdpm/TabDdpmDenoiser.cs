@@ -1,7 +1,5 @@
 using Microsoft.ML.Gan.Networks;
-using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Tabular.TabDdpm;
 

@@ -1,7 +1,4 @@
 using Microsoft.ML.Gan.Tabular.Ctgan;
-using Microsoft.ML.Gan.Tabular.Data;
-using Microsoft.ML.Gan.Torch;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Tabular.TabDdpm;
 

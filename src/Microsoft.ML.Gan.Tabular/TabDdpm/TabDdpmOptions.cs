@@ -1,5 +1,3 @@
-using Microsoft.ML.Gan.Training;
-
 namespace Microsoft.ML.Gan.Tabular.TabDdpm;
 
 /// <summary>
@@ -9,18 +7,22 @@ namespace Microsoft.ML.Gan.Tabular.TabDdpm;
 /// kept where they are cheap (T = 1000 steps, cosine schedule, AdamW at 0.002 with the learning rate annealed linearly
 /// to 0, no weight decay, no dropout, timestep embedding 128, the paper's MLP shape of 256-wide outer layers); the
 /// training length and the MLP's inner width are cut to fit a CPU (the paper tunes 5,000–30,000 steps of batch 4096
-/// and inner layers up to 1024 wide on a GPU): see the folder's README.
+/// and inner layers up to 1024 wide on a GPU): see the folder's README. Progress is reported every 100 steps and at the
+/// end: the mean multinomial loss as <see cref="GanProgress.DiscriminatorLoss"/>, the mean Gaussian (ε-MSE) loss as
+/// <see cref="GanProgress.GeneratorLoss"/>.
 /// </summary>
-public sealed class TabDdpmOptions : ITabularSynthesizerOptions
+public sealed class TabDdpmOptions : TabularSynthesizerOptions
 {
+    /// <summary>Sets the defaults (a batch of 1024 rows; the paper: 256 or 4096).</summary>
+    public TabDdpmOptions() : base(batchSize: 1024)
+    {
+    }
+
     /// <summary>Optimizer steps. Default 5,000 (the paper tunes 5,000–30,000 at batch 4096).</summary>
     public int Steps { get; set; } = 5000;
 
     /// <summary>When set, the training length in passes over the rows instead of <see cref="Steps"/> (steps = epochs × ⌈rows / batch⌉). Default null.</summary>
     public int? Epochs { get; set; }
-
-    /// <summary>Rows per step. Default 1024 (the paper: 256 or 4096).</summary>
-    public int BatchSize { get; set; } = 1024;
 
     /// <summary>AdamW's initial learning rate, annealed linearly to 0 over the run (as the reference trainer does). Default 0.002.</summary>
     public double LearningRate { get; set; } = 0.002;
@@ -61,39 +63,15 @@ public sealed class TabDdpmOptions : ITabularSynthesizerOptions
     /// </summary>
     public string? LabelColumn { get; set; }
 
-    /// <summary>Numeric columns to treat as discrete (text, Boolean and key columns always are). Default: none.</summary>
-    public IReadOnlyList<string> DiscreteColumns { get; set; } = [];
-
-    /// <summary>Columns not to learn; the fitted model does not generate them. Default: none.</summary>
-    public IReadOnlyList<string> IgnoreColumns { get; set; } = [];
-
     /// <summary>The widest one-hot a discrete column gets; rarer values share an "other" category (see <see cref="Data.DataTransformerOptions.MaxCategories"/>). Default 1000.</summary>
     public int MaxCategories { get; set; } = 1000;
 
-    /// <summary>Seed of every random choice; null takes the MLContext's seed (or 0 when it has none).</summary>
-    public int? Seed { get; set; }
-
-    /// <summary>"cpu" (default), "cuda", "cuda:N" or "auto".</summary>
-    public string Device { get; set; } = Torch.TorchDevices.Default;
-
-    /// <summary>Torch intra-op threads (process-wide); default 0, torch's own count (see <see cref="GanTrainingOptions.Threads"/>).</summary>
-    public int Threads { get; set; }
-
-    /// <summary>
-    /// Receives a report every 100 steps and at the end: the mean multinomial loss as <see cref="GanProgress.DiscriminatorLoss"/>,
-    /// the mean Gaussian (ε-MSE) loss as <see cref="GanProgress.GeneratorLoss"/>.
-    /// </summary>
-    public IProgress<GanProgress>? Progress { get; set; }
-
-    /// <summary>Stops training (with an <see cref="OperationCanceledException"/>) when cancelled.</summary>
-    public CancellationToken CancellationToken { get; set; }
-
-    /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc />
+    public override void Validate()
     {
+        base.Validate();
         Require(Steps >= 1, nameof(Steps), Steps, "at least 1");
         Require(Epochs is null or >= 1, nameof(Epochs), Epochs, "null or at least 1");
-        Require(BatchSize >= 1, nameof(BatchSize), BatchSize, "at least 1");
         Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), LearningRate, "positive");
         Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), nameof(WeightDecay), WeightDecay, "non-negative");
         Require(HiddenLayers is { Count: > 0 } && HiddenLayers.All(w => w >= 1), nameof(HiddenLayers),
@@ -105,16 +83,6 @@ public sealed class TabDdpmOptions : ITabularSynthesizerOptions
         Require(SamplingSteps is null || (SamplingSteps >= 1 && SamplingSteps <= Timesteps), nameof(SamplingSteps), SamplingSteps,
             $"null or 1 to Timesteps ({Timesteps})");
         Require(LabelColumn is null || !string.IsNullOrWhiteSpace(LabelColumn), nameof(LabelColumn), LabelColumn, "null or a column name");
-        Require(DiscreteColumns is not null, nameof(DiscreteColumns), null, "a list (possibly empty)");
-        Require(IgnoreColumns is not null, nameof(IgnoreColumns), null, "a list (possibly empty)");
         Require(MaxCategories >= 2, nameof(MaxCategories), MaxCategories, "at least 2");
-        Require(Threads >= 0, nameof(Threads), Threads, "0 (torch's default) or a positive count");
-        Torch.TorchDevices.Resolve(Device, nameof(Device));
-    }
-
-    private static void Require(bool condition, string option, object? value, string expected)
-    {
-        if (!condition)
-            throw new ArgumentOutOfRangeException(option, value, $"{option} is {value ?? "null"}; expected {expected}.");
     }
 }

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Microsoft.ML.Gan.Torch;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Tabular.TabDdpm;
 

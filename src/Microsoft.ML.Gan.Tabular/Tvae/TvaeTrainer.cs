@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML.Gan.Networks;
 using Microsoft.ML.Gan.Tabular.Ctgan;
-using Microsoft.ML.Gan.Tabular.Data;
-using Microsoft.ML.Gan.Torch;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Tabular.Tvae;
 

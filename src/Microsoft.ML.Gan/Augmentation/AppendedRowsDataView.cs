@@ -1,4 +1,3 @@
-using Microsoft.ML.Data;
 using System.Reflection;
 
 namespace Microsoft.ML.Gan.Augmentation;

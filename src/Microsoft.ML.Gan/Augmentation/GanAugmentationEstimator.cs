@@ -1,4 +1,3 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 
 namespace Microsoft.ML.Gan.Augmentation;

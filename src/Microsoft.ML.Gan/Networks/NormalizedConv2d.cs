@@ -1,7 +1,3 @@
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Networks;
 
 /// <summary>A 2-D convolution whose weight is spectrally normalized (the conv counterpart of <see cref="NormalizedLinear"/>).</summary>

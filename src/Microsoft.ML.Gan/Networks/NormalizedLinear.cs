@@ -1,7 +1,3 @@
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Networks;
 
 /// <summary>A fully connected layer whose weight is spectrally normalized.</summary>

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Penalties;
 
 /// <summary>Gradient-based discriminator penalties. Both need a critic that is differentiable in its input.</summary>

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Persistence.Mappings;
 using Microsoft.ML.Transforms;
 

@@ -1,4 +1,3 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Persistence.Mappings;
 
 namespace Microsoft.ML.Gan.Persistence;

@@ -1,4 +1,3 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Torch;
 
 namespace Microsoft.ML.Gan.Persistence;

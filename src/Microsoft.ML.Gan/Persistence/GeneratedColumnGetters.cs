@@ -1,8 +1,6 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Persistence;
 
-/// <summary>The getter logic shared by the live cursor and the live prediction row: input columns pass through.</summary>
+/// <summary>The getters of <see cref="GeneratedRowCursor"/>: input columns pass through, generated ones are computed.</summary>
 internal sealed class GeneratedColumnGetters
 {
     private readonly GeneratedBinding _binding;

@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Persistence;
 
 /// <summary>
@@ -27,7 +25,7 @@ internal sealed class GeneratedDataView : IDataView
     {
         var needed = columnsNeeded.ToArray();
         var inputCursor = _input.GetRowCursor(_binding.GetDependencies(needed), rand);
-        return new Cursor(_binding, inputCursor, _binding.ActiveFlags(needed));
+        return new GeneratedRowCursor(_binding, inputCursor, _binding.ActiveFlags(needed));
     }
 
     /// <summary>
@@ -35,39 +33,4 @@ internal sealed class GeneratedDataView : IDataView
     /// </summary>
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [GetRowCursor(columnsNeeded, rand)];
-
-    private sealed class Cursor : DataViewRowCursor
-    {
-        private readonly DataViewRowCursor _input;
-        private readonly GeneratedColumnGetters _getters;
-        private readonly DataViewSchema _schema;
-
-        public Cursor(GeneratedBinding binding, DataViewRowCursor input, bool[] active)
-        {
-            _input = input;
-            _schema = binding.OutputSchema;
-            _getters = new GeneratedColumnGetters(binding, input, active);
-        }
-
-        public override DataViewSchema Schema => _schema;
-
-        public override long Position => _input.Position;
-
-        public override long Batch => _input.Batch;
-
-        public override bool MoveNext() => _input.MoveNext();
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
-
-        public override bool IsColumnActive(DataViewSchema.Column column) => _getters.IsColumnActive(column);
-
-        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _getters.GetGetter<TValue>(column);
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-                _input.Dispose();
-            base.Dispose(disposing);
-        }
-    }
 }

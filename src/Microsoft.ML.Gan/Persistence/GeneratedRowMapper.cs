@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Persistence;
 
 /// <summary>
@@ -25,39 +23,6 @@ internal sealed class GeneratedRowMapper : IRowToRowMapper
         ArgumentNullException.ThrowIfNull(input);
         if (input.Schema != InputSchema)
             throw new ArgumentException("The row's schema is not the schema this mapper was created for.", nameof(input));
-        return new Row(_binding, input, _binding.ActiveFlags(activeColumns));
-    }
-
-    private sealed class Row : DataViewRow
-    {
-        private readonly DataViewRow _input;
-        private readonly GeneratedColumnGetters _getters;
-        private readonly DataViewSchema _schema;
-
-        public Row(GeneratedBinding binding, DataViewRow input, bool[] active)
-        {
-            _input = input;
-            _schema = binding.OutputSchema;
-            _getters = new GeneratedColumnGetters(binding, input, active);
-        }
-
-        public override DataViewSchema Schema => _schema;
-
-        public override long Position => _input.Position;
-
-        public override long Batch => _input.Batch;
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
-
-        public override bool IsColumnActive(DataViewSchema.Column column) => _getters.IsColumnActive(column);
-
-        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _getters.GetGetter<TValue>(column);
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-                _input.Dispose();
-            base.Dispose(disposing);
-        }
+        return new GeneratedRowCursor(_binding, input, _binding.ActiveFlags(activeColumns));
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Persistence;
 
 /// <summary>Reads numeric scalar columns of any integer or floating-point type, widened to one CLR type.</summary>

@@ -1,6 +1,3 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Torch;
 
 /// <summary>Serializes module weights (state dict) to bytes and back, without side files.</summary>

@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace Microsoft.ML.Gan.Torch;
 
 /// <summary>Turns the user's device option ("cpu", "cuda", "cuda:N" or "auto") into a TorchSharp device.</summary>

@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace Microsoft.ML.Gan.Torch;
 
 /// <summary>Process-wide TorchSharp settings that every family applies the same way: seeding and threads.</summary>

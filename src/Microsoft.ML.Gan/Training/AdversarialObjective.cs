@@ -1,6 +1,5 @@
 using Microsoft.ML.Gan.Losses;
 using Microsoft.ML.Gan.Penalties;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Training;
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using Microsoft.ML.Gan.Torch;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Training;
 

@@ -154,9 +154,6 @@ public class GanTrainingOptions
     }
 
     /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> for <paramref name="option"/> unless the condition holds.</summary>
-    protected static void Require(bool condition, string option, object? value, string expected)
-    {
-        if (!condition)
-            throw new ArgumentOutOfRangeException(option, value, $"{option} is {value ?? "null"}; expected {expected}.");
-    }
+    protected static void Require(bool condition, string option, object? value, string expected) =>
+        OptionChecks.Require(condition, option, value, expected);
 }

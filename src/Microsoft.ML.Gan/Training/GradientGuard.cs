@@ -1,6 +1,3 @@
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Training;
 
 /// <summary>Checks a network's gradients for NaN/Inf and optionally clips their global norm (the engine's guard, also used by non-adversarial trainers such as TVAE's).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Vectors;
 
 /// <summary>Reads a known-size float vector column into one row-major array, validating it on the way.</summary>

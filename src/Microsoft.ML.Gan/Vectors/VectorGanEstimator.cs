@@ -1,9 +1,6 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Gan.Torch;
 using Microsoft.ML.Gan.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Vectors;
 

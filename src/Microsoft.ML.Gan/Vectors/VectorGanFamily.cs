@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Gan.Torch;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Vectors;
 

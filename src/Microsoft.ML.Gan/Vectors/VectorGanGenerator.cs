@@ -1,7 +1,5 @@
 using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Gan.Torch;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Vectors;
 

@@ -1,5 +1,4 @@
 using Microsoft.ML.Transforms.Image;
-using Microsoft.ML.Data;
 
 namespace Microsoft.ML.Gan.Images.Data;
 

@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Images.Data;
 
 /// <summary>Turns an <see cref="ImageSet"/> into a data view with a known-size image column and a key label column.</summary>

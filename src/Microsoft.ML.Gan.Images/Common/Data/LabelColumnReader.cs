@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.ML.Data;
 
 namespace Microsoft.ML.Gan.Images.Data;
 

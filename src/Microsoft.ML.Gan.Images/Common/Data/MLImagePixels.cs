@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Images.Data;
 
 /// <summary>Converts between <see cref="MLImage"/> and planar float pixels in [0, 1].</summary>

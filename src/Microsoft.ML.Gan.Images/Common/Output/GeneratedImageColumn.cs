@@ -1,6 +1,4 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Images.Data;
-using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Transforms.Image;
 
 namespace Microsoft.ML.Gan.Images;

@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Images.Data;
-using Microsoft.ML.Gan.Persistence;
 using Microsoft.ML.Transforms;
 using Microsoft.ML.Transforms.Image;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML.Gan.Torch;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.Training;
 
 /// <summary>Keeps the generator the engine returns after the training problem (and its networks) is disposed.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.ML.Gan.Images.Data;
-using Microsoft.ML.Gan.Training;
 
 namespace Microsoft.ML.Gan.Images.Training;
 

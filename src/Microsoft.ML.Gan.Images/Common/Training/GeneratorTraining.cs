@@ -1,7 +1,3 @@
-using Microsoft.ML.Gan.Torch;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
-
 namespace Microsoft.ML.Gan.Images.Training;
 
 /// <summary>

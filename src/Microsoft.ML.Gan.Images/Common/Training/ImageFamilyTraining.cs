@@ -1,6 +1,3 @@
-using Microsoft.ML.Gan.Training;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.Training;
 
 /// <summary>What one fit gets from <see cref="ImageGanEstimator{TTransformer}"/>: the data, the resolved seed and device, and the log.</summary>

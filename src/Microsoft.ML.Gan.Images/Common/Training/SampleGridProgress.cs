@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
 
 namespace Microsoft.ML.Gan.Images.Training;
 

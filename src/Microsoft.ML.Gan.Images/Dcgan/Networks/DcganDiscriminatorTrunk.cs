@@ -1,7 +1,4 @@
 using Microsoft.ML.Gan.Networks;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images.Networks;
 

@@ -1,6 +1,3 @@
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.Networks;
 
 /// <summary>DCGAN's initialization: convolution weights ~ N(0, 0.02), batch-norm scales ~ N(1, 0.02), biases 0.</summary>

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.Networks;
 
 /// <summary>What the image GAN problem asks of a discriminator, whatever its architecture.</summary>

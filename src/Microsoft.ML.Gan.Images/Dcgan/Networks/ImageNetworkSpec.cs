@@ -6,7 +6,7 @@ namespace Microsoft.ML.Gan.Images.Networks;
 /// </summary>
 internal sealed record ImageNetworkSpec(ImageShape Shape, int LatentDimension, int GeneratorFeatures, int DiscriminatorFeatures,
     ImageConditioning Conditioning, int ClassCount, DiscriminatorNormalization DiscriminatorNormalization, bool SpectralNorm,
-    ImageGanArchitecture Architecture = ImageGanArchitecture.Dcgan, int[]? GeneratorLayers = null, int[]? DiscriminatorLayers = null)
+    ImageGanArchitecture Architecture = ImageGanArchitecture.Dcgan, int[]? GeneratorLayers = null, int[]? DiscriminatorLayers = null) : INetworkSpec<ImageNetworkSpec>
 {
     /// <summary>The convolutional stacks' layout (DCGAN architecture only: it requires even sizes of at least 8).</summary>
     public DcganLayout Layout => DcganLayout.Create(Shape);
@@ -38,6 +38,9 @@ internal sealed record ImageNetworkSpec(ImageShape Shape, int LatentDimension, i
             WriteLayers(writer, DiscriminatorLayers!);
         }
     }
+
+    /// <summary>Reads a DCGAN spec written by <see cref="Write"/>.</summary>
+    static ImageNetworkSpec INetworkSpec<ImageNetworkSpec>.Read(BinaryReader reader) => Read(reader);
 
     /// <summary>Reads a spec written by <see cref="Write"/> for <paramref name="architecture"/>.</summary>
     public static ImageNetworkSpec Read(BinaryReader reader, ImageGanArchitecture architecture = ImageGanArchitecture.Dcgan)

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.Networks;
 
 /// <summary>Creates the generator and discriminator of an <see cref="ImageNetworkSpec"/>'s architecture.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.ML.Gan.Networks;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images.Networks;
 

@@ -1,7 +1,4 @@
 using Microsoft.ML.Gan.Images.Networks;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images.Training;
 
@@ -12,14 +9,11 @@ namespace Microsoft.ML.Gan.Images.Training;
 /// image D judges (real, generated, and the gradient penalty's interpolates) is augmented first. All randomness comes
 /// from torch's default generator.
 /// </summary>
-internal sealed class ImageGanProblem : IAdversarialProblem, IDisposable
+internal sealed class ImageGanProblem : AdversarialProblem<nn.Module<Tensor, Tensor>, nn.Module>
 {
     private readonly ImageNetworkSpec _spec;
     private readonly Tensor _images;
     private readonly Tensor? _labels;
-    private readonly Device _device;
-    private readonly nn.Module<Tensor, Tensor> _generator;
-    private readonly nn.Module _discriminator;
     private readonly IImageDiscriminator _judge;
     private readonly double _auxiliaryWeight;
     private readonly DiffAugmentPolicy _augment;
@@ -31,35 +25,23 @@ internal sealed class ImageGanProblem : IAdversarialProblem, IDisposable
     /// <param name="augment">Differentiable augmentations applied before D.</param>
     /// <param name="device">Training device.</param>
     public ImageGanProblem(ImageNetworkSpec spec, Tensor images, Tensor? labels, double auxiliaryWeight, DiffAugmentPolicy augment, Device device)
+        : base(images.shape[0], device, () => ImageNetworks.CreateGenerator(spec), () => ImageNetworks.CreateDiscriminator(spec))
     {
         _augment = augment;
         _spec = spec;
         _images = images;
         _labels = spec.LabelWidth > 0 ? labels : null;
         _auxiliaryWeight = auxiliaryWeight;
-        _device = device;
-        _generator = ImageNetworks.CreateGenerator(spec).to(device);
-        _discriminator = ImageNetworks.CreateDiscriminator(spec).to(device);
-        _judge = (IImageDiscriminator)_discriminator;
+        _judge = (IImageDiscriminator)DiscriminatorNetwork;
     }
 
-    public nn.Module Generator => _generator;
-
-    public nn.Module<Tensor, Tensor> GeneratorNetwork => _generator;
-
-    public nn.Module Discriminator => _discriminator;
-
-    public long RowCount => _images.shape[0];
-
-    public nn.Module CreateGeneratorReplica() => ImageNetworks.CreateGenerator(_spec).to(_device);
-
-    public Tensor DiscriminatorLoss(AdversarialObjective objective, int batchSize)
+    public override Tensor DiscriminatorLoss(AdversarialObjective objective, int batchSize)
     {
-        var rows = randint(RowCount, batchSize, dtype: ScalarType.Int64, device: _device);
+        var rows = RandomRows(batchSize);
         var real = _images.index_select(0, rows);
         var labels = _labels?.index_select(0, rows);
         var oneHot = OneHot(labels);
-        var fake = _generator.call(GeneratorInput(batchSize, oneHot)).detach();
+        var fake = GeneratorNetwork.call(GeneratorInput(batchSize, oneHot)).detach();
         Func<Tensor, Tensor> critic = images => Judge(images, oneHot).Logits;
         if (_spec.Conditioning != ImageConditioning.AuxiliaryClassifier)
             return objective.Discriminator(critic, real, fake);
@@ -70,13 +52,13 @@ internal sealed class ImageGanProblem : IAdversarialProblem, IDisposable
         return objective.Adversarial(realLogits, fakeLogits) + objective.PenaltyTerm(critic, real, fake) + _auxiliaryWeight * classification;
     }
 
-    public Tensor GeneratorLoss(AdversarialObjective objective, int batchSize)
+    public override Tensor GeneratorLoss(AdversarialObjective objective, int batchSize)
     {
         Tensor? labels = null;
         if (_labels is not null)
-            labels = _labels.index_select(0, randint(RowCount, batchSize, dtype: ScalarType.Int64, device: _device));
+            labels = _labels.index_select(0, RandomRows(batchSize));
         var oneHot = OneHot(labels);
-        var fake = _generator.call(GeneratorInput(batchSize, oneHot));
+        var fake = GeneratorNetwork.call(GeneratorInput(batchSize, oneHot));
         var (logits, classes) = Judge(fake, oneHot);
         var loss = objective.Generator(logits);
         return classes is null ? loss : loss + _auxiliaryWeight * nn.functional.cross_entropy(classes, labels!);
@@ -89,16 +71,10 @@ internal sealed class ImageGanProblem : IAdversarialProblem, IDisposable
     /// <summary>G's input: noise ~ N(0, I) followed by the one-hot labels (when conditional).</summary>
     private Tensor GeneratorInput(int rows, Tensor? oneHot)
     {
-        var noise = randn(rows, _spec.LatentDimension, device: _device);
+        var noise = randn(rows, _spec.LatentDimension, device: Device);
         return oneHot is null ? noise : cat(new[] { noise, oneHot }, 1);
     }
 
     private Tensor? OneHot(Tensor? labels) =>
         labels is null ? null : nn.functional.one_hot(labels, _spec.ClassCount).to(ScalarType.Float32);
-
-    public void Dispose()
-    {
-        _generator.Dispose();
-        _discriminator.Dispose();
-    }
 }

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.Networks.Translation;
 
 /// <summary>
@@ -14,7 +12,7 @@ internal sealed record TranslationNetworkSpec(
     int DiscriminatorFeatures,
     int ResidualBlocks,
     double Dropout,
-    int PatchLayers)
+    int PatchLayers) : INetworkSpec<TranslationNetworkSpec>
 {
     /// <summary>Output size / input size (the upscaling factor of super-resolution, 1 otherwise).</summary>
     public int Scale => OutputShape.Height / InputShape.Height;

@@ -1,7 +1,4 @@
 using Microsoft.ML.Gan.Images.Networks.Translation;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images.Training.Translation;
 
@@ -12,16 +9,12 @@ namespace Microsoft.ML.Gan.Images.Training.Translation;
 /// λ·(‖F(G(a)) − a‖₁ + ‖G(F(b)) − b‖₁) plus the identity terms w·λ·(‖G(b) − b‖₁ + ‖F(a) − a‖₁). A and B batches
 /// are drawn independently (unpaired) from torch's default generator. The image pools are not checkpointed.
 /// </summary>
-internal sealed class CycleGanProblem : IAdversarialProblem, IDisposable
+internal sealed class CycleGanProblem : AdversarialProblem<NetworkPair, NetworkPair>
 {
-    private readonly TranslationNetworkSpec _spec;
     private readonly Tensor _domainA;
     private readonly Tensor _domainB;
     private readonly double _cycleWeight;
     private readonly double _identityWeight;
-    private readonly Device _device;
-    private readonly NetworkPair _generators;
-    private readonly NetworkPair _discriminators;
     private readonly ImagePool _poolA;
     private readonly ImagePool _poolB;
 
@@ -33,74 +26,60 @@ internal sealed class CycleGanProblem : IAdversarialProblem, IDisposable
     /// <param name="poolSize">Images kept per pool.</param>
     /// <param name="device">Training device.</param>
     public CycleGanProblem(TranslationNetworkSpec spec, Tensor domainA, Tensor domainB, double cycleWeight, double identityWeight, int poolSize, Device device)
+        : base(Math.Max(domainA.shape[0], domainB.shape[0]), device,
+            () => new NetworkPair(spec.CreateGenerator(), spec.Reversed().CreateGenerator()),
+            () => new NetworkPair(new PatchGanDiscriminator(spec.OutputShape.Channels, spec), new PatchGanDiscriminator(spec.InputShape.Channels, spec.Reversed())))
     {
-        _spec = spec;
         _domainA = domainA;
         _domainB = domainB;
         _cycleWeight = cycleWeight;
         _identityWeight = identityWeight;
-        _device = device;
-        _generators = CreateGenerators();
-        _discriminators = new NetworkPair(new PatchGanDiscriminator(spec.OutputShape.Channels, spec), new PatchGanDiscriminator(spec.InputShape.Channels, spec.Reversed())).to(device);
-        TranslationInit.Apply(_generators);
-        TranslationInit.Apply(_discriminators);
+        TranslationInit.Apply(GeneratorNetwork);
+        TranslationInit.Apply(DiscriminatorNetwork);
         _poolA = new ImagePool(poolSize);
         _poolB = new ImagePool(poolSize);
     }
 
-    public nn.Module Generator => _generators;
-
-    public NetworkPair Generators => _generators;
-
-    public nn.Module Discriminator => _discriminators;
-
-    public long RowCount => Math.Max(_domainA.shape[0], _domainB.shape[0]);
-
-    public nn.Module CreateGeneratorReplica() => CreateGenerators();
-
-    public Tensor DiscriminatorLoss(AdversarialObjective objective, int batchSize)
+    public override Tensor DiscriminatorLoss(AdversarialObjective objective, int batchSize)
     {
         using var scope = NewDisposeScope();
         var (a, b) = Batches(batchSize);
         Tensor fakeB, fakeA;
         using (no_grad())
         {
-            fakeB = _generators.First.call(a);
-            fakeA = _generators.Second.call(b);
+            fakeB = GeneratorNetwork.First.call(a);
+            fakeA = GeneratorNetwork.Second.call(b);
         }
-        var lossB = objective.Discriminator(_discriminators.First.call, b, _poolB.Query(fakeB));
-        var lossA = objective.Discriminator(_discriminators.Second.call, a, _poolA.Query(fakeA));
+        var lossB = objective.Discriminator(DiscriminatorNetwork.First.call, b, _poolB.Query(fakeB));
+        var lossA = objective.Discriminator(DiscriminatorNetwork.Second.call, a, _poolA.Query(fakeA));
         return (lossA + lossB).MoveToOuterDisposeScope();
     }
 
-    public Tensor GeneratorLoss(AdversarialObjective objective, int batchSize)
+    public override Tensor GeneratorLoss(AdversarialObjective objective, int batchSize)
     {
         using var scope = NewDisposeScope();
         var (a, b) = Batches(batchSize);
-        var g = _generators.First;
-        var f = _generators.Second;
+        var g = GeneratorNetwork.First;
+        var f = GeneratorNetwork.Second;
         var fakeB = g.call(a);
         var fakeA = f.call(b);
-        var loss = objective.Generator(_discriminators.First.call(fakeB)) + objective.Generator(_discriminators.Second.call(fakeA))
+        var loss = objective.Generator(DiscriminatorNetwork.First.call(fakeB)) + objective.Generator(DiscriminatorNetwork.Second.call(fakeA))
             + _cycleWeight * (nn.functional.l1_loss(f.call(fakeB), a) + nn.functional.l1_loss(g.call(fakeA), b));
         if (_identityWeight > 0)
             loss += _identityWeight * _cycleWeight * (nn.functional.l1_loss(g.call(b), b) + nn.functional.l1_loss(f.call(a), a));
         return loss.MoveToOuterDisposeScope();
     }
 
-    private NetworkPair CreateGenerators() => new NetworkPair(_spec.CreateGenerator(), _spec.Reversed().CreateGenerator()).to(_device);
-
     private (Tensor A, Tensor B) Batches(int batchSize)
     {
-        var rowsA = randint(_domainA.shape[0], batchSize, dtype: ScalarType.Int64).to(_device);
-        var rowsB = randint(_domainB.shape[0], batchSize, dtype: ScalarType.Int64).to(_device);
+        var rowsA = randint(_domainA.shape[0], batchSize, dtype: ScalarType.Int64).to(Device);
+        var rowsB = randint(_domainB.shape[0], batchSize, dtype: ScalarType.Int64).to(Device);
         return (_domainA.index_select(0, rowsA), _domainB.index_select(0, rowsB));
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
-        _generators.Dispose();
-        _discriminators.Dispose();
+        base.Dispose();
         _poolA.Dispose();
         _poolB.Dispose();
     }

@@ -1,7 +1,4 @@
 using Microsoft.ML.Gan.Images.Networks.Translation;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images.Training.Translation;
 
@@ -11,83 +8,54 @@ namespace Microsoft.ML.Gan.Images.Training.Translation;
 /// pixel MSE; in the adversarial phase it is the content loss (MSE of the feature network's outputs, or pixel MSE
 /// without one) plus the adversarial weight times the configured adversarial loss of the VGG-style discriminator.
 /// </summary>
-internal sealed class SuperResolutionProblem : IAdversarialProblem, IDisposable
+/// <param name="spec">Network shapes.</param>
+/// <param name="images">High-resolution images [N, C, H, W] in [−1, 1] on <paramref name="device"/>.</param>
+/// <param name="cropSize">The side of the random crops; null trains on whole images.</param>
+/// <param name="downsampling">How the generator's inputs are made from the crops.</param>
+/// <param name="contentFeatures">The feature network of the content loss, or null for pixel MSE.</param>
+/// <param name="adversarialWeight">Weight of the adversarial term in the adversarial phase.</param>
+/// <param name="device">Training device.</param>
+internal sealed class SuperResolutionProblem(TranslationNetworkSpec spec, Tensor images, int? cropSize, SuperResolutionDownsampling downsampling,
+    Func<Tensor, Tensor>? contentFeatures, double adversarialWeight, Device device)
+    : AdversarialProblem<nn.Module<Tensor, Tensor>, VggDiscriminator>(images.shape[0], device, spec.CreateGenerator, () => new VggDiscriminator(
+        cropSize is int side ? new ImageShape(spec.OutputShape.Channels, side, side) : spec.OutputShape, spec.DiscriminatorFeatures))
 {
-    private readonly TranslationNetworkSpec _spec;
-    private readonly Tensor _images;
-    private readonly int? _cropSize;
-    private readonly SuperResolutionDownsampling _downsampling;
-    private readonly Func<Tensor, Tensor>? _contentFeatures;
-    private readonly double _adversarialWeight;
-    private readonly Device _device;
-    private readonly nn.Module<Tensor, Tensor> _generator;
-    private readonly VggDiscriminator _discriminator;
-
-    public SuperResolutionProblem(TranslationNetworkSpec spec, Tensor images, int? cropSize, SuperResolutionDownsampling downsampling,
-        Func<Tensor, Tensor>? contentFeatures, double adversarialWeight, Device device)
-    {
-        _spec = spec;
-        _images = images;
-        _cropSize = cropSize;
-        _downsampling = downsampling;
-        _contentFeatures = contentFeatures;
-        _adversarialWeight = adversarialWeight;
-        _device = device;
-        _generator = spec.CreateGenerator().to(device);
-        var crop = cropSize is int side ? new ImageShape(spec.OutputShape.Channels, side, side) : spec.OutputShape;
-        _discriminator = new VggDiscriminator(crop, spec.DiscriminatorFeatures).to(device);
-    }
-
     /// <summary>True while pre-training: G's loss is pixel MSE and D is not used.</summary>
     public bool Pretraining { get; set; } = true;
 
-    public nn.Module Generator => _generator;
-
-    public nn.Module Discriminator => _discriminator;
-
-    public long RowCount => _images.shape[0];
-
-    public nn.Module CreateGeneratorReplica() => _spec.CreateGenerator().to(_device);
-
-    public Tensor DiscriminatorLoss(AdversarialObjective objective, int batchSize)
+    public override Tensor DiscriminatorLoss(AdversarialObjective objective, int batchSize)
     {
         using var scope = NewDisposeScope();
         var (lowRes, highRes) = Batch(batchSize);
         Tensor fake;
         using (no_grad())
-            fake = _generator.call(lowRes);
-        return objective.Discriminator(_discriminator.call, highRes, fake).MoveToOuterDisposeScope();
+            fake = GeneratorNetwork.call(lowRes);
+        return objective.Discriminator(DiscriminatorNetwork.call, highRes, fake).MoveToOuterDisposeScope();
     }
 
-    public Tensor GeneratorLoss(AdversarialObjective objective, int batchSize)
+    public override Tensor GeneratorLoss(AdversarialObjective objective, int batchSize)
     {
         using var scope = NewDisposeScope();
         var (lowRes, highRes) = Batch(batchSize);
-        var upscaled = _generator.call(lowRes);
+        var upscaled = GeneratorNetwork.call(lowRes);
         if (Pretraining)
             return nn.functional.mse_loss(upscaled, highRes).MoveToOuterDisposeScope();
-        var content = _contentFeatures is null
+        var content = contentFeatures is null
             ? nn.functional.mse_loss(upscaled, highRes)
-            : nn.functional.mse_loss(_contentFeatures(upscaled), _contentFeatures(highRes).detach());
-        return (content + _adversarialWeight * objective.Generator(_discriminator.call(upscaled))).MoveToOuterDisposeScope();
+            : nn.functional.mse_loss(contentFeatures(upscaled), contentFeatures(highRes).detach());
+        return (content + adversarialWeight * objective.Generator(DiscriminatorNetwork.call(upscaled))).MoveToOuterDisposeScope();
     }
 
     private (Tensor LowRes, Tensor HighRes) Batch(int batchSize)
     {
-        var rows = randint(RowCount, batchSize, dtype: ScalarType.Int64).to(_device);
-        var highRes = _images.index_select(0, rows);
-        if (_cropSize is int side)
+        var rows = randint(RowCount, batchSize, dtype: ScalarType.Int64).to(Device);
+        var highRes = images.index_select(0, rows);
+        if (cropSize is int side)
         {
-            long top = randint(_images.shape[2] - side + 1, new long[] { 1 }).item<long>();
-            long left = randint(_images.shape[3] - side + 1, new long[] { 1 }).item<long>();
+            long top = randint(images.shape[2] - side + 1, new long[] { 1 }).item<long>();
+            long left = randint(images.shape[3] - side + 1, new long[] { 1 }).item<long>();
             highRes = highRes.narrow(2, top, side).narrow(3, left, side);
         }
-        return (ImageResampling.Downsample(highRes, _spec.Scale, _downsampling), highRes);
-    }
-
-    public void Dispose()
-    {
-        _generator.Dispose();
-        _discriminator.Dispose();
+        return (ImageResampling.Downsample(highRes, spec.Scale, downsampling), highRes);
     }
 }

@@ -1,8 +1,5 @@
 using System.Globalization;
 using Microsoft.ML.Gan.Images.Metrics;
-using Microsoft.ML.Gan.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Images.Training.Translation;
 

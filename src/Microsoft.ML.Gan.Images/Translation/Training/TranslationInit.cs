@@ -1,6 +1,3 @@
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Images.Training.Translation;
 
 /// <summary>pix2pix's and CycleGAN's initialization: convolution weights ~ N(0, 0.02), biases 0, normalization

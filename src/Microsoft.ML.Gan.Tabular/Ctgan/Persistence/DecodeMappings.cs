@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Persistence.Mappings;
 using Microsoft.ML.Transforms;
 
@@ -54,115 +53,94 @@ internal sealed class DecodedValue<T>
 }
 
 /// <summary>
-/// A per-column value step: reads the column's slot of the decoded row and converts it to the column's type.
-/// Each concrete type only names its contract and its conversion. Infrastructure of saved CTGAN models.
+/// A per-column value step: reads the column's slot of the decoded row and converts it to the column's type (floating
+/// types as they are, integers and dates' ticks rounded). ML.NET finds a custom mapping by its
+/// contract attribute on a concrete class, so each type below only names its contract. Infrastructure of saved CTGAN
+/// models.
 /// </summary>
 /// <typeparam name="T">The column's type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
 internal abstract class DecodeValueMapping<T> : CustomMappingFactory<DecodedSlot, DecodedValue<T>>
 {
     /// <summary>Converts the decoded double (bit for bit as generated) to the column's type.</summary>
-    protected abstract T Convert(double value);
+    private static readonly Func<double, T> Convert = DecodedValueConversion.To<T>();
 
     /// <inheritdoc/>
     public override Action<DecodedSlot, DecodedValue<T>> GetMapping() => (input, output) => output.Value = Convert(input.Read());
 }
 
+/// <summary>The conversions of <see cref="DecodeValueMapping{T}"/>: one per column type, in one table.</summary>
+internal static class DecodedValueConversion
+{
+    /// <summary>The conversion from a decoded double to <typeparamref name="T"/>.</summary>
+    public static Func<double, T> To<T>() => (Func<double, T>)(Type.GetTypeCode(typeof(T)) switch
+    {
+        TypeCode.Single => (Delegate)new Func<double, float>(value => (float)value),
+        TypeCode.Double => new Func<double, double>(value => value),
+        TypeCode.SByte => new Func<double, sbyte>(value => (sbyte)Math.Round(value)),
+        TypeCode.Byte => new Func<double, byte>(value => (byte)Math.Round(value)),
+        TypeCode.Int16 => new Func<double, short>(value => (short)Math.Round(value)),
+        TypeCode.UInt16 => new Func<double, ushort>(value => (ushort)Math.Round(value)),
+        TypeCode.Int32 => new Func<double, int>(value => (int)Math.Round(value)),
+        TypeCode.UInt32 => new Func<double, uint>(value => (uint)Math.Round(value)),
+        TypeCode.Int64 => new Func<double, long>(value => (long)Math.Round(value)),
+        TypeCode.UInt64 => new Func<double, ulong>(value => (ulong)Math.Round(value)),
+        TypeCode.DateTime => new Func<double, DateTime>(value => new DateTime((long)Math.Round(value))),
+        _ => throw new NotSupportedException($"Columns of type {typeof(T).Name} cannot be saved in a CTGAN model."),
+    });
+}
+
 /// <summary>Reads a Single column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Single.v1")]
-internal sealed class DecodeSingleMapping : DecodeValueMapping<float>
-{
-    /// <inheritdoc/>
-    protected override float Convert(double value) => (float)value;
-}
+internal sealed class DecodeSingleMapping : DecodeValueMapping<float>;
 
 /// <summary>Reads a Double column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Double.v1")]
-internal sealed class DecodeDoubleMapping : DecodeValueMapping<double>
-{
-    /// <inheritdoc/>
-    protected override double Convert(double value) => value;
-}
+internal sealed class DecodeDoubleMapping : DecodeValueMapping<double>;
 
 /// <summary>Reads a SByte column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "SByte.v1")]
-internal sealed class DecodeSByteMapping : DecodeValueMapping<sbyte>
-{
-    /// <inheritdoc/>
-    protected override sbyte Convert(double value) => (sbyte)Math.Round(value);
-}
+internal sealed class DecodeSByteMapping : DecodeValueMapping<sbyte>;
 
 /// <summary>Reads a Byte column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Byte.v1")]
-internal sealed class DecodeByteMapping : DecodeValueMapping<byte>
-{
-    /// <inheritdoc/>
-    protected override byte Convert(double value) => (byte)Math.Round(value);
-}
+internal sealed class DecodeByteMapping : DecodeValueMapping<byte>;
 
 /// <summary>Reads a Int16 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Int16.v1")]
-internal sealed class DecodeInt16Mapping : DecodeValueMapping<short>
-{
-    /// <inheritdoc/>
-    protected override short Convert(double value) => (short)Math.Round(value);
-}
+internal sealed class DecodeInt16Mapping : DecodeValueMapping<short>;
 
 /// <summary>Reads a UInt16 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "UInt16.v1")]
-internal sealed class DecodeUInt16Mapping : DecodeValueMapping<ushort>
-{
-    /// <inheritdoc/>
-    protected override ushort Convert(double value) => (ushort)Math.Round(value);
-}
+internal sealed class DecodeUInt16Mapping : DecodeValueMapping<ushort>;
 
 /// <summary>Reads a Int32 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Int32.v1")]
-internal sealed class DecodeInt32Mapping : DecodeValueMapping<int>
-{
-    /// <inheritdoc/>
-    protected override int Convert(double value) => (int)Math.Round(value);
-}
+internal sealed class DecodeInt32Mapping : DecodeValueMapping<int>;
 
 /// <summary>Reads a UInt32 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "UInt32.v1")]
-internal sealed class DecodeUInt32Mapping : DecodeValueMapping<uint>
-{
-    /// <inheritdoc/>
-    protected override uint Convert(double value) => (uint)Math.Round(value);
-}
+internal sealed class DecodeUInt32Mapping : DecodeValueMapping<uint>;
 
 /// <summary>Reads a Int64 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "Int64.v1")]
-internal sealed class DecodeInt64Mapping : DecodeValueMapping<long>
-{
-    /// <inheritdoc/>
-    protected override long Convert(double value) => (long)Math.Round(value);
-}
+internal sealed class DecodeInt64Mapping : DecodeValueMapping<long>;
 
 /// <summary>Reads a UInt64 column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "UInt64.v1")]
-internal sealed class DecodeUInt64Mapping : DecodeValueMapping<ulong>
-{
-    /// <inheritdoc/>
-    protected override ulong Convert(double value) => (ulong)Math.Round(value);
-}
+internal sealed class DecodeUInt64Mapping : DecodeValueMapping<ulong>;
 
 /// <summary>Reads a DateTime column's value from the decoded row. Infrastructure of saved CTGAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(DecodeChainColumns.ContractPrefix + "DateTime.v1")]
-internal sealed class DecodeDateTimeMapping : DecodeValueMapping<DateTime>
-{
-    /// <inheritdoc/>
-    protected override DateTime Convert(double value) => new DateTime((long)Math.Round(value));
-}
+internal sealed class DecodeDateTimeMapping : DecodeValueMapping<DateTime>;

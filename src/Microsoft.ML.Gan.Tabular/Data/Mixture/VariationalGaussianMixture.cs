@@ -77,18 +77,7 @@ internal sealed class VariationalGaussianMixture
     {
         if (destination.Length < ModeCount)
             throw new ArgumentException($"The destination needs room for {ModeCount} modes; it has {destination.Length}.", nameof(destination));
-        double max = double.NegativeInfinity;
-        for (int k = 0; k < _means.Length; k++)
-        {
-            destination[k] = LogDensity(k, value);
-            max = Math.Max(max, destination[k]);
-        }
-        double sum = 0;
-        for (int k = 0; k < _means.Length; k++)
-        {
-            destination[k] = Math.Exp(destination[k] - max);
-            sum += destination[k];
-        }
+        double sum = ScaledDensities(value, destination);
         for (int k = 0; k < _means.Length; k++)
             destination[k] /= sum;
     }
@@ -96,18 +85,7 @@ internal sealed class VariationalGaussianMixture
     /// <summary>Draws a mode from the responsibilities of <paramref name="value"/>, with <paramref name="uniform"/> in [0, 1).</summary>
     internal int SampleMode(double value, double uniform, Span<double> scratch)
     {
-        double max = double.NegativeInfinity;
-        for (int k = 0; k < _means.Length; k++)
-        {
-            scratch[k] = LogDensity(k, value);
-            max = Math.Max(max, scratch[k]);
-        }
-        double sum = 0;
-        for (int k = 0; k < _means.Length; k++)
-        {
-            scratch[k] = Math.Exp(scratch[k] - max);
-            sum += scratch[k];
-        }
+        double sum = ScaledDensities(value, scratch);
         double target = uniform * sum;
         for (int k = 0; k < _means.Length - 1; k++)
         {
@@ -130,6 +108,27 @@ internal sealed class VariationalGaussianMixture
         return best;
     }
 
+    /// <summary>
+    /// Each mode's weighted density at <paramref name="value"/> divided by the largest (computed in log space, so no
+    /// mode underflows), into <paramref name="destination"/>; returns their sum.
+    /// </summary>
+    private double ScaledDensities(double value, Span<double> destination)
+    {
+        double max = double.NegativeInfinity;
+        for (int k = 0; k < _means.Length; k++)
+        {
+            destination[k] = LogDensity(k, value);
+            max = Math.Max(max, destination[k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < _means.Length; k++)
+        {
+            destination[k] = Math.Exp(destination[k] - max);
+            sum += destination[k];
+        }
+        return sum;
+    }
+
     /// <summary>The unnormalised log posterior of mode <paramref name="k"/> for a value.</summary>
     private double LogDensity(int k, double value)
     {
@@ -141,7 +140,7 @@ internal sealed class VariationalGaussianMixture
     {
         writer.Write(Iterations);
         writer.Write(Converged);
-        WriteArray(writer, _componentWeights);
+        BinaryArrays.Write(writer, _componentWeights);
         writer.Write(_means.Length);
         foreach (var array in new[] { _means, _standardDeviations, _weights, _logScale, _halfPrecision })
         {
@@ -171,21 +170,11 @@ internal sealed class VariationalGaussianMixture
         return new VariationalGaussianMixture(means, standardDeviations, weights, logScale, halfPrecision, componentWeights, iterations, converged);
     }
 
-    private static void WriteArray(BinaryWriter writer, double[] values)
-    {
-        writer.Write(values.Length);
-        foreach (double value in values)
-            writer.Write(value);
-    }
-
     private static double[] ReadArray(BinaryReader reader, int length)
     {
         if (length < 1 || length > 10_000)
             throw new InvalidDataException($"Invalid array length {length}.");
-        var values = new double[length];
-        for (int i = 0; i < length; i++)
-            values[i] = reader.ReadDouble();
-        return values;
+        return BinaryArrays.ReadDoubles(reader, length);
     }
 
     private static VariationalGaussianMixture Keep(VariationalEm em, double threshold)

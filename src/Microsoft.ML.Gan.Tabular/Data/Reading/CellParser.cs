@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Microsoft.ML.Gan.Tabular.Data;
 
 /// <summary>What a CSV cell holds when read as a number.</summary>

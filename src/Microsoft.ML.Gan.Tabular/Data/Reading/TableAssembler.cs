@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Tabular.Data;
 
 /// <summary>

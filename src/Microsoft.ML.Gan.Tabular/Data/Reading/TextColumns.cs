@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Tabular.Data;
 
 /// <summary>Builds a text <see cref="DiscreteColumn"/> from one string per row.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Tabular.Data;
 
 /// <summary>The fitted encoding of one column: its spans in the encoded row, encoding, decoding and binary form.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Tabular.Data;
 
 /// <summary>
@@ -190,9 +188,7 @@ internal sealed class ContinuousEncoder : ColumnEncoder
         writer.Write(_hasMissing);
         writer.Write(_mixture is not null);
         _mixture?.Write(writer);
-        writer.Write(_pointMasses.Length);
-        foreach (double value in _pointMasses)
-            writer.Write(value);
+        BinaryArrays.Write(writer, _pointMasses);
     }
 
     public static ContinuousEncoder Read(BinaryReader reader, string name, DataViewType type)
@@ -205,9 +201,7 @@ internal sealed class ContinuousEncoder : ColumnEncoder
         int masses = reader.ReadInt32();
         if (masses < 0 || masses > 1_000_000)
             throw new InvalidDataException($"Column '{name}': invalid point mass count {masses}.");
-        var pointMasses = new double[masses];
-        for (int i = 0; i < masses; i++)
-            pointMasses[i] = reader.ReadDouble();
+        var pointMasses = BinaryArrays.ReadDoubles(reader, masses);
         bool modeled = mixture is not null || masses > 1;
         if (!(min <= max) || modeled == (min == max))
             throw new InvalidDataException($"Column '{name}': invalid range [{min}, {max}].");

@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Tabular.Data;
 
 /// <summary>Decoded values of a continuous column (NaN where missing), for the continuous encoders.</summary>

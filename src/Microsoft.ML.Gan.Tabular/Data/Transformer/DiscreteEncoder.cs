@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Tabular.Data;
 
 /// <summary>
@@ -172,11 +170,7 @@ internal sealed class DiscreteEncoder : ColumnEncoder
         }
         writer.Write(_keyValues is not null);
         if (_keyValues is not null)
-        {
-            writer.Write(_keyValues.Count);
-            foreach (string name in _keyValues)
-                writer.Write(name);
-        }
+            BinaryArrays.Write(writer, _keyValues);
     }
 
     public static DiscreteEncoder Read(BinaryReader reader, string name, DataViewType type)
@@ -200,9 +194,7 @@ internal sealed class DiscreteEncoder : ColumnEncoder
             int names = reader.ReadInt32();
             if (type is not KeyDataViewType key || (ulong)names != key.Count)
                 throw new InvalidDataException($"Column '{name}': invalid key value count {names}.");
-            keyValues = new string[names];
-            for (int i = 0; i < names; i++)
-                keyValues[i] = reader.ReadString();
+            keyValues = BinaryArrays.ReadStrings(reader, names);
         }
         return new DiscreteEncoder(name, type, categories, keyValues, counts, maxCategories);
     }

@@ -1,6 +1,3 @@
-using Microsoft.ML.Data;
-using static TorchSharp.torch;
-
 namespace Microsoft.ML.Gan.Tabular.Data;
 
 /// <summary>
@@ -149,9 +146,7 @@ internal sealed class QuantileEncoder : ColumnEncoder
     {
         writer.Write(_integral);
         writer.Write(_hasMissing);
-        writer.Write(_quantiles.Length);
-        foreach (double q in _quantiles)
-            writer.Write(q);
+        BinaryArrays.Write(writer, _quantiles);
     }
 
     public static QuantileEncoder Read(BinaryReader reader, string name, DataViewType type)
@@ -161,10 +156,9 @@ internal sealed class QuantileEncoder : ColumnEncoder
         int count = reader.ReadInt32();
         if (count < 2 || count > MaxQuantiles)
             throw new InvalidDataException($"Column '{name}': invalid quantile count {count}.");
-        var quantiles = new double[count];
+        var quantiles = BinaryArrays.ReadDoubles(reader, count);
         for (int k = 0; k < count; k++)
         {
-            quantiles[k] = reader.ReadDouble();
             if (!double.IsFinite(quantiles[k]) || (k > 0 && quantiles[k] < quantiles[k - 1]))
                 throw new InvalidDataException($"Column '{name}': the quantiles are not finite and ascending.");
         }

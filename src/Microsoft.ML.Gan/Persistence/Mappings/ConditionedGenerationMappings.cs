@@ -1,39 +1,28 @@
 using System.ComponentModel;
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Torch;
 using Microsoft.ML.Transforms;
 
 namespace Microsoft.ML.Gan.Persistence.Mappings;
 
-/// <summary>Input of the conditioned stream step. Infrastructure of saved GAN models; not for direct use.</summary>
+/// <summary>
+/// Input of the conditioned stream step: the stream step's columns (the row's seed is derived from its index) and the
+/// condition. Infrastructure of saved GAN models; not for direct use.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-internal sealed class ConditionedStreamInput
+internal sealed class ConditionedStreamInput : StreamGenerationInput
 {
-    /// <summary>The model record in base64.</summary>
-    [ColumnName(GanChainColumns.Payload)]
-    public ReadOnlyMemory<char> Payload;
-
-    /// <summary>The row's index in the ordered cursor (its seed is derived from it).</summary>
-    [ColumnName(GanChainColumns.RowIndex)]
-    public long RowIndex;
-
     /// <summary>The condition vector, or a one-hot row for a text or key condition.</summary>
     [ColumnName(GanChainColumns.Condition)]
     public float[] Condition = [];
 }
 
-/// <summary>Input of the conditioned seeded step. Infrastructure of saved GAN models; not for direct use.</summary>
+/// <summary>
+/// Input of the conditioned seeded step: the seeded step's columns and the condition. Infrastructure of saved GAN
+/// models; not for direct use.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-internal sealed class ConditionedSeededInput
+internal sealed class ConditionedSeededInput : SeededGenerationInput
 {
-    /// <summary>The model record in base64.</summary>
-    [ColumnName(GanChainColumns.Payload)]
-    public ReadOnlyMemory<char> Payload;
-
-    /// <summary>The row's seed.</summary>
-    [ColumnName(GanChainColumns.Seed)]
-    public long Seed;
-
     /// <summary>The condition vector, or a one-hot row for a text or key condition.</summary>
     [ColumnName(GanChainColumns.Condition)]
     public float[] Condition = [];

@@ -1,17 +1,21 @@
 using System.ComponentModel;
-using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 
 namespace Microsoft.ML.Gan.Persistence.Mappings;
 
-/// <summary>Input of the stream generation step. Infrastructure of saved GAN models; not for direct use.</summary>
+/// <summary>Input of every generation step: the model record. Infrastructure of saved GAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-internal sealed class StreamGenerationInput
+internal abstract class GenerationInput
 {
     /// <summary>The model record in base64 (the same string object on every row, so passing it costs nothing).</summary>
     [ColumnName(GanChainColumns.Payload)]
     public ReadOnlyMemory<char> Payload;
+}
 
+/// <summary>Input of the stream generation step. Infrastructure of saved GAN models; not for direct use.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+internal class StreamGenerationInput : GenerationInput
+{
     /// <summary>The row's index in the ordered cursor.</summary>
     [ColumnName(GanChainColumns.RowIndex)]
     public long RowIndex;
@@ -19,12 +23,8 @@ internal sealed class StreamGenerationInput
 
 /// <summary>Input of the seeded generation step. Infrastructure of saved GAN models; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-internal sealed class SeededGenerationInput
+internal class SeededGenerationInput : GenerationInput
 {
-    /// <summary>The model record in base64.</summary>
-    [ColumnName(GanChainColumns.Payload)]
-    public ReadOnlyMemory<char> Payload;
-
     /// <summary>The row's seed.</summary>
     [ColumnName(GanChainColumns.Seed)]
     public long Seed;

@@ -1,0 +1,10 @@
+// Namespaces most files of this project use; a file adds its own usings for the rest.
+global using System.Globalization;
+global using Microsoft.ML.Data;
+global using Microsoft.ML.Gan;
+global using Microsoft.ML.Gan.Persistence;
+global using Microsoft.ML.Gan.Tabular.Data;
+global using Microsoft.ML.Gan.Torch;
+global using Microsoft.ML.Gan.Training;
+global using TorchSharp;
+global using static TorchSharp.torch;
