@@ -67,8 +67,10 @@ internal sealed class MultinomialDiffusion : IDisposable
     /// <summary>KL(p ‖ q) per row, summed over the features.</summary>
     public static Tensor KullbackLeibler(Tensor logP, Tensor logQ) => (logP.exp() * (logP - logQ)).sum(1);
 
-    private Tensor PerFeature(Tensor values, Func<Tensor, Tensor> operation) =>
-        cat(_features.Select(f => operation(values.narrow(1, f.Start, f.Length))).ToArray(), 1);
+    /// <summary>The operation applied to each feature's block; a table without categorical features has an empty block.</summary>
+    private Tensor PerFeature(Tensor values, Func<Tensor, Tensor> operation) => _features.Length == 0
+        ? values.narrow(1, 0, 0)
+        : cat(_features.Select(f => operation(values.narrow(1, f.Start, f.Length))).ToArray(), 1);
 
     public void Dispose() => _logCategories.Dispose();
 }

@@ -101,6 +101,29 @@ public sealed class TabDdpmPersistenceTests
         Assert.IsTrue(score.Where(v => !double.IsNaN(v)).All(v => v >= 0 && v <= 10), "Present scores must stay in the training range.");
     }
 
+    [TestMethod]
+    public void NumbersWithACategoricalLabelOnlySampleEveryClass()
+    {
+        // The label is the condition, so nothing categorical is diffused: the reverse process has numbers only.
+        var mlContext = new MLContext(seed: 3);
+        var random = new Random(5);
+        var rows = Enumerable.Range(0, 400).Select(i => new LabelledNumbers
+        {
+            Length = (float)(random.NextDouble() + (i % 3)),
+            Width = (float)random.NextDouble(),
+            Kind = $"class{i % 3}",
+        }).ToArray();
+        var options = TrainedTabDdpm.Options(samplingSteps: 10);
+        options.LabelColumn = "Kind";
+        options.Steps = 100;
+        using var model = mlContext.Gan().Tabular.TabDdpm(options).Fit(mlContext.Data.LoadFromEnumerable(rows));
+        var sample = model.SampleTable(300, seed: 2);
+        var kind = (DiscreteColumn)sample["Kind"];
+        CollectionAssert.AreEquivalent(new[] { "class0", "class1", "class2" },
+            kind.Codes.ToArray().Select(c => (string)kind.Categories[c]).Distinct().ToArray());
+        Assert.IsTrue(((ContinuousColumn)sample["Length"]).Values.ToArray().All(double.IsFinite));
+    }
+
     internal static double[] Amounts(TabularTable table) => ((ContinuousColumn)table["Amount"]).Values.ToArray();
 
     private sealed class IdRow
@@ -113,5 +136,14 @@ public sealed class TabDdpmPersistenceTests
         public float Score { get; set; }
 
         public string Group { get; set; } = "";
+    }
+
+    private sealed class LabelledNumbers
+    {
+        public float Length { get; set; }
+
+        public float Width { get; set; }
+
+        public string Kind { get; set; } = "";
     }
 }
