@@ -53,13 +53,21 @@ internal sealed class MultinomialDiffusion : IDisposable
         PerFeature(logProbabilities + Gumbel(uniforms), OneHotArgMax);
 
     /// <summary>Gumbel(0, 1) noise from uniforms in [0, 1).</summary>
-    public static Tensor Gumbel(Tensor uniforms) => -(-(uniforms + 1e-30).log() + 1e-30).log();
+    public static Tensor Gumbel(Tensor uniforms)
+    {
+        using Scalar tiny = 1e-30; // held: an implicit temporary Scalar can be finalized during the native call
+        return -(-(uniforms + tiny).log() + tiny).log();
+    }
 
     /// <summary>The one-hot of each row's largest entry (one feature).</summary>
     public static Tensor OneHotArgMax(Tensor values) => nn.functional.one_hot(values.argmax(1), values.shape[1]).to(values.dtype);
 
     /// <summary>log of a one-hot (0 and <see cref="LogZero"/>).</summary>
-    public static Tensor LogOneHot(Tensor oneHot) => oneHot.clamp(min: 1e-30).log();
+    public static Tensor LogOneHot(Tensor oneHot)
+    {
+        using Scalar tiny = 1e-30; // held, as in Gumbel
+        return oneHot.clamp(min: tiny).log();
+    }
 
     /// <summary>The log-probabilities of the uniform distribution over each feature's categories.</summary>
     public Tensor LogUniform(long rows) => (-_logCategories).expand(rows, -1);

@@ -81,14 +81,18 @@ internal sealed class ReverseDiffusion
             double beta = _schedule.Betas[t];
             double c1 = Math.Sqrt(alphaBarNext) * beta / (1 - alphaBar);
             double c2 = Math.Sqrt(1 - beta) * (1 - alphaBarNext) / (1 - alphaBar);
-            var mean = (c1 / Math.Sqrt(alphaBar) + c2) * x - c1 * Math.Sqrt(1 - alphaBar) / Math.Sqrt(alphaBar) * epsilon;
-            return t == 0 ? mean : mean + Math.Sqrt(beta) * normals(_numericWidth);
+            // The coefficients are held in locals: an implicit temporary Scalar can be finalized during the native call.
+            using Scalar ofX = c1 / Math.Sqrt(alphaBar) + c2, ofEpsilon = c1 * Math.Sqrt(1 - alphaBar) / Math.Sqrt(alphaBar), noise = Math.Sqrt(beta);
+            var mean = ofX * x - ofEpsilon * epsilon;
+            return t == 0 ? mean : mean + noise * normals(_numericWidth);
         }
-        var predicted = ((x - Math.Sqrt(1 - alphaBar) * epsilon) / Math.Sqrt(alphaBar)).clamp(-ScoreLimit, ScoreLimit);
+        using Scalar rootOneMinus = Math.Sqrt(1 - alphaBar), root = Math.Sqrt(alphaBar), low = -ScoreLimit, high = ScoreLimit;
+        var predicted = ((x - rootOneMinus * epsilon) / root).clamp(low, high);
         if (s < 0)
             return predicted;
-        var implied = (x - Math.Sqrt(alphaBar) * predicted) / Math.Sqrt(1 - alphaBar);
-        return Math.Sqrt(alphaBarNext) * predicted + Math.Sqrt(1 - alphaBarNext) * implied;
+        var implied = (x - root * predicted) / rootOneMinus;
+        using Scalar rootNext = Math.Sqrt(alphaBarNext), rootOneMinusNext = Math.Sqrt(1 - alphaBarNext);
+        return rootNext * predicted + rootOneMinusNext * implied;
     }
 
     /// <summary>The logs of α_{t|s} = ᾱₜ/ᾱ_s and of 1 − α_{t|s}.</summary>

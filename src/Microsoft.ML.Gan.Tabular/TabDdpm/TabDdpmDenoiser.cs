@@ -41,7 +41,9 @@ internal sealed class TabDdpmDenoiser : nn.Module
     public static Tensor TimestepEmbedding(Tensor timesteps, int dimension)
     {
         int half = dimension / 2;
-        var frequencies = exp(-Math.Log(10000) * arange(half, dtype: ScalarType.Float32, device: timesteps.device) / half);
+        // Held in locals: an implicit temporary Scalar can be finalized during the native call.
+        using Scalar count = half, scale = -Math.Log(10000);
+        var frequencies = exp(scale * arange(count, dtype: ScalarType.Float32, device: timesteps.device) / count);
         var arguments = timesteps.to(ScalarType.Float32).unsqueeze(1) * frequencies.unsqueeze(0);
         var embedding = cat([arguments.cos(), arguments.sin()], 1);
         return dimension % 2 == 0 ? embedding : nn.functional.pad(embedding, [0, 1]);
