@@ -53,10 +53,15 @@ internal sealed class MultinomialDiffusion : IDisposable
         PerFeature(logProbabilities + Gumbel(uniforms), OneHotArgMax);
 
     /// <summary>Gumbel(0, 1) noise from uniforms in [0, 1).</summary>
+    /// <remarks>
+    /// −log(−log max(u, 10⁻³⁰)): no tensor-plus-scalar addition, whose alpha TorchSharp passes as a temporary Scalar
+    /// that the finalizer can free during the native call (a crash seen on the suite's gapminder table). Bit for bit
+    /// the former −log(−log(u + 10⁻³⁰) + 10⁻³⁰): float32 uniforms are 0 or at least 2⁻²⁴, and −log u ≥ 5.9·10⁻⁸.
+    /// </remarks>
     public static Tensor Gumbel(Tensor uniforms)
     {
-        using Scalar tiny = 1e-30; // held: an implicit temporary Scalar can be finalized during the native call
-        return -(-(uniforms + tiny).log() + tiny).log();
+        using Scalar tiny = 1e-30; // held, not an implicit temporary
+        return -(-uniforms.clamp_min(tiny).log()).log();
     }
 
     /// <summary>The one-hot of each row's largest entry (one feature).</summary>
