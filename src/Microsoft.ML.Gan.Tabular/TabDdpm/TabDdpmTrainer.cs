@@ -50,24 +50,28 @@ internal static class TabDdpmTrainer
                 }
                 foreach (var group in optimizer.ParamGroups)
                     group.LearningRate = options.LearningRate * (1 - (double)step / steps);
-                using var scope = NewDisposeScope();
-                var index = order!.narrow(0, step % batchesPerPass * batch, batch);
-                var (numeric, categorical, label) = batchOf(index);
-                var (multinomialLoss, gaussianLoss) = loss.Compute((x, t) => denoiser.Forward(x, t, label), numeric, categorical);
-                var total = multinomialLoss + gaussianLoss;
-                optimizer.zero_grad();
-                total.backward();
-                if (GradientGuard.Check(parameters, total.item<float>(), null))
+                // No collection mid-step: TorchSharp's temporary Scalars must outlive the native calls that read them.
+                CollectionFreeStep.Run(() =>
                 {
-                    optimizer.step();
-                    multinomialSum += multinomialLoss.item<float>();
-                    gaussianSum += gaussianLoss.item<float>();
-                    counted++;
-                }
-                else
-                {
-                    skipped++;
-                }
+                    using var scope = NewDisposeScope();
+                    var index = order!.narrow(0, step % batchesPerPass * batch, batch);
+                    var (numeric, categorical, label) = batchOf(index);
+                    var (multinomialLoss, gaussianLoss) = loss.Compute((x, t) => denoiser.Forward(x, t, label), numeric, categorical);
+                    var total = multinomialLoss + gaussianLoss;
+                    optimizer.zero_grad();
+                    total.backward();
+                    if (GradientGuard.Check(parameters, total.item<float>(), null))
+                    {
+                        optimizer.step();
+                        multinomialSum += multinomialLoss.item<float>();
+                        gaussianSum += gaussianLoss.item<float>();
+                        counted++;
+                    }
+                    else
+                    {
+                        skipped++;
+                    }
+                });
                 if ((step + 1) % ReportEvery == 0 || step + 1 == steps)
                 {
                     double meanMultinomial = counted == 0 ? double.NaN : multinomialSum / counted;
