@@ -48,29 +48,33 @@ internal static class TvaeTrainer
             for (long s = 0; s < stepsPerEpoch && step < totalSteps; s++)
             {
                 GanCancellation.ThrowIfCanceled(options.CancellationToken);
-                using var scope = NewDisposeScope();
-                var x = data.Gather(order.narrow(0, s * batch, batch), device);
-                var code = encoder.call(x);
-                var mean = code.narrow(1, 0, latent);
-                var logVariance = code.narrow(1, latent, latent);
-                var z = mean + randn_like(mean) * (0.5 * logVariance).exp();
-                var (value, kl) = loss.Compute(x, decoder.call(z), sigma, mean, logVariance);
-                optimizer.zero_grad();
-                value.backward();
-                double lossValue = value.item<float>();
-                if (GradientGuard.Check(parameters, lossValue, null))
+                // No collection mid-step: TorchSharp's temporary Scalars must outlive the native calls that read them.
+                CollectionFreeStep.Run(() =>
                 {
-                    optimizer.step();
-                    using (no_grad())
-                        sigma.clamp_(0.01, 1.0);
-                    lossSum += lossValue;
-                    klSum += kl.item<float>();
-                    counted++;
-                }
-                else
-                {
-                    skipped++;
-                }
+                    using var scope = NewDisposeScope();
+                    var x = data.Gather(order.narrow(0, s * batch, batch), device);
+                    var code = encoder.call(x);
+                    var mean = code.narrow(1, 0, latent);
+                    var logVariance = code.narrow(1, latent, latent);
+                    var z = mean + randn_like(mean) * (0.5 * logVariance).exp();
+                    var (value, kl) = loss.Compute(x, decoder.call(z), sigma, mean, logVariance);
+                    optimizer.zero_grad();
+                    value.backward();
+                    double lossValue = value.item<float>();
+                    if (GradientGuard.Check(parameters, lossValue, null))
+                    {
+                        optimizer.step();
+                        using (no_grad())
+                            sigma.clamp_(0.01, 1.0);
+                        lossSum += lossValue;
+                        klSum += kl.item<float>();
+                        counted++;
+                    }
+                    else
+                    {
+                        skipped++;
+                    }
+                });
                 step++;
                 bool epochEnds = s + 1 == stepsPerEpoch || step == totalSteps;
                 if (epochEnds || (s + 1) % ReportEvery == 0)

@@ -79,8 +79,10 @@ internal sealed class GanTrainer
             double rateScale = LearningRateScale(step, totalSteps);
             SetLearningRate(generatorOptimizer, _options.GeneratorLearningRate * rateScale);
             SetLearningRate(discriminatorOptimizer, _options.DiscriminatorLearningRate * rateScale);
-            using (NewDisposeScope())
+            // No collection mid-step: TorchSharp's temporary Scalars must outlive the native calls that read them.
+            CollectionFreeStep.Run(() =>
             {
+                using var scope = NewDisposeScope();
                 SetRequiresGrad(discriminatorParameters, true);
                 for (int c = 0; c < _options.CriticSteps; c++)
                 {
@@ -121,7 +123,7 @@ internal sealed class GanTrainer
                 {
                     skipped++;
                 }
-            }
+            });
             step++;
 
             if (step % stepsPerEpoch == 0)
