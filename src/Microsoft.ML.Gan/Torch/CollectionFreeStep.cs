@@ -9,7 +9,7 @@ namespace Microsoft.ML.Gan.Torch;
 /// object is unreachable, and a collection during the call let the finalizer free it mid-call (TabDDPM on the suite's
 /// gapminder table: "Expected false to be true" from c10::Scalar::toFloat, three runs out of three). Between steps the
 /// collector runs as usual. When a step allocates more than the budget, or a region cannot be started (another one is
-/// open), the step runs unprotected, as before.
+/// open, or the GC configuration cannot set the budget aside), the step runs unprotected, as before.
 /// </summary>
 internal static class CollectionFreeStep
 {
@@ -29,6 +29,10 @@ internal static class CollectionFreeStep
         catch (InvalidOperationException)
         {
             held = false; // a region is already open (another thread's step)
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            held = false; // the budget exceeds what this GC configuration can set aside
         }
         try
         {
