@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML.Gan.Tabular;
 
 namespace Microsoft.ML.Gan.Cli;
@@ -9,11 +10,20 @@ internal static class FitCommand
     {
         var input = new Argument<FileInfo>("input") { Description = "Training table: a CSV file with a header row, or a Parquet file." };
         var model = new Option<FileInfo>("--model") { Description = "Model zip to write.", Required = true };
-        var synthesizer = new Option<string>("--synthesizer") { Description = "Which synthesizer.", DefaultValueFactory = _ => "ctgan" };
+        var synthesizer = new Option<string?>("--synthesizer")
+        {
+            Description = $"Which synthesizer [default: {TabularSynthesizers.Default(privacy: false).Name}; {TabularSynthesizers.Default(privacy: true).Name} with --dp-epsilon].",
+        };
         synthesizer.AcceptOnlyFromAmong([.. TabularSynthesizers.All.Select(d => d.Name)]);
-        var epochs = new Option<int>("--epochs") { Description = "Training epochs (the paper uses 300).", DefaultValueFactory = _ => 300 };
+        var epochs = new Option<int?>("--epochs")
+        {
+            Description = $"Training epochs [default: the synthesizer's own; {Defaults(d => d.DefaultLength)}].",
+        };
         var steps = new Option<long?>("--steps") { Description = "Train exactly this many steps (batches) instead of --epochs: for tables so big that one epoch is long." };
-        var batch = new Option<int>("--batch-size") { Description = "Rows per step (a multiple of the pack size 10 for CTGAN without DP).", DefaultValueFactory = _ => 500 };
+        var batch = new Option<int?>("--batch-size")
+        {
+            Description = $"Rows per step (a multiple of the pack size 10 for CTGAN without DP) [default: {Defaults(d => d.DefaultBatchSize.ToString(CultureInfo.InvariantCulture))}].",
+        };
         var epsilon = new Option<double?>("--dp-epsilon") { Description = "Train CTGAN with (ε, δ)-differential privacy at this ε (DP-SGD and DP transformer statistics)." };
         var delta = new Option<double?>("--dp-delta") { Description = "δ for --dp-epsilon (default 1/n^1.1)." };
         var discrete = CommonOptions.Discrete();
@@ -37,9 +47,9 @@ internal static class FitCommand
             command.Options.Add(flag);
         command.SetAction(result => CliFailure.Guard(result, cancellation =>
         {
-            var family = TabularSynthesizers.Find(result.GetValue(synthesizer)!);
             long? stepCount = Steps(result, steps, epochs);
             double? dpEpsilon = result.GetValue(epsilon);
+            var family = result.GetValue(synthesizer) is { } name ? TabularSynthesizers.Find(name) : TabularSynthesizers.Default(privacy: dpEpsilon is not null);
             if (dpEpsilon is null && (result.GetValue(delta) is not null || privacyFlags.AnyGiven(result)))
                 throw new CliUsageException("--dp-delta, --dp-transformer-share, --dp-public-bounds and --dp-public-categories need --dp-epsilon.");
             if (!family.SupportsPrivacy && dpEpsilon is not null)
@@ -48,7 +58,7 @@ internal static class FitCommand
                 throw new CliUsageException("--target cannot be combined with --dp-epsilon: the auxiliary classifier would read the real rows without noise.");
             if (!family.SupportsTarget && result.GetValue(target) is not null)
                 throw new CliUsageException($"--target is supported with --synthesizer {TabularSynthesizers.Names(d => d.SupportsTarget)} ({family.DisplayName} has no target-aware training yet).");
-            if (!family.TrainsInSteps && (stepCount is not null || Given(result, epochs) || Given(result, batch)))
+            if (!family.TrainsInSteps && (stepCount is not null || result.GetValue(epochs) is not null || result.GetValue(batch) is not null))
                 throw new CliUsageException($"--epochs, --steps and --batch-size do not apply to --synthesizer {family.Name}: it is fitted in one pass over the table, without training steps.");
             if (stepCount > family.MaxSteps)
                 throw new CliUsageException($"--steps must be at most {family.MaxSteps} for --synthesizer {family.Name}, not {stepCount}.");
@@ -91,13 +101,13 @@ internal static class FitCommand
     }
 
     /// <summary>The --steps value, checked: at least 1, not with an explicit --epochs.</summary>
-    private static long? Steps(ParseResult result, Option<long?> steps, Option<int> epochs)
+    private static long? Steps(ParseResult result, Option<long?> steps, Option<int?> epochs)
     {
         if (result.GetValue(steps) is not long count)
             return null;
         if (count < 1)
             throw new CliUsageException($"--steps must be at least 1, not {count}.");
-        if (Given(result, epochs))
+        if (result.GetValue(epochs) is not null)
             throw new CliUsageException("--steps and --epochs cannot be combined: --steps sets the length of training in steps instead of epochs.");
         return count;
     }
@@ -115,6 +125,7 @@ internal static class FitCommand
         }
     }
 
-    /// <summary>Whether the command line gives <paramref name="option"/> (not its default).</summary>
-    private static bool Given<T>(ParseResult result, Option<T> option) => result.GetResult(option) is { Implicit: false };
+    /// <summary>Each family's default for a training setting, as "ctgan: 300 epochs; tabddpm: …" (families fitted in one pass left out).</summary>
+    private static string Defaults(Func<TabularSynthesizerDescriptor, string> setting) =>
+        string.Join("; ", TabularSynthesizers.All.Where(d => d.TrainsInSteps).Select(d => $"{d.Name}: {setting(d)}"));
 }

@@ -10,14 +10,14 @@ namespace Microsoft.ML.Gan.Tabular;
 /// </summary>
 internal sealed record SynthesizerSettings
 {
-    /// <summary>Training epochs (<c>--epochs</c>).</summary>
-    public int Epochs { get; init; } = 300;
+    /// <summary>Training epochs (<c>--epochs</c>), or null for the family's own default length.</summary>
+    public int? Epochs { get; init; }
 
     /// <summary>Training steps instead of epochs (<c>--steps</c>), or null.</summary>
     public long? Steps { get; init; }
 
-    /// <summary>Rows per step (<c>--batch-size</c>).</summary>
-    public int BatchSize { get; init; } = 500;
+    /// <summary>Rows per step (<c>--batch-size</c>), or null for the family's own default.</summary>
+    public int? BatchSize { get; init; }
 
     /// <summary>The torch device (<c>--device</c>).</summary>
     public string Device { get; init; } = Torch.TorchDevices.Default;
@@ -40,11 +40,12 @@ internal sealed record SynthesizerSettings
     /// <summary>Stops the fit (Ctrl-C).</summary>
     public CancellationToken Cancellation { get; init; }
 
-    /// <summary>Sets the options every synthesizer has (batch size, device, seed, threads, progress, cancellation) and returns them.</summary>
+    /// <summary>Sets the options every synthesizer has (batch size when given, device, seed, threads, progress, cancellation) and returns them.</summary>
     public TOptions ApplyTo<TOptions>(TOptions options)
         where TOptions : ITabularSynthesizerOptions
     {
-        options.BatchSize = BatchSize;
+        if (BatchSize is int batchSize)
+            options.BatchSize = batchSize;
         options.Device = Device;
         options.Seed = Seed;
         options.Threads = Threads;

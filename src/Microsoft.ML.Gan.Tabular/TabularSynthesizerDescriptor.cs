@@ -22,6 +22,12 @@ internal sealed record TabularSynthesizerDescriptor(string Name, string DisplayN
     /// </summary>
     public bool TrainsInSteps { get; init; } = true;
 
+    /// <summary>Its training length when neither <c>--epochs</c> nor <c>--steps</c> is given, in words (for the help).</summary>
+    public string DefaultLength { get; init; } = "300 epochs";
+
+    /// <summary>Its rows per step when <c>--batch-size</c> is not given (for the help).</summary>
+    public int DefaultBatchSize { get; init; } = 500;
+
     /// <summary>The most training steps it counts (<c>--steps</c>).</summary>
     public long MaxSteps { get; init; } = long.MaxValue;
 }

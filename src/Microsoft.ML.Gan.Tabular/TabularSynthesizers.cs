@@ -13,6 +13,14 @@ internal static class TabularSynthesizers
     /// <summary>Every family, ordered by name.</summary>
     public static IReadOnlyList<TabularSynthesizerDescriptor> All => [.. Registered.Values.OrderBy(d => d.Name, StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The family <c>mlgan fit</c> trains when no <c>--synthesizer</c> is given: TabDDPM, the public suite's clear winner
+    /// (benchmarks/BENCHMARKS.md, "tabular-suite"); with a privacy budget the first family that trains with differential
+    /// privacy (CTGAN), as no other can.
+    /// </summary>
+    public static TabularSynthesizerDescriptor Default(bool privacy) =>
+        privacy ? All.First(d => d.SupportsPrivacy) : Find("tabddpm");
+
     /// <summary>Adds a family (a later registration of the same name replaces it).</summary>
     public static void Register(TabularSynthesizerDescriptor descriptor) => Registered[descriptor.Name] = descriptor;
 

@@ -40,4 +40,32 @@ public sealed class TabularSynthesizersTests
         CollectionAssert.AreEqual(((ContinuousColumn)viaCatalog.SampleTable(50)["Amount"]).Values.ToArray(),
             ((ContinuousColumn)viaSettings.SampleTable(50)["Amount"]).Values.ToArray());
     }
+
+    [TestMethod]
+    public void TheCommandLineDefaultIsTabDdpmAndCtganWithAPrivacyBudget()
+    {
+        Assert.AreEqual("tabddpm", TabularSynthesizers.Default(privacy: false).Name);
+        Assert.AreEqual("ctgan", TabularSynthesizers.Default(privacy: true).Name);
+        Assert.IsTrue(TabularSynthesizers.Default(privacy: true).SupportsPrivacy);
+    }
+
+    [TestMethod]
+    public void WithoutALengthTabDdpmTrainsItsOwnDefaultStepsAndSamplesWithTheFastSampler()
+    {
+        // 25 passes over the rows, clamped to 800-5,000 steps.
+        Assert.AreEqual(800, TabDdpmOptions.DefaultSteps(rows: 300, batch: 300));
+        Assert.AreEqual(800, TabDdpmOptions.DefaultSteps(rows: 32_561, batch: 1024));
+        Assert.AreEqual(2_450, TabDdpmOptions.DefaultSteps(rows: 100_000, batch: 1024));
+        Assert.AreEqual(5_000, TabDdpmOptions.DefaultSteps(rows: 1_000_000, batch: 1024));
+        Assert.AreEqual(50, new TabDdpmOptions().ResolvedSamplingSteps);
+        Assert.AreEqual(20, new TabDdpmOptions { Timesteps = 20 }.ResolvedSamplingSteps, "fewer timesteps than 50: every step");
+
+        // The command line's settings without --epochs, --steps or --batch-size leave TabDDPM's defaults in place.
+        var mlContext = new MLContext(seed: 1);
+        var data = Ctgan.CtganTestData.Create(mlContext, 200, seed: 2);
+        using var viaSettings = TabularSynthesizers.Default(privacy: false).Create(mlContext, new SynthesizerSettings { Seed = 3, Threads = 1 }).Fit(data);
+        Assert.AreEqual(800, viaSettings.TrainingSummary!.Steps);
+        using var explicitEpochs = TabularSynthesizers.Find("tabddpm").Create(mlContext, new SynthesizerSettings { Seed = 3, Threads = 1, Epochs = 2, BatchSize = 50 }).Fit(data);
+        Assert.AreEqual(8, explicitEpochs.TrainingSummary!.Steps, "2 epochs of 200 rows at batch 50");
+    }
 }

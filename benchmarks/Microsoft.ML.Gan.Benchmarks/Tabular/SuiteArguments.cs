@@ -11,7 +11,10 @@ internal sealed record SuiteArguments
     /// <summary>CTGAN with the table's target as <c>LabelColumn</c> (target-aware; classification tables only, plain CTGAN on regression tables).</summary>
     public const string TargetAwareCtgan = "ctgan-label";
 
-    public static readonly string[] KnownSynthesizers = ["ctgan", TargetAwareCtgan, "tvae", "tabddpm", "gaussiancopula", PythonCtgan];
+    /// <summary>TabDDPM without a label on every table (what <c>mlgan fit</c> trains without <c>--target</c>).</summary>
+    public const string UnconditionedTabDdpm = "tabddpm-nolabel";
+
+    public static readonly string[] KnownSynthesizers = ["ctgan", TargetAwareCtgan, "tvae", "tabddpm", UnconditionedTabDdpm, "gaussiancopula", PythonCtgan];
 
     public string DataDirectory { get; init; } = Path.Combine("benchmarks", "suite", "data");
     public string OutputDirectory { get; init; } = Path.Combine("benchmarks", "suite", "results");

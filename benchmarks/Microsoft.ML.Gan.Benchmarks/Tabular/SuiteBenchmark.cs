@@ -23,7 +23,7 @@ internal static class SuiteBenchmark
 {
     public const string Description = "Public table suite: CTGAN/TVAE/TabDDPM/Gaussian copula × tables × seeds, efficacy/shapes/pairs/DCR (benchmarks/suite)";
 
-    private const string Usage = "tabular-suite [--data DIR] [--out DIR] [--tables a,b|all] [--synthesizers ctgan,ctgan-label,tvae,tabddpm,gaussiancopula,python-ctgan] [--seeds 1,2,3] " +
+    private const string Usage = "tabular-suite [--data DIR] [--out DIR] [--tables a,b|all] [--synthesizers ctgan,ctgan-label,tvae,tabddpm,tabddpm-nolabel,gaussiancopula,python-ctgan] [--seeds 1,2,3] " +
         "[--epochs 300] [--steps 5000] [--sampling-steps 50] [--threads 1] [--trees 100] [--peer DIR]";
 
     public static int Run(string[] args)
@@ -109,13 +109,13 @@ internal static class SuiteBenchmark
             LabelColumn = table.IsClassification ? table.Target : null,
         }).Fit(train),
         "tvae" => mlContext.Gan().Tabular.Tvae(new TvaeOptions { Epochs = a.Epochs, Threads = a.Threads, Seed = seed }).Fit(train),
-        "tabddpm" => mlContext.Gan().Tabular.TabDdpm(new TabDdpmOptions
+        "tabddpm" or SuiteArguments.UnconditionedTabDdpm => mlContext.Gan().Tabular.TabDdpm(new TabDdpmOptions
         {
             Steps = a.Steps,
             SamplingSteps = a.SamplingSteps == 0 ? null : a.SamplingSteps,
             Threads = a.Threads,
             Seed = seed,
-            LabelColumn = table.IsClassification ? table.Target : null,
+            LabelColumn = synthesizer == "tabddpm" && table.IsClassification ? table.Target : null,
         }).Fit(train),
         "gaussiancopula" => mlContext.Gan().Tabular.GaussianCopula(new GaussianCopulaOptions { Threads = a.Threads, Seed = seed }).Fit(train),
         _ => throw new ArgumentException($"--synthesizers: unknown synthesizer '{synthesizer}'."),

@@ -21,7 +21,8 @@ internal static class CtganDescriptor
         var options = settings.Privacy is { } privacy ? CtganOptions.DifferentiallyPrivate(privacy.Epsilon, privacy.Delta) : new CtganOptions();
         if (options.Privacy is not null)
             settings.Privacy!.Tune(options.Privacy);
-        options.Epochs = settings.Epochs;
+        if (settings.Epochs is int epochs)
+            options.Epochs = epochs;
         options.MaxSteps = settings.Steps;
         options.LabelColumn = settings.Target;
         return settings.ApplyTo(options);

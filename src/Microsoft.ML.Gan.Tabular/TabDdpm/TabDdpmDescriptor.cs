@@ -3,8 +3,9 @@ using System.Runtime.CompilerServices;
 namespace Microsoft.ML.Gan.Tabular.TabDdpm;
 
 /// <summary>
-/// <c>mlgan fit --synthesizer tabddpm</c>: TabDDPM with the target as its <see cref="TabDdpmOptions.LabelColumn"/>;
-/// steps replace its epochs (it counts steps as an int).
+/// <c>mlgan fit --synthesizer tabddpm</c> (the command line's default): TabDDPM with the target as its
+/// <see cref="TabDdpmOptions.LabelColumn"/>; its own defaults (training length from the table's size, batch 1024, the
+/// 50-step sampler) unless <c>--epochs</c>, <c>--steps</c> or <c>--batch-size</c> say otherwise.
 /// </summary>
 internal static class TabDdpmDescriptor
 {
@@ -17,16 +18,18 @@ internal static class TabDdpmDescriptor
         {
             SupportsTarget = true,
             MaxSteps = int.MaxValue,
+            DefaultLength = "25 epochs, at least 800 and at most 5,000 steps",
+            DefaultBatchSize = new TabDdpmOptions().BatchSize,
         });
 
     private static TabDdpmOptions Options(SynthesizerSettings settings)
     {
-        var options = new TabDdpmOptions { Epochs = settings.Epochs, LabelColumn = settings.Target };
-        if (settings.Steps is long steps)
+        var options = new TabDdpmOptions
         {
-            options.Epochs = null;
-            options.Steps = checked((int)steps);
-        }
+            Epochs = settings.Epochs,
+            Steps = settings.Steps is long steps ? checked((int)steps) : null,
+            LabelColumn = settings.Target,
+        };
         return settings.ApplyTo(options);
     }
 }

@@ -27,9 +27,10 @@ public sealed class TabDdpmEstimator : TabularSynthesizerEstimator
 
         var device = TorchDevices.Resolve(_options.Device);
         var architecture = new TabDdpmArchitecture(layout.Width, [.. _options.HiddenLayers], _options.TimeEmbeddingDimension, layout.LabelClasses,
-            _options.Dropout, _options.Timesteps, _options.Schedule, _options.SamplingSteps ?? _options.Timesteps, label);
+            _options.Dropout, _options.Timesteps, _options.Schedule, _options.ResolvedSamplingSteps, label);
         long batch = Math.Min(_options.BatchSize, table.RowCount);
-        long steps = _options.Epochs is int epochs ? epochs * ((table.RowCount + batch - 1) / batch) : _options.Steps;
+        long steps = _options.Epochs is int epochs ? epochs * ((table.RowCount + batch - 1) / batch)
+            : _options.Steps ?? TabDdpmOptions.DefaultSteps(table.RowCount, batch);
         var data = transformer.Encode(table, seed);
         using var multinomial = new MultinomialDiffusion(layout.Features, device);
         var schedule = DiffusionSchedule.Create(_options.Schedule, _options.Timesteps);

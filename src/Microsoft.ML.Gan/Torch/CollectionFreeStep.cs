@@ -8,7 +8,7 @@ namespace Microsoft.ML.Gan.Torch;
 /// for the default alpha of every tensor addition (<c>a + b</c> is <c>a.add(b, 1)</c>); once its handle is read the
 /// object is unreachable, and a collection during the call let the finalizer free it mid-call (TabDDPM on the suite's
 /// gapminder table: "Expected false to be true" from c10::Scalar::toFloat, three runs out of three). Between steps the
-/// collector runs as usual. When a step allocates more than the budget, or a region cannot be started (another one is
+/// collector runs as usual. Sampling calls run the same way (<see cref="Run{T}"/>). When a step allocates more than the budget, or a region cannot be started (another one is
 /// open, or the GC configuration cannot set the budget aside), the step runs unprotected, as before.
 /// </summary>
 internal static class CollectionFreeStep
@@ -19,6 +19,15 @@ internal static class CollectionFreeStep
     /// <summary>Of <see cref="Budget"/>, the large-object heap's part (batches of encoded rows are large arrays).</summary>
     private const long LargeObjectBudget = 64L << 20;
 
+    /// <summary>Runs <paramref name="step"/> (a network call that returns its output) in a no-GC region.</summary>
+    public static T Run<T>(Func<T> step)
+    {
+        T result = default!;
+        Run(() => { result = step(); });
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="step"/> in a no-GC region (see the class).</summary>
     public static void Run(Action step)
     {
         bool held;

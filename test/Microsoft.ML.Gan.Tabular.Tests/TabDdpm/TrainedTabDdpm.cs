@@ -10,7 +10,7 @@ namespace Microsoft.ML.Gan.Tabular.Tests.TabDdpm;
 /// </summary>
 internal static class TrainedTabDdpm
 {
-    private static readonly Lazy<CtganModel> Full = new(() => Fit(samplingSteps: null));
+    private static readonly Lazy<CtganModel> Full = new(() => Fit(samplingSteps: 100));
     private static readonly Lazy<CtganModel> Fast = new(() => Fit(samplingSteps: 10));
 
     public static MLContext Context { get; } = new(seed: 1);
@@ -21,7 +21,7 @@ internal static class TrainedTabDdpm
     /// <summary>The same training, sampled with 10 strided steps.</summary>
     public static CtganModel FastModel => Fast.Value;
 
-    public static TabDdpmOptions Options(int? samplingSteps = null) => new()
+    public static TabDdpmOptions Options(int? samplingSteps = 100) => new()
     {
         Steps = 1500,
         BatchSize = 256,

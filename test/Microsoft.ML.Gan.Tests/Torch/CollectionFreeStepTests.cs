@@ -43,4 +43,13 @@ public sealed class CollectionFreeStepTests
         Assert.ThrowsExactly<InvalidOperationException>(() => CollectionFreeStep.Run(() => throw new InvalidOperationException("step failed")));
         Assert.AreNotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
+
+    [TestMethod]
+    public void ANetworkCallReturnsItsOutputFromInsideTheRegion()
+    {
+        var (mode, value) = CollectionFreeStep.Run(() => (GCSettings.LatencyMode, 42));
+        Assert.AreEqual(GCLatencyMode.NoGCRegion, mode);
+        Assert.AreEqual(42, value);
+        Assert.AreNotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
 }
