@@ -3,48 +3,16 @@ using Microsoft.ML.Gan.Tabular.Augmentation;
 using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.Evaluation;
 using Microsoft.ML.Gan.Tabular.Export;
-using Microsoft.ML.Gan.Tabular.TabDdpm;
-using Microsoft.ML.Gan.Tabular.Tvae;
 
 namespace Microsoft.ML;
 
 /// <summary>
-/// Adds the tabular synthesizers (CTGAN, TVAE, TabDDPM here; a family in its own folder adds its entry as a part of
-/// this class, as the Gaussian copula does), table-file reading, the quality report and the export to
+/// Adds the tabular synthesizers (each family's folder adds its entry as a part of this class:
+/// <c>Ctgan/TabularCatalogExtensions.Ctgan.cs</c> and the like), table-file reading, the quality report and the export to
 /// <c>mlContext.Gan().Tabular</c>, and CTGAN augmentation to <c>mlContext.Gan().Augment</c>.
 /// </summary>
 public static partial class TabularCatalogExtensions
 {
-    /// <summary>CTGAN (Xu et al. 2019): a conditional GAN for mixed continuous and discrete tables.</summary>
-    /// <param name="catalog">The tabular GAN catalog.</param>
-    /// <param name="options">Options; null for the paper's defaults.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the message names it).</exception>
-    public static CtganEstimator Ctgan(this TabularGanCatalog catalog, CtganOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        return new CtganEstimator(catalog.Context, options ?? new CtganOptions());
-    }
-
-    /// <summary>A TVAE synthesizer (Xu et al. 2019), fitted like CTGAN and giving the same model type.</summary>
-    /// <param name="catalog">The tabular catalog.</param>
-    /// <param name="options">Options; null for the paper's defaults.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the message names it).</exception>
-    public static TvaeEstimator Tvae(this TabularGanCatalog catalog, TvaeOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        return new TvaeEstimator(catalog.Context, options ?? new TvaeOptions());
-    }
-
-    /// <summary>A TabDDPM synthesizer (Kotelnikov et al. 2023), fitted like CTGAN and giving the same model type.</summary>
-    /// <param name="catalog">The tabular catalog.</param>
-    /// <param name="options">Options; null for the defaults (see <see cref="TabDdpmOptions"/>).</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the message names it).</exception>
-    public static TabDdpmEstimator TabDdpm(this TabularGanCatalog catalog, TabDdpmOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        return new TabDdpmEstimator(catalog.Context, options ?? new TabDdpmOptions());
-    }
-
     /// <summary>Reads a CSV or Parquet file and infers (or applies) every column's role; see <see cref="TabularFileReader"/>.</summary>
     /// <param name="catalog">The tabular GAN catalog.</param>
     /// <param name="path">A .parquet file, or a delimited text file with a header row.</param>
