@@ -96,9 +96,7 @@ internal static class CtganFamily
     public static CtganGenerator Read(byte[] body, Device device)
     {
         using var reader = new BinaryReader(new MemoryStream(body, writable: false));
-        int version = reader.ReadInt32();
-        if (version is < 1 or > Version)
-            throw new InvalidDataException($"The CTGAN model has format version {version}; this library reads versions 1 to {Version}.");
+        int version = TabularPayloadVersion.Read(reader, "CTGAN", Version);
         var kind = version >= 2 ? (GeneratorKind)reader.ReadInt32() : GeneratorKind.CtganResidual;
         if (!Enum.IsDefined(kind))
             throw new InvalidDataException($"The tabular model has an unknown generator kind {(int)kind}.");

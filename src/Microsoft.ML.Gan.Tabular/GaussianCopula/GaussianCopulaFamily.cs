@@ -48,9 +48,7 @@ internal static class GaussianCopulaFamily
     public static GaussianCopulaGenerator Read(byte[] body)
     {
         using var reader = new BinaryReader(new MemoryStream(body, writable: false));
-        int version = reader.ReadInt32();
-        if (version != Version)
-            throw new InvalidDataException($"The Gaussian copula model has format version {version}; this library reads version {Version}.");
+        TabularPayloadVersion.Read(reader, "Gaussian copula", Version);
         var transformer = DataTransformer.Load(reader);
         var spans = transformer.Spans;
         int count = reader.ReadInt32();

@@ -41,9 +41,7 @@ internal static class TabDdpmFamily
     public static TabDdpmGenerator Read(byte[] body, Device device)
     {
         using var reader = new BinaryReader(new MemoryStream(body, writable: false));
-        int version = reader.ReadInt32();
-        if (version is < 1 or > Version)
-            throw new InvalidDataException($"The TabDDPM model has format version {version}; this library reads versions 1 to {Version}.");
+        int version = TabularPayloadVersion.Read(reader, "TabDDPM", Version);
         var architecture = TabDdpmArchitecture.Read(reader);
         var transformer = DataTransformer.Load(reader);
         byte[] weights = reader.ReadBytes(reader.ReadInt32());
