@@ -6,7 +6,7 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// A fitted tabular synthesizer's generator as <see cref="CtganModel"/> drives it: CTGAN's or TVAE's network
 /// (<see cref="CtganGenerator"/>) or TabDDPM's denoiser. A subclass turns per-block torch generators into encoded rows
 /// (<see cref="Encoded"/>); this class owns the row stream (row p of seed s is row p % 256 of block p / 256, a block's
-/// randomness drawn from its own generator seeded by <see cref="NoiseSeeds.ForBlock"/>), bulk sampling (16 blocks per
+/// randomness drawn from its own generator seeded by <see cref="NoiseSeeds.ForBlock"/>), bulk sampling (4 blocks per
 /// call), decoding with the data transformer, and the <see cref="IRowGenerator"/> form (<see cref="DecodedRows"/>).
 /// </summary>
 internal abstract class TabularGenerator : IRowGenerator
