@@ -56,9 +56,9 @@ internal sealed class CtganGenerator : TabularGenerator
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         int width = Transformer.OutputDimension;
-        var allNoise = Draw(generators, g => randn([rowsPerGenerator, Architecture.EmbeddingDimension], generator: g));
-        var allConditionUniforms = Draw(generators, g => rand([rowsPerGenerator, 2], generator: g));
-        var allGumbelUniforms = Draw(generators, g => rand([rowsPerGenerator, width], generator: g));
+        var allNoise = Draw(generators, [rowsPerGenerator, Architecture.EmbeddingDimension], Distribution.Normal);
+        var allConditionUniforms = Draw(generators, [rowsPerGenerator, 2], Distribution.Uniform);
+        var allGumbelUniforms = Draw(generators, [rowsPerGenerator, width], Distribution.Uniform);
         var slots = ConditionSlots(allConditionUniforms, condition)?.to(_device);
         var raw = (_folded is not null
             ? _folded.Forward(allNoise.to(_device), slots)

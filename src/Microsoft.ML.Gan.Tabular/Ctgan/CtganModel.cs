@@ -194,15 +194,16 @@ public sealed class CtganModel : ITransformer, IDisposable
         return (shard ?? SampleShard.All).Rows(rowCount);
     }
 
-    private IEnumerable<TabularTable> Batches(long start, long end, long seed, ForcedCategory? forced)
+    /// <summary>
+    /// One job per batch; the jobs may run on several threads at once (the generator is only read, and every call
+    /// draws from its own per-block torch generators), each batch's rows depend on its place only.
+    /// </summary>
+    private IEnumerable<Func<TabularTable>> Batches(long start, long end, long seed, ForcedCategory? forced)
     {
         for (long first = start; first < end;)
         {
-            long next = Math.Min(end, (first / StreamBatchRows + 1) * StreamBatchRows);
-            TabularTable batch;
-            lock (Generator)
-                batch = Generator.Sample(first, (int)(next - first), seed, forced);
-            yield return batch;
+            long batchStart = first, next = Math.Min(end, (first / StreamBatchRows + 1) * StreamBatchRows);
+            yield return () => Generator.Sample(batchStart, (int)(next - batchStart), seed, forced);
             first = next;
         }
     }

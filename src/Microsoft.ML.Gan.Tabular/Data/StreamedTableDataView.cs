@@ -6,19 +6,21 @@ namespace Microsoft.ML.Gan.Tabular.Data;
 /// sequence must give the same rows each time (a seeded sample does). Consumers that know this type (the exporter)
 /// take the batches directly through <see cref="Batches"/>. With a <see cref="Completion"/>, the view's rows are the
 /// completed batches (generated identifiers numbered from the rows' places in the whole stream, dates as text); the
-/// exporter filters the learned columns first (<see cref="RawBatches"/>) and completes the kept rows.
+/// exporter filters the learned columns first (<see cref="RawBatches"/>) and completes the kept rows. The sequence
+/// hands out each batch as a job that generates it when called (<see cref="BatchJobs"/>), so that the exporter can
+/// generate several batches at once on its own threads and still take them in order.
 /// </summary>
 internal sealed class StreamedTableDataView : IDataView
 {
-    private readonly Func<IEnumerable<TabularTable>> _batches;
+    private readonly Func<IEnumerable<Func<TabularTable>>> _batches;
     private readonly long _rowCount;
 
     /// <param name="layout">A table (any row count) with the batches' columns, names and types.</param>
     /// <param name="rowCount">The rows of all batches together.</param>
-    /// <param name="batches">Starts the sequence of batches.</param>
+    /// <param name="batches">Starts the sequence of batches, each a job that generates it (any thread may call a job; they are independent).</param>
     /// <param name="firstRow">The place of the first row in the whole stream (a shard's start).</param>
     /// <param name="completion">Completes every batch, or null.</param>
-    public StreamedTableDataView(TabularTable layout, long rowCount, Func<IEnumerable<TabularTable>> batches, long firstRow = 0, SyntheticCompletion? completion = null)
+    public StreamedTableDataView(TabularTable layout, long rowCount, Func<IEnumerable<Func<TabularTable>>> batches, long firstRow = 0, SyntheticCompletion? completion = null)
     {
         RawLayout = layout;
         Layout = completion?.Complete(layout, 0) ?? layout;
@@ -41,11 +43,17 @@ internal sealed class StreamedTableDataView : IDataView
     /// <summary>What completes each batch, or null.</summary>
     public SyntheticCompletion? Completion { get; }
 
+    /// <summary>The jobs that generate the batches before completion, in order.</summary>
+    public IEnumerable<Func<TabularTable>> BatchJobs() => _batches();
+
     /// <summary>The batches before completion, each with the place of its first row in the whole stream.</summary>
-    public IEnumerable<(TabularTable Rows, long FirstRow)> RawBatches()
+    public IEnumerable<(TabularTable Rows, long FirstRow)> RawBatches() => WithFirstRows(_batches().Select(job => job()));
+
+    /// <summary>The batches of <see cref="BatchJobs"/>, in order, each with the place of its first row in the whole stream.</summary>
+    public IEnumerable<(TabularTable Rows, long FirstRow)> WithFirstRows(IEnumerable<TabularTable> batches)
     {
         long first = FirstRow;
-        foreach (var batch in _batches())
+        foreach (var batch in batches)
         {
             yield return (batch, first);
             first += batch.RowCount;

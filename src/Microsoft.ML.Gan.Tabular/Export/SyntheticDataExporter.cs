@@ -131,7 +131,7 @@ public sealed class SyntheticDataExporter
             yield break;
         }
         bool any = false;
-        foreach (var batch in ReadAhead.Of(streamed.RawBatches()))
+        foreach (var batch in streamed.WithFirstRows(ReadAhead.Of(streamed.BatchJobs())))
         {
             any = true;
             yield return batch;

@@ -41,12 +41,12 @@ internal sealed class GaussianCopulaGenerator : TabularGenerator
     protected override Tensor Encoded(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
     {
         using var scope = NewDisposeScope();
-        var normals = Draw(generators, g => randn([rowsPerGenerator, Variables.Count], dtype: ScalarType.Float64, generator: g));
+        var normals = Draw(generators, [rowsPerGenerator, Variables.Count], Distribution.Normal, ScalarType.Float64);
         if (condition is null)
             return Variables.Encode(_normal.Sample(normals), Transformer.OutputDimension, null).MoveToOuterDisposeScope();
         int start = Layout.Spans[condition.Column].Start;
         int variable = Variables.IndexOfSpan(start), slot = condition.EncodedPosition - start;
-        var uniforms = Draw(generators, g => rand([rowsPerGenerator], dtype: ScalarType.Float64, generator: g));
+        var uniforms = Draw(generators, [rowsPerGenerator], Distribution.Uniform, ScalarType.Float64);
         var scores = _normal.SampleGiven(variable, Variables.ScoreWithin(variable, slot, uniforms), normals);
         return Variables.Encode(scores, Transformer.OutputDimension, (variable, slot)).MoveToOuterDisposeScope();
     }

@@ -60,8 +60,8 @@ internal sealed class TabDdpmGenerator : TabularGenerator
         var labelOnDevice = label?.to(_device);
         var (numeric, categorical) = _reverse.Run(
             (x, t) => _denoiser.Forward(x.to(_device), t.to(_device), labelOnDevice).to(CPU),
-            width => Draw(generators, g => randn([rowsPerGenerator, width], generator: g)),
-            width => Draw(generators, g => rand([rowsPerGenerator, width], generator: g)),
+            width => Draw(generators, [rowsPerGenerator, width], Distribution.Normal),
+            width => Draw(generators, [rowsPerGenerator, width], Distribution.Uniform),
             rows, DiffusedCondition(condition));
         return DiffusionLayout.Join(numeric, categorical, label).contiguous().MoveToOuterDisposeScope();
     }
@@ -73,7 +73,7 @@ internal sealed class TabDdpmGenerator : TabularGenerator
             return null;
         if (condition is not null && Layout.Spans[condition.Column].Start == span.Start)
             return full([(long)generators.Length * rowsPerGenerator], (long)(condition.EncodedPosition - span.Start), dtype: ScalarType.Int64);
-        var uniforms = Draw(generators, g => rand([rowsPerGenerator], generator: g));
+        var uniforms = Draw(generators, [rowsPerGenerator], Distribution.Uniform);
         return searchsorted(_labelCumulative!, uniforms, right: true).clamp(max: span.Length - 1);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.Data;
 using Microsoft.ML.Gan.Tabular.Export;
 using Microsoft.ML.Gan.Tabular.Tests.Export;
+using TorchSharp;
 
 namespace Microsoft.ML.Gan.Tabular.Tests.Ctgan;
 
@@ -76,15 +77,55 @@ public sealed class CtganShardTests
     }
 
     [TestMethod]
-    public void CancelledStreamedExportLeavesNoFile()
+    [DataRow(1)]
+    [DataRow(3)]
+    public void CancelledStreamedExportLeavesNoFile(int torchThreads)
     {
         using var folder = new TempFolder();
         using var cancellation = new CancellationTokenSource();
         var options = ExportTables.Plain(progress: new Callback(_ => cancellation.Cancel()), interval: 1000);
         var stream = TrainedCtgan.Model.SampleStream(CtganModel.StreamBatchRows * 3L, seed: 1);
-        Assert.ThrowsExactly<OperationCanceledException>(() => new SyntheticDataExporter(options).ToParquet(stream, folder.File("rows.parquet"), cancellation.Token));
-        Assert.ThrowsExactly<OperationCanceledException>(() => new SyntheticDataExporter(options).ToSqlite(stream, folder.File("rows.db"), "rows", cancellation.Token));
+        WithTorchThreads(torchThreads, () =>
+        {
+            Assert.ThrowsExactly<OperationCanceledException>(() => new SyntheticDataExporter(options).ToParquet(stream, folder.File("rows.parquet"), cancellation.Token));
+            Assert.ThrowsExactly<OperationCanceledException>(() => new SyntheticDataExporter(options).ToSqlite(stream, folder.File("rows.db"), "rows", cancellation.Token));
+        });
         Assert.IsEmpty(folder.Entries());
+    }
+
+    [TestMethod]
+    public void StreamedExportOnSeveralTorchThreadsWritesTheFileOfOneThread()
+    {
+        using var folder = new TempFolder();
+        var model = TrainedCtgan.Model;
+        long rows = CtganModel.StreamBatchRows * 3L + 1234; // four batches, more than the three workers
+        string one = folder.File("one.csv"), three = folder.File("three.csv");
+        WithTorchThreads(1, () => new SyntheticDataExporter(ExportTables.Plain()).ToCsv(model.SampleStream(rows, seed: 2), one));
+        int onLaterThread = 0;
+        WithTorchThreads(3, () =>
+        {
+            new SyntheticDataExporter(ExportTables.Plain()).ToCsv(model.SampleStream(rows, seed: 2), three);
+            // The workers run torch on one thread each; threads started afterwards get the caller's count again.
+            var later = new Thread(() => onLaterThread = torch.get_num_threads());
+            later.Start();
+            later.Join();
+        });
+        Assert.AreEqual(3, onLaterThread);
+        CollectionAssert.AreEqual(File.ReadAllBytes(one), File.ReadAllBytes(three));
+    }
+
+    private static void WithTorchThreads(int threads, Action action)
+    {
+        int before = torch.get_num_threads();
+        torch.set_num_threads(threads);
+        try
+        {
+            action();
+        }
+        finally
+        {
+            torch.set_num_threads(before);
+        }
     }
 
     /// <summary>Each row as one string of its columns' exact values.</summary>
