@@ -20,6 +20,8 @@ internal sealed record SuiteArguments
     public IReadOnlyList<int> Seeds { get; init; } = [1, 2, 3];
     /// <summary>CTGAN and TVAE epochs.</summary>
     public int Epochs { get; init; } = 300;
+    /// <summary>CTGAN's floor of generator steps under <see cref="Epochs"/> (CtganOptions' default length), or null to train exactly <see cref="Epochs"/>.</summary>
+    public int? MinimumSteps { get; init; }
     /// <summary>TabDDPM optimizer steps.</summary>
     public int Steps { get; init; } = 5000;
     /// <summary>TabDDPM sampling steps (the fast sampler); 0 for the paper's every-step sampler.</summary>
@@ -53,6 +55,7 @@ internal sealed record SuiteArguments
                 "--seeds" => a with { Seeds = [.. List().Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out int n) ? n : throw new ArgumentException($"--seeds: '{s}' is not a whole number."))] },
                 "--epochs" => a with { Epochs = Number(1) },
                 "--steps" => a with { Steps = Number(1) },
+                "--min-steps" => a with { MinimumSteps = Number(0) },
                 "--sampling-steps" => a with { SamplingSteps = Number(0) },
                 "--threads" => a with { Threads = Number(1) },
                 "--trees" => a with { Trees = Number(1) },
@@ -71,6 +74,6 @@ internal sealed record SuiteArguments
 
     /// <summary>The budget in words, for the report.</summary>
     public string Budget => string.Create(CultureInfo.InvariantCulture,
-        $"CTGAN/TVAE {Epochs} epochs; TabDDPM {Steps} steps, {(SamplingSteps == 0 ? "every-step" : $"{SamplingSteps}-step")} sampler; " +
+        $"CTGAN/TVAE {Epochs} epochs{(MinimumSteps is int floor ? $" (CTGAN at least {floor} steps)" : "")}; TabDDPM {Steps} steps, {(SamplingSteps == 0 ? "every-step" : $"{SamplingSteps}-step")} sampler; " +
         $"seeds {string.Join(", ", Seeds)}; torch threads {Threads}; FastTree {Trees} trees");
 }
