@@ -8,7 +8,10 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// Options of CTGAN (Xu et al. 2019, "Modeling Tabular Data using Conditional GAN"). The constructor sets the paper's
 /// defaults: WGAN-GP loss (λ = 10), Adam(2e-4, β = (0.5, 0.9)), weight decay 1e-6, batch 500, 300 epochs, one
 /// critic step per generator step, PacGAN with 10 rows per pack, noise of 128, (256, 256) layers in both networks.
-/// One addition to the paper: the fitted generator is an exponential moving average of the training generator's
+/// Two additions to the paper. The default length is 300 epochs but at least
+/// <see cref="DefaultMinimumGeneratorSteps"/> generator steps, so that a small table gets enough updates (an
+/// <see cref="GanTrainingOptions.Epochs"/> or <see cref="GanTrainingOptions.MaxSteps"/> you set is trained exactly).
+/// And the fitted generator is an exponential moving average of the training generator's
 /// weights (<see cref="GanTrainingOptions.GeneratorEmaDecay"/> = 0.999, Yazıcı et al. 2019). On adult after 300 epochs it
 /// raised the column-shape mean from 0.946 to 0.972 (benchmarks/BENCHMARKS.md); set it to null for the paper's exact
 /// procedure, which samples from the last weights.

@@ -29,7 +29,7 @@ public sealed class CtganLabelColumnTests
         var table = TabularTable.FromDataView(ThresholdTable(new MLContext(1), rows: 300, seed: 2));
         var transformer = DataTransformer.Fit(table);
         var data = transformer.Encode(table, seed: 1);
-        TorchRuntime.Seed(1);
+        Microsoft.ML.Gan.Torch.TorchRuntime.Seed(1);
         using var auxiliary = new AuxiliaryClassifier("Label", transformer.Spans, data, batchSize: 100, CPU);
         using var rows = data.Gather(arange(64L), CPU).requires_grad_(true);
         using var loss = auxiliary.Loss(rows);
