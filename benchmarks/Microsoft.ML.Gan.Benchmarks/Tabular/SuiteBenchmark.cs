@@ -23,7 +23,7 @@ internal static class SuiteBenchmark
 {
     public const string Description = "Public table suite: CTGAN/TVAE/TabDDPM/Gaussian copula × tables × seeds, efficacy/shapes/pairs/DCR (benchmarks/suite)";
 
-    private const string Usage = "tabular-suite [--data DIR] [--out DIR] [--tables a,b|all] [--synthesizers ctgan,ctgan-label,tvae,tabddpm,gaussiancopula,python-ctgan] [--seeds 1,2,3] [--min-steps N] " +
+    private const string Usage = "tabular-suite [--data DIR] [--out DIR] [--tables a,b|all] [--synthesizers ctgan,ctgan-label,tvae,tabddpm,gaussiancopula,python-ctgan] [--seeds 1,2,3] [--min-steps N] [--no-ema] " +
         "[--epochs 300] [--steps 5000] [--sampling-steps 50] [--threads 1] [--trees 100] [--peer DIR]";
 
     public static int Run(string[] args)
@@ -115,10 +115,12 @@ internal static class SuiteBenchmark
         _ => throw new ArgumentException($"--synthesizers: unknown synthesizer '{synthesizer}'."),
     };
 
-    /// <summary>CTGAN at the suite's epochs: exactly <see cref="SuiteArguments.Epochs"/>, or, with <c>--min-steps</c>, as a default length with that floor of generator steps.</summary>
+    /// <summary>CTGAN at the suite's epochs: exactly <see cref="SuiteArguments.Epochs"/>, or, with <c>--min-steps</c>, as a default length with that floor of generator steps; <c>--no-ema</c> samples from the last weights.</summary>
     private static CtganOptions CtganOptionsFor(SuiteArguments a, int seed, string? label)
     {
         var options = new CtganOptions { Threads = a.Threads, Seed = seed, LabelColumn = label };
+        if (!a.GeneratorEma)
+            options.GeneratorEmaDecay = null;
         if (a.MinimumSteps is int floor)
             options.SetDefaultLength(a.Epochs, floor);
         else
