@@ -41,8 +41,11 @@ public class GanTrainingOptions
     /// <summary>Sets the family's default length — <paramref name="epochs"/>, with at least <paramref name="minimumSteps"/> generator steps — without counting as a length the caller chose.</summary>
     /// <param name="epochs">The default <see cref="Epochs"/>.</param>
     /// <param name="minimumSteps">The default <see cref="DefaultMinimumSteps"/> (0 for none).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="epochs"/> is below 1 or <paramref name="minimumSteps"/> is negative.</exception>
     protected internal void SetDefaultLength(int epochs, long minimumSteps)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(minimumSteps);
         _epochs = epochs;
         DefaultMinimumSteps = minimumSteps;
     }

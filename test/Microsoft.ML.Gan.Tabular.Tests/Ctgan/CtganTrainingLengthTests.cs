@@ -32,6 +32,14 @@ public sealed class CtganTrainingLengthTests
     }
 
     [TestMethod]
+    public void ABadDefaultLengthIsRefused()
+    {
+        var options = new CtganOptions();
+        Assert.AreEqual("minimumSteps", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => options.SetDefaultLength(300, -1)).ParamName);
+        Assert.AreEqual("epochs", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => options.SetDefaultLength(0, 2000)).ParamName);
+    }
+
+    [TestMethod]
     public void FitsTrainTheStepsTheLengthSays()
     {
         var mlContext = new MLContext(1);
