@@ -23,6 +23,10 @@ internal sealed record SuiteArguments
     public IReadOnlyList<int> Seeds { get; init; } = [1, 2, 3];
     /// <summary>CTGAN and TVAE epochs.</summary>
     public int Epochs { get; init; } = 300;
+    /// <summary>CTGAN's floor of generator steps under <see cref="Epochs"/> (CtganOptions' default length), or null to train exactly <see cref="Epochs"/>.</summary>
+    public int? MinimumSteps { get; init; }
+    /// <summary>Whether CTGAN samples from the generator's moving average (its default) or from its last weights (<c>--no-ema</c>).</summary>
+    public bool GeneratorEma { get; init; } = true;
     /// <summary>TabDDPM optimizer steps.</summary>
     public int Steps { get; init; } = 5000;
     /// <summary>TabDDPM sampling steps (the fast sampler); 0 for the paper's every-step sampler.</summary>
@@ -56,6 +60,8 @@ internal sealed record SuiteArguments
                 "--seeds" => a with { Seeds = [.. List().Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out int n) ? n : throw new ArgumentException($"--seeds: '{s}' is not a whole number."))] },
                 "--epochs" => a with { Epochs = Number(1) },
                 "--steps" => a with { Steps = Number(1) },
+                "--min-steps" => a with { MinimumSteps = Number(0) },
+                "--no-ema" => a with { GeneratorEma = false },
                 "--sampling-steps" => a with { SamplingSteps = Number(0) },
                 "--threads" => a with { Threads = Number(1) },
                 "--trees" => a with { Trees = Number(1) },
@@ -74,6 +80,6 @@ internal sealed record SuiteArguments
 
     /// <summary>The budget in words, for the report.</summary>
     public string Budget => string.Create(CultureInfo.InvariantCulture,
-        $"CTGAN/TVAE {Epochs} epochs; TabDDPM {Steps} steps, {(SamplingSteps == 0 ? "every-step" : $"{SamplingSteps}-step")} sampler; " +
+        $"CTGAN/TVAE {Epochs} epochs{(MinimumSteps is int floor ? $" (CTGAN at least {floor} steps)" : "")}{(GeneratorEma ? "" : ", CTGAN without EMA")}; TabDDPM {Steps} steps, {(SamplingSteps == 0 ? "every-step" : $"{SamplingSteps}-step")} sampler; " +
         $"seeds {string.Join(", ", Seeds)}; torch threads {Threads}; FastTree {Trees} trees");
 }

@@ -23,7 +23,7 @@ internal static class SuiteBenchmark
 {
     public const string Description = "Public table suite: CTGAN/TVAE/TabDDPM/Gaussian copula × tables × seeds, efficacy/shapes/pairs/DCR (benchmarks/suite)";
 
-    private const string Usage = "tabular-suite [--data DIR] [--out DIR] [--tables a,b|all] [--synthesizers ctgan,ctgan-label,tvae,tabddpm,tabddpm-nolabel,gaussiancopula,python-ctgan] [--seeds 1,2,3] " +
+    private const string Usage = "tabular-suite [--data DIR] [--out DIR] [--tables a,b|all] [--synthesizers ctgan,ctgan-label,tvae,tabddpm,tabddpm-nolabel,gaussiancopula,python-ctgan] [--seeds 1,2,3] [--min-steps N] [--no-ema] " +
         "[--epochs 300] [--steps 5000] [--sampling-steps 50] [--threads 1] [--trees 100] [--peer DIR]";
 
     public static int Run(string[] args)
@@ -100,14 +100,8 @@ internal static class SuiteBenchmark
 
     private static CtganModel Fit(MLContext mlContext, string synthesizer, SuiteTable table, int seed, SuiteArguments a, IDataView train) => synthesizer switch
     {
-        "ctgan" => mlContext.Gan().Tabular.Ctgan(new CtganOptions { Epochs = a.Epochs, Threads = a.Threads, Seed = seed }).Fit(train),
-        SuiteArguments.TargetAwareCtgan => mlContext.Gan().Tabular.Ctgan(new CtganOptions
-        {
-            Epochs = a.Epochs,
-            Threads = a.Threads,
-            Seed = seed,
-            LabelColumn = table.IsClassification ? table.Target : null,
-        }).Fit(train),
+        "ctgan" => mlContext.Gan().Tabular.Ctgan(CtganOptionsFor(a, seed, label: null)).Fit(train),
+        SuiteArguments.TargetAwareCtgan => mlContext.Gan().Tabular.Ctgan(CtganOptionsFor(a, seed, table.IsClassification ? table.Target : null)).Fit(train),
         "tvae" => mlContext.Gan().Tabular.Tvae(new TvaeOptions { Epochs = a.Epochs, Threads = a.Threads, Seed = seed }).Fit(train),
         "tabddpm" or SuiteArguments.UnconditionedTabDdpm => mlContext.Gan().Tabular.TabDdpm(new TabDdpmOptions
         {
@@ -120,6 +114,19 @@ internal static class SuiteBenchmark
         "gaussiancopula" => mlContext.Gan().Tabular.GaussianCopula(new GaussianCopulaOptions { Threads = a.Threads, Seed = seed }).Fit(train),
         _ => throw new ArgumentException($"--synthesizers: unknown synthesizer '{synthesizer}'."),
     };
+
+    /// <summary>CTGAN at the suite's epochs: exactly <see cref="SuiteArguments.Epochs"/>, or, with <c>--min-steps</c>, as a default length with that floor of generator steps; <c>--no-ema</c> samples from the last weights.</summary>
+    private static CtganOptions CtganOptionsFor(SuiteArguments a, int seed, string? label)
+    {
+        var options = new CtganOptions { Threads = a.Threads, Seed = seed, LabelColumn = label };
+        if (!a.GeneratorEma)
+            options.GeneratorEmaDecay = null;
+        if (a.MinimumSteps is int floor)
+            options.SetDefaultLength(a.Epochs, floor);
+        else
+            options.Epochs = a.Epochs;
+        return options;
+    }
 
     private static TabularMetadata WithoutIdentifiers(TabularMetadata metadata) => metadata with
     {

@@ -5,10 +5,12 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// al. 2022): an MLP that predicts the label's category from the other columns of an encoded row. It is trained on the
 /// real training rows before the GAN (Adam, cross-entropy, <see cref="TrainingSteps"/> batches) and then frozen; during
 /// GAN training its cross-entropy on generated rows — features from the generated row, target the generated row's own
-/// label category — is added to the generator's loss, so that the generator is pushed towards rows whose label is the
-/// one their features predict. The target is the generated row's label span itself (its Gumbel-softmax
-/// probabilities), as CTAB-GAN+ does for binary labels; the gradient reaches the generator through both the features
-/// and the label.
+/// label category — is added to the generator's loss, so that the generator is pushed towards rows whose features
+/// predict the label they carry. The target is the argmax of the generated label span (CTAB-GAN+'s hard target), so
+/// the gradient reaches the generator through the features only: with the soft label span as the
+/// target (and a gradient through the label too) the generator could lower the loss by moving the labels towards what
+/// the classifier predicts from still-poor features, and on the suite's breast_cancer table (456 rows) every label
+/// collapsed to one class (benchmarks/BENCHMARKS.md, tabular-suite).
 /// </summary>
 internal sealed class AuxiliaryClassifier : IDisposable
 {
@@ -41,14 +43,16 @@ internal sealed class AuxiliaryClassifier : IDisposable
         Train(data, batchSize, device);
     }
 
-    /// <summary>The classifier's mean cross-entropy on generated (activated) rows against their own (soft) label.</summary>
+    /// <summary>
+    /// The classifier's mean cross-entropy on generated (activated) rows against each row's own generated label
+    /// category (the argmax of its label span, a constant): the gradient reaches the generator through the features only.
+    /// </summary>
     /// <param name="rows">Activated generated rows [B, width].</param>
     public Tensor Loss(Tensor rows)
     {
         using var scope = NewDisposeScope();
-        var target = rows.narrow(1, _label.Start, _label.Length);
-        var logProbabilities = _network.call(rows.index_select(1, _features)).log_softmax(1);
-        return (-(target * logProbabilities).sum(1).mean()).MoveToOuterDisposeScope();
+        var labels = rows.narrow(1, _label.Start, _label.Length).argmax(1);
+        return nn.functional.cross_entropy(_network.call(rows.index_select(1, _features)), labels).MoveToOuterDisposeScope();
     }
 
     /// <summary>Trains on random batches of the real rows (torch's default generator, seeded by the caller), then freezes the network.</summary>

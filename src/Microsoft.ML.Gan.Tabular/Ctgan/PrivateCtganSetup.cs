@@ -88,8 +88,7 @@ internal sealed class PrivateCtganSetup
     public PrivateTrainingPlan Plan(CtganOptions options, long rowCount)
     {
         double sampleRate = Math.Min(1.0, (double)options.BatchSize / rowCount);
-        long stepsPerEpoch = Math.Max(1, rowCount / options.BatchSize);
-        long plannedSteps = (options.MaxSteps ?? stepsPerEpoch * options.Epochs) * options.CriticSteps;
+        long plannedSteps = options.TotalSteps(rowCount) * options.CriticSteps;
         double sigma = _privacy.NoiseMultiplier
             ?? RdpAccountant.NoiseMultiplierFor(_privacy.TargetEpsilon, _rdpDelta, sampleRate, plannedSteps, Accountant);
         long maxSteps = RdpAccountant.StepsFor(_privacy.TargetEpsilon, _rdpDelta, sampleRate, sigma, Accountant);

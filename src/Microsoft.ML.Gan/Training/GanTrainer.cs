@@ -61,7 +61,7 @@ internal sealed class GanTrainer
         }
 
         long stepsPerEpoch = Math.Max(1, problem.RowCount / _options.BatchSize);
-        long totalSteps = _options.MaxSteps ?? stepsPerEpoch * _options.Epochs;
+        long totalSteps = _options.TotalSteps(problem.RowCount);
         long reportEvery = _options.ProgressInterval > 0 ? _options.ProgressInterval : Math.Min(stepsPerEpoch, MaxReportInterval);
         var objective = new AdversarialObjective(_options);
         var clock = Stopwatch.StartNew();

@@ -9,11 +9,55 @@ namespace Microsoft.ML.Gan.Training;
 /// </summary>
 public class GanTrainingOptions
 {
-    /// <summary>Passes over the real rows. Default 100.</summary>
-    public int Epochs { get; set; } = 100;
+    private int _epochs = 100;
+    private bool _epochsChosen;
+
+    /// <summary>
+    /// Passes over the real rows. Default 100 (each family sets its own). A family's default may come with a floor of
+    /// <see cref="DefaultMinimumSteps"/> generator steps for small tables; an <see cref="Epochs"/> set by the caller is
+    /// trained exactly.
+    /// </summary>
+    public int Epochs
+    {
+        get => _epochs;
+        set
+        {
+            _epochs = value;
+            _epochsChosen = true;
+        }
+    }
 
     /// <summary>If set, train exactly this many generator steps instead of <see cref="Epochs"/>.</summary>
     public long? MaxSteps { get; set; }
+
+    /// <summary>
+    /// The fewest generator steps of a run whose length the caller did not choose: while neither <see cref="Epochs"/>
+    /// nor <see cref="MaxSteps"/> is set, a fit trains max(<see cref="Epochs"/> × steps per epoch, this), so that a
+    /// small table (few steps per epoch) still gets enough updates. 0 for none. Set by the family
+    /// (<see cref="SetDefaultLength"/>). Default 0.
+    /// </summary>
+    public long DefaultMinimumSteps { get; private set; }
+
+    /// <summary>Sets the family's default length — <paramref name="epochs"/>, with at least <paramref name="minimumSteps"/> generator steps — without counting as a length the caller chose.</summary>
+    /// <param name="epochs">The default <see cref="Epochs"/>.</param>
+    /// <param name="minimumSteps">The default <see cref="DefaultMinimumSteps"/> (0 for none).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="epochs"/> is below 1 or <paramref name="minimumSteps"/> is negative.</exception>
+    protected internal void SetDefaultLength(int epochs, long minimumSteps)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(minimumSteps);
+        _epochs = epochs;
+        DefaultMinimumSteps = minimumSteps;
+    }
+
+    /// <summary>Generator steps of a fit on <paramref name="rowCount"/> rows: <see cref="MaxSteps"/> if set, otherwise <see cref="Epochs"/> passes of <see cref="BatchSize"/> (at least one step per epoch), raised to <see cref="DefaultMinimumSteps"/> unless the caller set <see cref="Epochs"/>.</summary>
+    internal long TotalSteps(long rowCount)
+    {
+        if (MaxSteps is long steps)
+            return steps;
+        long byEpochs = Math.Max(1, rowCount / BatchSize) * Epochs;
+        return _epochsChosen ? byEpochs : Math.Max(byEpochs, DefaultMinimumSteps);
+    }
 
     /// <summary>Real rows per step. Default 64.</summary>
     public int BatchSize { get; set; } = 64;
