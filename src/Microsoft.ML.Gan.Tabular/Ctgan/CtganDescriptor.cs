@@ -14,6 +14,7 @@ internal static class CtganDescriptor
         {
             SupportsTarget = true,
             SupportsPrivacy = true,
+            DefaultLength = string.Create(CultureInfo.InvariantCulture, $"300 epochs, at least {CtganOptions.DefaultMinimumGeneratorSteps:N0} steps (300 epochs with --dp-epsilon)"),
         });
 
     private static CtganOptions Options(SynthesizerSettings settings)
