@@ -1,4 +1,5 @@
 using Microsoft.ML.Gan.Augmentation;
+using Microsoft.ML.Gan.Tabular;
 using Microsoft.ML.Gan.Tabular.Augmentation;
 using Microsoft.ML.Gan.Tabular.Ctgan;
 using Microsoft.ML.Gan.Tabular.Evaluation;
@@ -9,7 +10,7 @@ namespace Microsoft.ML;
 /// <summary>
 /// Adds the tabular synthesizers (each family's folder adds its entry as a part of this class:
 /// <c>Ctgan/TabularCatalogExtensions.Ctgan.cs</c> and the like), table-file reading, the quality report and the export to
-/// <c>mlContext.Gan().Tabular</c>, and CTGAN augmentation to <c>mlContext.Gan().Augment</c>.
+/// <c>mlContext.Gan().Tabular</c>, and tabular augmentation (any family) to <c>mlContext.Gan().Augment</c>.
 /// </summary>
 public static partial class TabularCatalogExtensions
 {
@@ -65,17 +66,46 @@ public static partial class TabularCatalogExtensions
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(ctganOptions);
-        return catalog.Augment(estimator, new CtganSynthesizerFactory(catalog.Context, ctganOptions), options);
+        return catalog.Augment(estimator, new CtganEstimator(catalog.Context, ctganOptions), options);
     }
 
     /// <summary>
-    /// Augments the training rows of <paramref name="estimator"/> with an already fitted CTGAN model (not refitted;
-    /// it stays the caller's). The model must generate every input column, the label included.
+    /// Augments the training rows of <paramref name="estimator"/> with any tabular synthesizer: each <c>Fit</c> fits
+    /// <paramref name="synthesizer"/> (<c>mlContext.Gan().Tabular.Ctgan</c>, <c>.Tvae</c>, <c>.TabDdpm</c> or
+    /// <c>.GaussianCopula</c>) on the input table (label included) and generates rows conditioned on the label.
+    /// </summary>
+    /// <remarks>
+    /// How exact the label condition is depends on the family: the Gaussian copula draws exactly from p(row | label);
+    /// TabDDPM does when its <see cref="Gan.Tabular.TabDdpm.TabDdpmOptions.LabelColumn"/> is the augmentation's label (otherwise the label
+    /// is imposed by replacement during the reverse process); CTGAN and TVAE generate rows conditioned on the label
+    /// with their conditional vector. Every family's rows carry the asked label.
+    /// </remarks>
+    /// <typeparam name="TTransformer">The wrapped estimator's transformer, which <c>Fit</c> returns unchanged.</typeparam>
+    /// <param name="catalog">The GAN catalog.</param>
+    /// <param name="estimator">The estimator (trainer or chain) to train on augmented data.</param>
+    /// <param name="synthesizer">The tabular synthesizer to fit at each <c>Fit</c> (its model is disposed when <c>Fit</c> ends).</param>
+    /// <param name="options">Label, strategy, cap, quality filter; null for the defaults (balance classes of "Label").</param>
+    /// <exception cref="ArgumentException">
+    /// (at <c>Fit</c>) The synthesizer's options ignore the label, or the label holds classes in a numeric column its
+    /// <c>DiscreteColumns</c> does not list.
+    /// </exception>
+    public static GanAugmentationEstimator<TTransformer> Augment<TTransformer>(this GanCatalog catalog,
+        IEstimator<TTransformer> estimator, TabularSynthesizerEstimator synthesizer, GanAugmentationOptions? options = null)
+        where TTransformer : class, ITransformer
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return catalog.Augment(estimator, new TabularSynthesizerFactory(synthesizer), options);
+    }
+
+    /// <summary>
+    /// Augments the training rows of <paramref name="estimator"/> with an already fitted tabular model of any family
+    /// (CTGAN, TVAE, TabDDPM, Gaussian copula; not refitted; it stays the caller's). The model must generate every
+    /// input column, the label included.
     /// </summary>
     /// <typeparam name="TTransformer">The wrapped estimator's transformer, which <c>Fit</c> returns unchanged.</typeparam>
     /// <param name="catalog">The GAN catalog.</param>
     /// <param name="estimator">The estimator (trainer or chain) to train on augmented data.</param>
-    /// <param name="model">A CTGAN model fitted on the training table.</param>
+    /// <param name="model">A tabular model fitted on the training table.</param>
     /// <param name="options">Label, strategy, cap, quality filter; null for the defaults (balance classes of "Label").</param>
     /// <exception cref="ArgumentException">The model does not generate the label column.</exception>
     public static GanAugmentationEstimator<TTransformer> Augment<TTransformer>(this GanCatalog catalog,
@@ -84,6 +114,6 @@ public static partial class TabularCatalogExtensions
     {
         ArgumentNullException.ThrowIfNull(catalog);
         options ??= new GanAugmentationOptions();
-        return catalog.Augment(estimator, new CtganSynthesizer(model, options.LabelColumnName), options);
+        return catalog.Augment(estimator, new TabularModelSynthesizer(model, options.LabelColumnName), options);
     }
 }

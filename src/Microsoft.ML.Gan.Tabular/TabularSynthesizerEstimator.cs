@@ -29,6 +29,12 @@ public abstract class TabularSynthesizerEstimator : IEstimator<CtganModel>
         _minimumRows = minimumRows;
     }
 
+    /// <summary>The options the fit reads (augmentation checks the label against their column lists).</summary>
+    internal ITabularSynthesizerOptions Options => _options;
+
+    /// <summary>The family's name in messages ("CTGAN", "TabDDPM", ...).</summary>
+    internal string SynthesizerName => _synthesizer;
+
     /// <summary>Reads the learned columns, then fits the family's data transformer and trains its networks.</summary>
     /// <exception cref="ArgumentException">
     /// The data has too few rows (none for CTGAN, fewer than 2 for TVAE and TabDDPM), a column has an unsupported type

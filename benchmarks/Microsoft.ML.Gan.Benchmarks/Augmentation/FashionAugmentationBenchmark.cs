@@ -15,7 +15,7 @@ namespace Microsoft.ML.Gan.Benchmarks.Augmentation;
 /// </summary>
 internal static class FashionAugmentationBenchmark
 {
-    public const string Description = "augmentation on Fashion-MNIST with 1% of the labels for 3 classes: accuracy with/without cGAN rows (args: [steps=1000] [seeds=3] [perClass=1000])";
+    public const string Description = "augmentation on Fashion-MNIST with 1% of the labels for 3 classes: accuracy with/without cGAN rows (args: [steps=1000] [seeds=3] [perClass=1000] [diffAugment=None, or e.g. All, Translation,Cutout])";
 
     private static readonly int[] RareClasses = [2, 5, 8];
 
@@ -24,13 +24,14 @@ internal static class FashionAugmentationBenchmark
         long steps = args.Length > 0 ? long.Parse(args[0]) : 1000;
         int seeds = args.Length > 1 ? int.Parse(args[1]) : 3;
         int perClass = args.Length > 2 ? int.Parse(args[2]) : 1000;
+        var diffAugment = args.Length > 3 ? Enum.Parse<DiffAugmentPolicy>(args[3], ignoreCase: true) : DiffAugmentPolicy.None;
         int rare = Math.Max(1, perClass / 100);
         var all = FashionMnist.Read(FashionMnistSplit.Train);
         var testSet = FashionMnist.Read(FashionMnistSplit.Test);
         Console.WriteLine($"## augment-fashion: cGAN augmentation on Fashion-MNIST with 1 % of the labels for {string.Join(", ", RareClasses.Select(c => FashionMnist.ClassNames[c]))}");
         Console.WriteLine();
         Console.WriteLine($"Machine: {MachineInfo.Describe()}. Training rows: {perClass} per class, {rare} for the three rare classes; " +
-            $"conditional DCGAN (ngf = ndf = 32, batch 64, {steps} steps, 1 torch thread); classifier: LbfgsMaximumEntropy on the 784 pixels.");
+            $"conditional DCGAN (ngf = ndf = 32, batch 64, {steps} steps, DiffAugment {diffAugment}, 1 torch thread); classifier: LbfgsMaximumEntropy on the 784 pixels.");
         Console.WriteLine();
 
         var results = new List<(string Variant, double Accuracy, double RareRecall)>();
@@ -43,7 +44,7 @@ internal static class FashionAugmentationBenchmark
             var trainer = mlContext.MulticlassClassification.Trainers.LbfgsMaximumEntropy(featureColumnName: "Image");
             var cgan = new ConditionalGanOptions
             {
-                MaxSteps = steps, BatchSize = 64, GeneratorFeatures = 32, DiscriminatorFeatures = 32, Threads = 1, Seed = seed,
+                MaxSteps = steps, BatchSize = 64, GeneratorFeatures = 32, DiscriminatorFeatures = 32, DiffAugment = diffAugment, Threads = 1, Seed = seed,
             };
             var clock = Stopwatch.StartNew();
             using var model = mlContext.Gan().Images.ImageGan(cgan).Fit(train);
