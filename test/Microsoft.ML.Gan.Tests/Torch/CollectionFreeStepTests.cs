@@ -52,4 +52,23 @@ public sealed class CollectionFreeStepTests
         Assert.AreEqual(42, value);
         Assert.AreNotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
+
+    [TestMethod]
+    public void CallsOnSeveralThreadsAtOnceNeverEndAnotherThreadsRegionAndAllEndCleanly()
+    {
+        // Parallel sampling workers: one thread owns the process-wide region at a time; the others run inside it or
+        // unprotected, and a region whose budget the others' garbage spends ends without an error.
+        int calls = 0;
+        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+            CollectionFreeStep.Run(() =>
+            {
+                long sum = 0;
+                for (int k = 0; k < 20; k++)
+                    sum += new byte[i % 3 == 0 ? 300_000 : 4_000].Length;
+                Interlocked.Increment(ref calls);
+                return sum;
+            }));
+        Assert.AreEqual(400, calls);
+        Assert.AreNotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
 }
