@@ -71,7 +71,7 @@ internal abstract class TabularGenerator : IRowGenerator
         using var scope = NewDisposeScope();
         long noiseSeed = NoiseSeeds.ForRow(rowSeed);
         using var generator = new Generator((ulong)noiseSeed, CPU);
-        var encoded = CollectionFreeStep.Run(() => Encoded([generator], 1, condition));
+        var encoded = CollectionFreeStep.RunSamplingCall(() => Encoded([generator], 1, condition));
         DecodedRows.Write(Transformer.InverseTransform(Floats(encoded), 1, unchecked((int)noiseSeed)), destination);
     }
 
@@ -160,7 +160,7 @@ internal abstract class TabularGenerator : IRowGenerator
                 generators[b] = new Generator((ulong)NoiseSeeds.ForBlock(seed, firstBlock + b), CPU);
             // The network call runs without collections (TorchSharp's temporary Scalars, see CollectionFreeStep);
             // the rows are decoded straight from the tensor's memory: no managed copy of the encoded rows.
-            var encoded = CollectionFreeStep.Run(() => Encoded(generators, GanRowStream.BlockSize, condition));
+            var encoded = CollectionFreeStep.RunSamplingCall(() => Encoded(generators, GanRowStream.BlockSize, condition));
             int stride = Transformer.OutputDimension;
             var tables = new TabularTable[(rows + GanRowStream.BlockSize - 1) / GanRowStream.BlockSize];
             // Blocks decode independently (the transformer is immutable).

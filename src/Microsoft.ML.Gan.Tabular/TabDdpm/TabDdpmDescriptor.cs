@@ -18,7 +18,8 @@ internal static class TabDdpmDescriptor
         {
             SupportsTarget = true,
             MaxSteps = int.MaxValue,
-            DefaultLength = "25 epochs, at least 800 and at most 5,000 steps",
+            DefaultLength = string.Create(CultureInfo.InvariantCulture,
+                $"{TabDdpmOptions.DefaultEpochs} epochs, at least {TabDdpmOptions.DefaultMinimumSteps:N0} and at most {TabDdpmOptions.DefaultMaximumSteps:N0} steps"),
             DefaultBatchSize = new TabDdpmOptions().BatchSize,
         });
 

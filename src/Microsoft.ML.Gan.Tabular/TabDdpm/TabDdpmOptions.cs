@@ -27,8 +27,18 @@ public sealed class TabDdpmOptions : TabularSynthesizerOptions
     /// </summary>
     public int? Steps { get; set; }
 
-    /// <summary>The training length when neither <see cref="Steps"/> nor <see cref="Epochs"/> is set: 25 passes over <paramref name="rows"/>, at least 800 and at most 5,000 steps.</summary>
-    internal static long DefaultSteps(long rows, long batch) => Math.Clamp(25 * ((rows + batch - 1) / batch), 800, 5000);
+    /// <summary>Passes over the rows of the default training length (<see cref="DefaultSteps"/>).</summary>
+    internal const int DefaultEpochs = 25;
+
+    /// <summary>The fewest steps of the default training length.</summary>
+    internal const int DefaultMinimumSteps = 800;
+
+    /// <summary>The most steps of the default training length (the paper's default).</summary>
+    internal const int DefaultMaximumSteps = 5000;
+
+    /// <summary>The training length when neither <see cref="Steps"/> nor <see cref="Epochs"/> is set: <see cref="DefaultEpochs"/> passes over <paramref name="rows"/>, clamped to <see cref="DefaultMinimumSteps"/>–<see cref="DefaultMaximumSteps"/> steps.</summary>
+    internal static long DefaultSteps(long rows, long batch) =>
+        Math.Clamp(DefaultEpochs * ((rows + batch - 1) / batch), DefaultMinimumSteps, DefaultMaximumSteps);
 
     /// <summary>When set, the training length in passes over the rows instead of <see cref="Steps"/> (steps = epochs × ⌈rows / batch⌉); it takes precedence over <see cref="Steps"/>. Default null.</summary>
     public int? Epochs { get; set; }

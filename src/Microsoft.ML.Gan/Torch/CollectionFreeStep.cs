@@ -8,8 +8,9 @@ namespace Microsoft.ML.Gan.Torch;
 /// for the default alpha of every tensor addition (<c>a + b</c> is <c>a.add(b, 1)</c>); once its handle is read the
 /// object is unreachable, and a collection during the call let the finalizer free it mid-call (TabDDPM on the suite's
 /// gapminder table: "Expected false to be true" from c10::Scalar::toFloat, three runs out of three). Between steps the
-/// collector runs as usual. Sampling calls run the same way (<see cref="Run{T}"/>). When a step allocates more than the budget, or a region cannot be started (another one is
-/// open on another thread, or the GC configuration cannot set the budget aside), the step runs unprotected, as before.
+/// collector runs as usual. Sampling calls run the same way with a smaller budget (<see cref="RunSamplingCall{T}"/>).
+/// When a step allocates more than the budget, or a region cannot be started (another one is open on another thread,
+/// or the GC configuration cannot set the budget aside), the step runs unprotected, as before.
 /// </summary>
 internal static class CollectionFreeStep
 {
@@ -27,7 +28,7 @@ internal static class CollectionFreeStep
     /// generous budget would keep the garbage of threads writing the rows meanwhile uncollected (the Parquet export's
     /// working set rose from about 410 to 740 MiB with the training budget).
     /// </summary>
-    public static T Run<T>(Func<T> call)
+    public static T RunSamplingCall<T>(Func<T> call)
     {
         T result = default!;
         Run(() => { result = call(); }, SamplingBudget, SamplingBudget / 2);

@@ -60,7 +60,7 @@ internal sealed class GanTrainer
             TorchRuntime.Seed(seed);
         }
 
-        long stepsPerEpoch = Math.Max(1, problem.RowCount / _options.BatchSize);
+        long stepsPerEpoch = _options.StepsPerEpoch(problem.RowCount);
         long totalSteps = _options.TotalSteps(problem.RowCount);
         long reportEvery = _options.ProgressInterval > 0 ? _options.ProgressInterval : Math.Min(stepsPerEpoch, MaxReportInterval);
         var objective = new AdversarialObjective(_options);

@@ -55,9 +55,12 @@ public class GanTrainingOptions
     {
         if (MaxSteps is long steps)
             return steps;
-        long byEpochs = Math.Max(1, rowCount / BatchSize) * Epochs;
+        long byEpochs = StepsPerEpoch(rowCount) * Epochs;
         return _epochsChosen ? byEpochs : Math.Max(byEpochs, DefaultMinimumSteps);
     }
+
+    /// <summary>Generator steps per pass over <paramref name="rowCount"/> rows: whole batches, at least one.</summary>
+    internal long StepsPerEpoch(long rowCount) => Math.Max(1, rowCount / BatchSize);
 
     /// <summary>Real rows per step. Default 64.</summary>
     public int BatchSize { get; set; } = 64;

@@ -47,7 +47,7 @@ public sealed class CollectionFreeStepTests
     [TestMethod]
     public void ANetworkCallReturnsItsOutputFromInsideTheRegion()
     {
-        var (mode, value) = CollectionFreeStep.Run(() => (GCSettings.LatencyMode, 42));
+        var (mode, value) = CollectionFreeStep.RunSamplingCall(() => (GCSettings.LatencyMode, 42));
         Assert.AreEqual(GCLatencyMode.NoGCRegion, mode);
         Assert.AreEqual(42, value);
         Assert.AreNotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
@@ -60,7 +60,7 @@ public sealed class CollectionFreeStepTests
         // unprotected, and a region whose budget the others' garbage spends ends without an error.
         int calls = 0;
         Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
-            CollectionFreeStep.Run(() =>
+            CollectionFreeStep.RunSamplingCall(() =>
             {
                 long sum = 0;
                 for (int k = 0; k < 20; k++)
