@@ -81,9 +81,7 @@ internal static class SampleCommand
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            throw new CliUsageException(e is NotSupportedException
-                ? "--where needs a CTGAN model: this model is TVAE, whose decoder has no conditional input; sample without --where."
-                : $"--where {where}: {CliFailure.Message(e)}", e);
+            throw new CliUsageException($"--where {where}: {CliFailure.Message(e)}", e);
         }
         return condition;
     }

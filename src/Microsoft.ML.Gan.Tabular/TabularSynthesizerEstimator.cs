@@ -45,6 +45,9 @@ public abstract class TabularSynthesizerEstimator : IEstimator<CtganModel>
     public CtganModel Fit(IDataView input)
     {
         var table = SynthesizerSchema.ReadTable(input, _options.DiscreteColumns, _options.IgnoreColumns, _synthesizer, _minimumRows);
+        if (LabelColumn is { } label && table.IndexOf(label) < 0)
+            throw new ArgumentException(
+                $"LabelColumn names column '{label}', which is not among the learned columns: {string.Join(", ", table.Columns.Select(c => c.Name))}.", nameof(input));
         string component = GetType().Name;
         int seed = GanHost.ResolveSeed(_mlContext, _options.Seed, component);
         var (generator, summary) = GanHost.WithLog(_mlContext, component, log => Train(table, seed, log));
@@ -55,22 +58,21 @@ public abstract class TabularSynthesizerEstimator : IEstimator<CtganModel>
     /// Checks the columns the synthesizer reads; the output is the input with the learned columns appended under the
     /// same names and types, so its shape is the input's.
     /// </summary>
-    /// <exception cref="ArgumentException">An option names a missing column, or a learned column is a vector or of an unsupported type.</exception>
+    /// <exception cref="ArgumentException">An option (or the label) names a missing column, or a learned column is a vector or of an unsupported type.</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         SynthesizerSchema.Check(inputSchema, _options.DiscreteColumns, _options.IgnoreColumns, _synthesizer);
-        CheckSchema(inputSchema);
+        if (LabelColumn is { } label && (!inputSchema.Any(c => c.Name == label) || _options.IgnoreColumns.Contains(label)))
+            throw new ArgumentException($"LabelColumn names column '{label}', which is not among the learned input columns.", nameof(inputSchema));
         return inputSchema;
     }
+
+    /// <summary>The family's label for target-aware synthesis (its options' <c>LabelColumn</c>), or null: checked against the learned columns.</summary>
+    private protected virtual string? LabelColumn => null;
 
     /// <summary>
     /// The family's part of a fit: the data transformer and the training of its networks on the learned columns, with
     /// <paramref name="seed"/>; <paramref name="log"/> writes to <c>MLContext.Log</c>.
     /// </summary>
     private protected abstract (TabularGenerator Generator, TrainingSummary Summary) Train(TabularTable table, int seed, Action<string> log);
-
-    /// <summary>The family's own checks of the input schema (after the shared ones); none by default.</summary>
-    private protected virtual void CheckSchema(SchemaShape inputSchema)
-    {
-    }
 }

@@ -126,7 +126,7 @@ public sealed class CliOutputTests
     [TestMethod]
     public void CommandLineMistakesExitWith2()
     {
-        Fails(2, "--where needs a CTGAN model", "sample", "--model", _tvae, "-n", "10", "--out", Output("tvae-where.csv"), "--where", "colour=red");
+        Fails(2, "--where colour=red: TVAE's decoder has no conditional input", "sample", "--model", _tvae, "-n", "10", "--out", Output("tvae-where.csv"), "--where", "colour=red");
         Fails(2, "--bogus", "sample", "--model", _model, "--out", Output("x.csv"), "--bogus");
         Fails(2, "--shard", "sample", "--model", _model, "--out", Output("x.csv"), "--shard", "3/3");
         Fails(2, "--out", "sample", "--model", _model, "--out", Output("x.txt"));

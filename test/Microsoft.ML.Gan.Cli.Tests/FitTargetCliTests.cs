@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace Microsoft.ML.Gan.Cli.Tests;
 
-/// <summary><c>mlgan fit --target</c>: target-aware CTGAN fits and samples; bad combinations are refused by flag.</summary>
+/// <summary><c>mlgan fit --target</c>: target-aware CTGAN and TVAE fit and sample; bad combinations are refused by flag.</summary>
 [TestClass]
 public sealed class FitTargetCliTests
 {
     [TestMethod]
-    public void TargetTrainsCtganAndRefusesWhatItCannotDo()
+    public void TargetTrainsCtganAndTvaeAndRefusesWhatTheyCannotDo()
     {
         string folder = Path.Combine(Path.GetTempPath(), "mlgan-target-cli-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -36,9 +36,17 @@ public sealed class FitTargetCliTests
             (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "colour", "--dp-epsilon", "3");
             Assert.AreNotEqual(0, code);
             StringAssert.Contains(output, "--target cannot be combined with --dp-epsilon");
-            (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "colour", "--synthesizer", "tvae");
+
+            // TVAE with a target is a conditional VAE: it samples on the target with --where, and refuses other columns.
+            model = Path.Combine(folder, "tvae.zip");
+            (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "colour", "--synthesizer", "tvae", "--epochs", "2", "--batch-size", "100", "--threads", "1");
+            Assert.AreEqual(0, code, output);
+            (code, output) = CliRunner.Run("sample", "--model", model, "-n", "20", "--out", rows, "--where", "colour=red", "--overwrite");
+            Assert.AreEqual(0, code, output);
+            Assert.IsTrue(File.ReadAllLines(rows).Skip(1).All(line => line.EndsWith(",red", StringComparison.Ordinal)), string.Join("\n", File.ReadAllLines(rows)));
+            (code, output) = CliRunner.Run("sample", "--model", model, "-n", "20", "--out", rows, "--where", "size=3", "--overwrite");
             Assert.AreNotEqual(0, code);
-            StringAssert.Contains(output, "--target is supported with --synthesizer ctgan and tabddpm");
+            StringAssert.Contains(output, "--where size=3");
         }
         finally
         {

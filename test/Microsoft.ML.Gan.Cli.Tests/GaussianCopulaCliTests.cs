@@ -43,7 +43,7 @@ public sealed class GaussianCopulaCliTests
                 (new[] { "--epochs", "5" }, "--epochs, --steps and --batch-size do not apply to --synthesizer gaussiancopula"),
                 (new[] { "--steps", "5" }, "--epochs, --steps and --batch-size do not apply to --synthesizer gaussiancopula"),
                 (new[] { "--batch-size", "50" }, "--epochs, --steps and --batch-size do not apply to --synthesizer gaussiancopula"),
-                (new[] { "--target", "colour" }, "--target is supported with --synthesizer ctgan and tabddpm (Gaussian copula has no target-aware training yet)."),
+                (new[] { "--target", "colour" }, "--target is supported with --synthesizer ctgan, tabddpm and tvae (Gaussian copula has no target-aware training yet)."),
                 (new[] { "--dp-epsilon", "3" }, "--dp-epsilon is supported with --synthesizer ctgan only (gaussiancopula is trained without differential privacy)."),
             })
             {

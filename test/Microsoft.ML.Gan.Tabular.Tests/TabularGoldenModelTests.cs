@@ -13,7 +13,7 @@ namespace Microsoft.ML.Gan.Tabular.Tests;
 
 /// <summary>
 /// Golden models of every tabular family (see <see cref="GoldenModels"/>): CTGAN (with the file's metadata: generated
-/// identifiers, the file's column order), DP-CTGAN, CTGAN conditioned by an input column, TVAE, TabDDPM and the Gaussian copula, each saved
+/// identifiers, the file's column order), DP-CTGAN, CTGAN conditioned by an input column, TVAE (plain and conditioned on its label), TabDDPM and the Gaussian copula, each saved
 /// by an earlier build, must load with today's code and give the rows (schema and values) recorded when it was saved.
 /// Continuous values may differ by <see cref="RelativeTolerance"/> (the sampling numerics may be refactored);
 /// categories, Booleans and generated identifiers must be equal.
@@ -63,6 +63,12 @@ public sealed class TabularGoldenModelTests
         {
             Epochs = 2, BatchSize = 50, LatentDimension = 4, EncoderLayers = [8], DecoderLayers = [8], Threads = 1, Seed = 3,
         }).Fit(file.Data).WithMetadata(GeneratingIdentifiers(file.Metadata)), model => [model.Sample(6, seed: 11)]),
+        // TVAE conditioned on a categorical label (body version 5 on).
+        Typed("tvae-label", (5, CtganFamily.Version), (ml, file) => ml.Gan().Tabular.Tvae(new TvaeOptions
+        {
+            Epochs = 2, BatchSize = 50, LatentDimension = 4, EncoderLayers = [8], DecoderLayers = [8], LabelColumn = "plan", Threads = 1, Seed = 3,
+        }).Fit(file.Data).WithMetadata(GeneratingIdentifiers(file.Metadata)),
+            model => [model.Sample(6, seed: 11), model.Sample(3, seed: 12, condition: ("plan", "silver"))]),
         Typed("tabddpm", TabDdpmVersions, (ml, file) => ml.Gan().Tabular.TabDdpm(new TabDdpmOptions
         {
             Steps = 20, BatchSize = 50, HiddenLayers = [16], TimeEmbeddingDimension = 8, Timesteps = 20, SamplingSteps = 5,

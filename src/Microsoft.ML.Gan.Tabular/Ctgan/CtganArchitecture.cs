@@ -6,13 +6,17 @@ internal enum GeneratorKind
     /// <summary>CTGAN's residual generator, fed noise ⊕ conditional vector.</summary>
     CtganResidual = 0,
 
-    /// <summary>TVAE's decoder: an MLP with ReLU, fed the latent code only.</summary>
+    /// <summary>TVAE's decoder: an MLP with ReLU, fed the latent code (⊕ the label's one-hot, with a categorical label).</summary>
     TvaeDecoder = 1,
 }
 
-/// <summary>The generator's shape: what a saved model needs, besides the data transformer, to rebuild it.</summary>
+/// <summary>
+/// The generator's shape: what a saved model needs, besides the data transformer, to rebuild it. For TVAE's decoder,
+/// <see cref="ConditionWidth"/> is the label's number of categories and <see cref="LabelColumn"/> names it when the
+/// decoder is conditioned on a categorical label (0 and null otherwise).
+/// </summary>
 internal sealed record CtganArchitecture(int EmbeddingDimension, int[] GeneratorLayers, int DataWidth, int ConditionWidth,
-    GeneratorKind Kind = GeneratorKind.CtganResidual)
+    GeneratorKind Kind = GeneratorKind.CtganResidual, string? LabelColumn = null)
 {
     public void Write(BinaryWriter writer)
     {

@@ -39,7 +39,7 @@ public sealed class CtganEstimator : TabularSynthesizerEstimator
             : new ConditionalSampler(layout, data, device, privacy is null ? null : rowCount);
         using var activation = new SpanActivation(transformer.Spans, layout, device);
         var plan = privacy?.Plan(_options, rowCount);
-        using var auxiliary = _options.LabelColumn is { } label ? new AuxiliaryClassifier(label, transformer.Spans, data, _options.BatchSize, device) : null;
+        using var auxiliary = _options.LabelColumn is { } label ? new AuxiliaryPredictor(label, transformer.Spans, data, _options.BatchSize, device) : null;
         using var problem = plan is null
             ? new CtganProblem(_options, architecture, data, sampler, activation, device, auxiliary)
             : new PrivateCtganProblem(_options, architecture, data, sampler, activation, device, plan,
@@ -59,4 +59,6 @@ public sealed class CtganEstimator : TabularSynthesizerEstimator
         };
         return (generator, summary);
     }
+
+    private protected override string? LabelColumn => _options.LabelColumn;
 }

@@ -8,8 +8,9 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// then (version 2) whether the fit was differentially private and, if so, what it spent; version 2 also writes the
 /// generator kind (CTGAN's residual generator or TVAE's decoder) right after the version. Version 3 drops the exact
 /// count of rows left out of a DP fit from the privacy report. Version 4 ends with the output columns that the model
-/// learned from the file's metadata (<see cref="SyntheticCompletion"/>), or their absence. Versions 1 to 3 still load
-/// (a version 2 count is skipped; they have no output columns).
+/// learned from the file's metadata (<see cref="SyntheticCompletion"/>), or their absence. Version 5 writes, after the
+/// kind, the label column that conditions a TVAE decoder, or its absence. Versions 1 to 4 still load (a version 2
+/// count is skipped; versions before 4 have no output columns, before 5 no label).
 /// A model conditioned by an input column (<see cref="ConditionedName"/>) writes the training column's name first.
 /// Other tabular generator families (TabDDPM) register here too (<see cref="RegisterTabular"/>), so that
 /// <see cref="CtganModel"/> saves and loads them the same way.
@@ -18,7 +19,7 @@ internal static class CtganFamily
 {
     public const string Name = "Microsoft.ML.Gan.Tabular.Ctgan";
     public const string ConditionedName = "Microsoft.ML.Gan.Tabular.Ctgan.Conditioned";
-    internal const int Version = 4;
+    internal const int Version = 5;
 
     /// <summary>The plain families of <see cref="TabularGenerator"/>s (CTGAN's, TabDDPM's) and their readers.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Conditioned, Func<byte[], TabularGenerator> Read)> Tabular = new(StringComparer.Ordinal);
@@ -81,6 +82,9 @@ internal static class CtganFamily
         {
             writer.Write(Version);
             writer.Write((int)generator.Architecture.Kind);
+            writer.Write(generator.Architecture.LabelColumn is not null);
+            if (generator.Architecture.LabelColumn is { } label)
+                writer.Write(label);
             generator.Architecture.Write(writer);
             generator.Transformer.Save(writer);
             byte[] weights = ModuleBytes.Save(generator.Network);
@@ -100,7 +104,8 @@ internal static class CtganFamily
         var kind = version >= 2 ? (GeneratorKind)reader.ReadInt32() : GeneratorKind.CtganResidual;
         if (!Enum.IsDefined(kind))
             throw new InvalidDataException($"The tabular model has an unknown generator kind {(int)kind}.");
-        var architecture = CtganArchitecture.Read(reader) with { Kind = kind };
+        string? label = version >= 5 && reader.ReadBoolean() ? reader.ReadString() : null;
+        var architecture = CtganArchitecture.Read(reader) with { Kind = kind, LabelColumn = label };
         var transformer = DataTransformer.Load(reader);
         byte[] weights = reader.ReadBytes(reader.ReadInt32());
         var network = CtganNetworks.CreateGenerator(architecture);

@@ -6,7 +6,8 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 
 /// <summary>
 /// A fitted tabular synthesizer: CTGAN, DP-CTGAN, TVAE (<c>mlContext.Gan().Tabular.Tvae</c>, whose decoder is the
-/// generator; it has no conditional input, so conditions are refused with a <see cref="NotSupportedException"/>) or
+/// generator; its only conditional input is a categorical <c>LabelColumn</c>, and other conditions are refused with a
+/// <see cref="NotSupportedException"/>) or
 /// TabDDPM (<c>mlContext.Gan().Tabular.TabDdpm</c>, whose denoiser generates by reverse diffusion). <see cref="Sample"/> generates rows with exactly the training schema (the learned
 /// columns' names, types and order; with <see cref="WithMetadata"/>, the file's columns), optionally all with one value
 /// of a discrete column. As a transformer it is
@@ -137,7 +138,7 @@ public sealed class CtganModel : ITransformer, IDisposable
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException">The row count is negative, the shard is not K of M, or the rows asked for exceed <see cref="int.MaxValue"/>.</exception>
     /// <exception cref="ArgumentException">The condition names an unknown, continuous or constant column, or a value the column never had.</exception>
-    /// <exception cref="NotSupportedException">A condition on a TVAE model, which has no conditional input.</exception>
+    /// <exception cref="NotSupportedException">A condition on a TVAE model other than on its categorical label (its only conditional input).</exception>
     public IDataView Sample(long rowCount, long? seed = null, SampleCondition? condition = null, SampleShard? shard = null) =>
         SampleTable(rowCount, seed, condition, shard).ToDataView();
 
@@ -173,7 +174,7 @@ public sealed class CtganModel : ITransformer, IDisposable
     /// <inheritdoc cref="Sample" path="/param"/>
     /// <exception cref="ArgumentOutOfRangeException">The row count is negative or the shard is not K of M.</exception>
     /// <exception cref="ArgumentException">The condition names an unknown, continuous or constant column, or a value the column never had.</exception>
-    /// <exception cref="NotSupportedException">A condition on a TVAE model, which has no conditional input.</exception>
+    /// <exception cref="NotSupportedException">A condition on a TVAE model other than on its categorical label (its only conditional input).</exception>
     public IDataView SampleStream(long rowCount, long? seed = null, SampleCondition? condition = null, SampleShard? shard = null)
     {
         var (start, count) = Range(rowCount, shard);

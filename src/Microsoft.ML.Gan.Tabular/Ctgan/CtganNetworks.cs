@@ -6,7 +6,7 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 internal static class CtganNetworks
 {
     /// <summary>
-    /// The generator of a fitted model. TVAE (<see cref="GeneratorKind.TvaeDecoder"/>): its decoder, latent code →
+    /// The generator of a fitted model. TVAE (<see cref="GeneratorKind.TvaeDecoder"/>): its decoder, latent code (⊕ label one-hot) →
     /// Linear → ReLU per width → Linear to the encoded row. CTGAN: residual generator: input noise ⊕ conditional vector, one <see cref="ResidualLayer"/> per width (each adds its
     /// width to the features), then a linear layer to the encoded row's raw outputs (activations are applied span-wise
     /// by <see cref="SpanActivation"/>).
@@ -14,7 +14,7 @@ internal static class CtganNetworks
     public static nn.Module<Tensor, Tensor> CreateGenerator(CtganArchitecture architecture)
     {
         if (architecture.Kind == GeneratorKind.TvaeDecoder)
-            return Mlp.Create(architecture.EmbeddingDimension, architecture.DataWidth, new MlpOptions { HiddenLayers = architecture.GeneratorLayers });
+            return Mlp.Create(architecture.EmbeddingDimension + architecture.ConditionWidth, architecture.DataWidth, new MlpOptions { HiddenLayers = architecture.GeneratorLayers });
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
         long width = architecture.EmbeddingDimension + architecture.ConditionWidth;
         for (int i = 0; i < architecture.GeneratorLayers.Length; i++)
@@ -39,9 +39,10 @@ internal static class CtganNetworks
         });
 
     /// <summary>
-    /// The auxiliary classifier of target-aware CTGAN: the encoded row without the label's span → Linear →
-    /// LeakyReLU(0.2) → Dropout(0.5) per width (256, 256) → the label's category logits.
+    /// The auxiliary classifier or regressor of target-aware synthesis (<see cref="AuxiliaryPredictor"/>): the encoded
+    /// row without the label's spans → Linear → LeakyReLU(0.2) → Dropout(0.5) per width (256, 256) → one output per
+    /// position of the label's spans (category logits, values before tanh).
     /// </summary>
-    public static nn.Module<Tensor, Tensor> CreateAuxiliaryClassifier(int features, int classes) =>
-        Mlp.Create(features, classes, new MlpOptions { HiddenLayers = [256, 256], LeakyRelu = true, Dropout = 0.5 });
+    public static nn.Module<Tensor, Tensor> CreateAuxiliaryPredictor(int features, int outputs) =>
+        Mlp.Create(features, outputs, new MlpOptions { HiddenLayers = [256, 256], LeakyRelu = true, Dropout = 0.5 });
 }

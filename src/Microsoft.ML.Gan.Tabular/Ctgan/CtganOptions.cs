@@ -45,11 +45,11 @@ public sealed class CtganOptions : GanTrainingOptions, ITabularSynthesizerOption
 
     /// <summary>
     /// The label a model will later be trained to predict, for target-aware synthesis (CTAB-GAN+, Zhao et al. 2022):
-    /// an auxiliary classifier is trained on the real rows to predict this column from the others, and its
-    /// cross-entropy on generated rows (against each row's own generated label) is added to the generator's loss,
-    /// steering the generator towards rows whose label fits their features. The conditional vector stays CTGAN's
-    /// training-by-sampling, as in CTAB-GAN+. The column must be categorical. Not allowed with
-    /// <see cref="Privacy"/> (the classifier reads real rows without noise). Default: null (plain CTGAN).
+    /// an auxiliary classifier (categorical label) or regressor (continuous label) is trained on the real rows to
+    /// predict this column from the others, and its loss on generated rows (against each row's own generated label)
+    /// is added to the generator's loss, steering the generator towards rows whose label fits their features. The
+    /// conditional vector stays CTGAN's training-by-sampling, as in CTAB-GAN+. Not allowed with
+    /// <see cref="Privacy"/> (the predictor reads real rows without noise). Default: null (plain CTGAN).
     /// </summary>
     public string? LabelColumn { get; set; }
 
@@ -131,7 +131,7 @@ public sealed class CtganOptions : GanTrainingOptions, ITabularSynthesizerOption
             return;
         Privacy.Validate();
         Require(LabelColumn is null, nameof(LabelColumn), LabelColumn,
-            "null under differential privacy (its auxiliary classifier would read the real rows without noise)");
+            "null under differential privacy (its auxiliary predictor would read the real rows without noise)");
         Require(Pac == 1, nameof(Pac), Pac, "1 under differential privacy (the privacy unit is a row)");
         Require(CriticSteps >= 1, nameof(CriticSteps), CriticSteps, "at least 1 under differential privacy");
         Require(Penalty == PenaltyKind.None, nameof(Penalty), Penalty, "None under differential privacy (see CtganOptions.DifferentiallyPrivate)");

@@ -6,7 +6,7 @@ namespace Microsoft.ML.Gan.Tabular.Ctgan;
 /// CTGAN as the training engine sees it. Discriminator step: conditions and matching real rows from
 /// training-by-sampling, generated rows for the same conditions, the PacGAN critic on (row ⊕ conditional vector),
 /// WGAN-GP per pack. Generator step: the adversarial loss plus the cross-entropy of the conditioned span, plus, for
-/// target-aware CTGAN, the auxiliary classifier's cross-entropy on the generated rows.
+/// target-aware CTGAN, the auxiliary classifier's or regressor's loss on the generated rows.
 /// </summary>
 internal class CtganProblem : IAdversarialProblem, IDisposable
 {
@@ -14,7 +14,7 @@ internal class CtganProblem : IAdversarialProblem, IDisposable
     private readonly nn.Module<Tensor, Tensor> _generator;
     private readonly nn.Module<Tensor, Tensor> _discriminator;
     private readonly Func<Tensor, Tensor> _critic;
-    private readonly AuxiliaryClassifier? _auxiliary;
+    private readonly AuxiliaryPredictor? _auxiliary;
 
     /// <param name="options">Training options.</param>
     /// <param name="architecture">The generator's shape.</param>
@@ -22,9 +22,9 @@ internal class CtganProblem : IAdversarialProblem, IDisposable
     /// <param name="sampler">Training-by-sampling, or null when the table has no discrete column.</param>
     /// <param name="activation">Span-wise activations.</param>
     /// <param name="device">Training device.</param>
-    /// <param name="auxiliary">The label's auxiliary classifier (target-aware CTGAN), or null; not owned.</param>
+    /// <param name="auxiliary">The label's auxiliary classifier or regressor (target-aware CTGAN), or null; not owned.</param>
     public CtganProblem(CtganOptions options, CtganArchitecture architecture, EncodedTable data, ConditionalSampler? sampler,
-        SpanActivation activation, Device device, AuxiliaryClassifier? auxiliary = null)
+        SpanActivation activation, Device device, AuxiliaryPredictor? auxiliary = null)
     {
         _auxiliary = auxiliary;
         Options = options;

@@ -18,7 +18,6 @@ public sealed class TabDdpmEstimator : TabularSynthesizerEstimator
     /// <summary>Fits the quantile transformer, then trains the denoiser.</summary>
     private protected override (TabularGenerator Generator, TrainingSummary Summary) Train(TabularTable table, int seed, Action<string> log)
     {
-        CheckLabel(table);
         var transformer = SynthesizerSchema.FitTransformer(table, new DataTransformerOptions { MaxCategories = _options.MaxCategories }, ContinuousEncoding.Quantile);
         string? label = table.Columns.FirstOrDefault(c => c.Name == _options.LabelColumn) is DiscreteColumn ? _options.LabelColumn : null;
         var layout = new TabDdpmLayout(transformer, label);
@@ -39,17 +38,5 @@ public sealed class TabDdpmEstimator : TabularSynthesizerEstimator
         return (new TabDdpmGenerator(transformer, architecture, denoiser, device), summary);
     }
 
-    /// <summary>The label column must be among the learned input columns.</summary>
-    private protected override void CheckSchema(SchemaShape inputSchema)
-    {
-        if (_options.LabelColumn is { } label && (!inputSchema.Any(c => c.Name == label) || _options.IgnoreColumns.Contains(label)))
-            throw new ArgumentException($"LabelColumn names column '{label}', which is not among the learned input columns.", nameof(inputSchema));
-    }
-
-    private void CheckLabel(TabularTable table)
-    {
-        if (_options.LabelColumn is { } label && table.IndexOf(label) < 0)
-            throw new ArgumentException(
-                $"LabelColumn names column '{label}', which is not among the learned columns: {string.Join(", ", table.Columns.Select(c => c.Name))}.", "input");
-    }
+    private protected override string? LabelColumn => _options.LabelColumn;
 }

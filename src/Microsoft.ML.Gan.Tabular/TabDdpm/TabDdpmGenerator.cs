@@ -15,7 +15,7 @@ internal sealed class TabDdpmGenerator : TabularGenerator
     private readonly Device _device;
     private readonly MultinomialDiffusion _multinomial;
     private readonly ReverseDiffusion _reverse;
-    private readonly Tensor? _labelCumulative;
+    private readonly LabelDraw? _labelDraw;
 
     public TabDdpmGenerator(DataTransformer transformer, TabDdpmArchitecture architecture, TabDdpmDenoiser denoiser, Device device)
         : base(transformer)
@@ -32,11 +32,7 @@ internal sealed class TabDdpmGenerator : TabularGenerator
         _reverse = new ReverseDiffusion(DiffusionSchedule.Create(architecture.Schedule, architecture.Timesteps), _multinomial, DiffusionLayout,
             architecture.SamplingSteps);
         if (DiffusionLayout.Label is not null)
-        {
-            var frequencies = transformer.GetCategoryFrequencies(DiffusionLayout.LabelSpanIndex);
-            double running = 0;
-            _labelCumulative = tensor(frequencies.Select(f => (float)(running += f)).ToArray()).DetachFromDisposeScope();
-        }
+            _labelDraw = new LabelDraw(transformer.GetCategoryFrequencies(DiffusionLayout.LabelSpanIndex));
     }
 
     public TabDdpmArchitecture Architecture { get; }
@@ -73,8 +69,7 @@ internal sealed class TabDdpmGenerator : TabularGenerator
             return null;
         if (condition is not null && Layout.Spans[condition.Column].Start == span.Start)
             return full([(long)generators.Length * rowsPerGenerator], (long)(condition.EncodedPosition - span.Start), dtype: ScalarType.Int64);
-        var uniforms = Draw(generators, [rowsPerGenerator], Distribution.Uniform);
-        return searchsorted(_labelCumulative!, uniforms, right: true).clamp(max: span.Length - 1);
+        return _labelDraw!.FromUniforms(Draw(generators, [rowsPerGenerator], Distribution.Uniform));
     }
 
     /// <summary>A condition on a diffused categorical feature as (start, length, category) in the categorical part; null for none or for the label.</summary>
@@ -93,6 +88,6 @@ internal sealed class TabDdpmGenerator : TabularGenerator
     {
         _denoiser.Dispose();
         _multinomial.Dispose();
-        _labelCumulative?.Dispose();
+        _labelDraw?.Dispose();
     }
 }

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace Microsoft.ML.Gan.Tabular.Tvae;
 
-/// <summary><c>mlgan fit --synthesizer tvae</c>: TVAE, trained for the epochs or steps given (300 epochs by default).</summary>
+/// <summary><c>mlgan fit --synthesizer tvae</c>: TVAE, trained for the epochs or steps given (300 epochs by default); the target is its <see cref="TvaeOptions.LabelColumn"/>.</summary>
 internal static class TvaeDescriptor
 {
     /// <summary>Registers the family with the command line when the assembly loads.</summary>
@@ -11,9 +11,12 @@ internal static class TvaeDescriptor
 #pragma warning restore CA2255
     internal static void Register() => TabularSynthesizers.Register(new("tvae", "TVAE", (mlContext, settings) =>
     {
-        var options = new TvaeOptions { MaxSteps = settings.Steps };
+        var options = new TvaeOptions { MaxSteps = settings.Steps, LabelColumn = settings.Target };
         if (settings.Epochs is int epochs)
             options.Epochs = epochs;
         return mlContext.Gan().Tabular.Tvae(settings.ApplyTo(options));
-    }));
+    })
+    {
+        SupportsTarget = true,
+    });
 }

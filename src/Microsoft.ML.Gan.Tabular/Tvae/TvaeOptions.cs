@@ -39,6 +39,17 @@ public sealed class TvaeOptions : TabularSynthesizerOptions
     /// <summary>Weight of the reconstruction term against the KL term. Default 2.</summary>
     public double LossFactor { get; set; } = 2;
 
+    /// <summary>
+    /// The label a model will later be trained to predict, for target-aware synthesis. A categorical label conditions
+    /// the autoencoder (a conditional VAE: the decoder reads the latent code ⊕ the label's one-hot; generation draws
+    /// the label from its training frequencies, or takes it from a condition on this column, the only condition TVAE
+    /// accepts). For any label, as in target-aware CTGAN (<see cref="Ctgan.CtganOptions.LabelColumn"/>), an auxiliary
+    /// classifier or regressor trained on the real rows reads rows decoded from the prior, and its loss against each
+    /// row's own label (weighted by <see cref="LossFactor"/>, like one column's reconstruction) is added to the ELBO,
+    /// steering the decoder towards rows whose features predict their label. Default: null (plain TVAE).
+    /// </summary>
+    public string? LabelColumn { get; set; }
+
     /// <summary>How columns are encoded (the same transformer as CTGAN). Default: the transformer's defaults.</summary>
     public DataTransformerOptions Transformer { get; set; } = new();
 
@@ -59,5 +70,6 @@ public sealed class TvaeOptions : TabularSynthesizerOptions
             DecoderLayers is null ? null : string.Join(",", DecoderLayers), "one or more positive widths");
         Require(LossFactor > 0 && double.IsFinite(LossFactor), nameof(LossFactor), LossFactor, "positive");
         Require(Transformer is not null, nameof(Transformer), null, "transformer options");
+        Require(LabelColumn is null || !string.IsNullOrWhiteSpace(LabelColumn), nameof(LabelColumn), LabelColumn, "null or a column name");
     }
 }

@@ -7,7 +7,8 @@ namespace Microsoft.ML.Gan.Tabular.Tvae;
 
 /// <summary>
 /// TVAE's training loop (not adversarial, so not the GAN engine's): per epoch a seeded permutation of the rows in full
-/// batches, the reparameterized latent code, <see cref="TvaeLoss"/>, Adam, σ clamped to [0.01, 1] after each step. It
+/// batches, the reparameterized latent code, <see cref="TvaeLoss"/> (plus the label's auxiliary loss, see
+/// <see cref="TvaeLabel"/>), Adam, σ clamped to [0.01, 1] after each step. It
 /// honours the options' threads, device, seed, progress, cancellation, and skips steps with non-finite gradients with
 /// the engine's <see cref="GradientGuard"/>.
 /// </summary>
@@ -16,12 +17,18 @@ internal static class TvaeTrainer
     /// <summary>Within an epoch longer than this many steps, progress is also reported every this many steps.</summary>
     private const long ReportEvery = 100;
 
-    /// <summary>Trains on encoded rows (each batch's float rows built on the device) and returns the decoder (on the device) and a summary.</summary>
+    /// <summary>
+    /// Trains on encoded rows (each batch's float rows built on the device) and returns the decoder (on the device) and
+    /// a summary. With a label (built by <paramref name="createLabel"/> after seeding, as it trains its
+    /// predictor), the decoder reads the label's one-hot and the predictor's loss joins the ELBO.
+    /// </summary>
     public static (nn.Module<Tensor, Tensor> Decoder, TrainingSummary Summary) Train(TvaeOptions options, EncodedTable data,
-        IReadOnlyList<OutputSpan> spans, CtganArchitecture architecture, long seed, Device device, Action<string>? log)
+        IReadOnlyList<OutputSpan> spans, CtganArchitecture architecture, long seed, Device device, Action<string>? log,
+        Func<TvaeLabel>? createLabel = null)
     {
         TorchRuntime.SetThreads(options.Threads);
         TorchRuntime.Seed(seed);
+        using var label = createLabel?.Invoke();
         int width = architecture.DataWidth;
         int latent = architecture.EmbeddingDimension;
         using var encoder = Mlp.Create(width, 2 * latent, new MlpOptions { HiddenLayers = options.EncoderLayers }).to(device);
@@ -57,7 +64,10 @@ internal static class TvaeTrainer
                     var mean = code.narrow(1, 0, latent);
                     var logVariance = code.narrow(1, latent, latent);
                     var z = mean + randn_like(mean) * (0.5 * logVariance).exp();
-                    var (value, kl) = loss.Compute(x, decoder.call(z), sigma, mean, logVariance);
+                    var condition = label?.Condition(x);
+                    var (value, kl) = loss.Compute(x, decoder.call(condition is null ? z : cat([z, condition], 1)), sigma, mean, logVariance);
+                    if (label is not null)
+                        value = value + options.LossFactor * label.Loss(decoder, randn_like(mean), condition);
                     optimizer.zero_grad();
                     value.backward();
                     double lossValue = value.item<float>();
