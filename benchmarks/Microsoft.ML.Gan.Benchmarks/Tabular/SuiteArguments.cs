@@ -8,13 +8,16 @@ internal sealed record SuiteArguments
     /// <summary>Not fitted here: scores the Python CTGAN's synthetic tables found under <see cref="PeerDirectory"/>.</summary>
     public const string PythonCtgan = "python-ctgan";
 
-    /// <summary>CTGAN with the table's target as <c>LabelColumn</c> (target-aware; classification tables only, plain CTGAN on regression tables).</summary>
+    /// <summary>CTGAN with the table's target as <c>LabelColumn</c> (target-aware: an auxiliary classifier, or regressor on regression tables).</summary>
     public const string TargetAwareCtgan = "ctgan-label";
+
+    /// <summary>TVAE with the table's target as <c>LabelColumn</c> (a conditional VAE on classification tables; the auxiliary predictor on every table).</summary>
+    public const string TargetAwareTvae = "tvae-label";
 
     /// <summary>TabDDPM without a label on every table (what <c>mlgan fit</c> trains without <c>--target</c>).</summary>
     public const string UnconditionedTabDdpm = "tabddpm-nolabel";
 
-    public static readonly string[] KnownSynthesizers = ["ctgan", TargetAwareCtgan, "tvae", "tabddpm", UnconditionedTabDdpm, "gaussiancopula", PythonCtgan];
+    public static readonly string[] KnownSynthesizers = ["ctgan", TargetAwareCtgan, "tvae", TargetAwareTvae, "tabddpm", UnconditionedTabDdpm, "gaussiancopula", PythonCtgan];
 
     public string DataDirectory { get; init; } = Path.Combine("benchmarks", "suite", "data");
     public string OutputDirectory { get; init; } = Path.Combine("benchmarks", "suite", "results");

@@ -23,7 +23,7 @@ internal static class SuiteBenchmark
 {
     public const string Description = "Public table suite: CTGAN/TVAE/TabDDPM/Gaussian copula × tables × seeds, efficacy/shapes/pairs/DCR (benchmarks/suite)";
 
-    private const string Usage = "tabular-suite [--data DIR] [--out DIR] [--tables a,b|all] [--synthesizers ctgan,ctgan-label,tvae,tabddpm,tabddpm-nolabel,gaussiancopula,python-ctgan] [--seeds 1,2,3] [--min-steps N] [--no-ema] " +
+    private const string Usage = "tabular-suite [--data DIR] [--out DIR] [--tables a,b|all] [--synthesizers ctgan,ctgan-label,tvae,tvae-label,tabddpm,tabddpm-nolabel,gaussiancopula,python-ctgan] [--seeds 1,2,3] [--min-steps N] [--no-ema] " +
         "[--epochs 300] [--steps 5000] [--sampling-steps 50] [--threads 1] [--trees 100] [--peer DIR]";
 
     public static int Run(string[] args)
@@ -101,8 +101,14 @@ internal static class SuiteBenchmark
     private static CtganModel Fit(MLContext mlContext, string synthesizer, SuiteTable table, int seed, SuiteArguments a, IDataView train) => synthesizer switch
     {
         "ctgan" => mlContext.Gan().Tabular.Ctgan(CtganOptionsFor(a, seed, label: null)).Fit(train),
-        SuiteArguments.TargetAwareCtgan => mlContext.Gan().Tabular.Ctgan(CtganOptionsFor(a, seed, table.IsClassification ? table.Target : null)).Fit(train),
-        "tvae" => mlContext.Gan().Tabular.Tvae(new TvaeOptions { Epochs = a.Epochs, Threads = a.Threads, Seed = seed }).Fit(train),
+        SuiteArguments.TargetAwareCtgan => mlContext.Gan().Tabular.Ctgan(CtganOptionsFor(a, seed, table.Target)).Fit(train),
+        "tvae" or SuiteArguments.TargetAwareTvae => mlContext.Gan().Tabular.Tvae(new TvaeOptions
+        {
+            Epochs = a.Epochs,
+            Threads = a.Threads,
+            Seed = seed,
+            LabelColumn = synthesizer == SuiteArguments.TargetAwareTvae ? table.Target : null,
+        }).Fit(train),
         "tabddpm" or SuiteArguments.UnconditionedTabDdpm => mlContext.Gan().Tabular.TabDdpm(new TabDdpmOptions
         {
             Steps = a.Steps,

@@ -44,9 +44,6 @@ internal sealed class AuxiliaryPredictor : IDisposable
         Train(data, batchSize, device);
     }
 
-    /// <summary>Whether the label is a categorical column (its one span holds the categories).</summary>
-    public bool IsCategorical => _label is [{ Role: SpanRole.Category }];
-
     /// <summary>
     /// The predictor's mean loss on generated (activated) rows against each row's own generated label spans, held
     /// constant: the cross-entropy of every categorical span against its argmax, plus the squared error of every value
