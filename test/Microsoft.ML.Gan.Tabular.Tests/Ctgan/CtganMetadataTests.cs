@@ -116,14 +116,15 @@ public sealed class CtganMetadataTests
         mlContext.Model.Save(learned, null, stream);
         stream.Position = 0;
         byte[] body = GanModelLoader.Load(mlContext, stream).Payload.Body.ToArray();
-        Assert.AreEqual(4, BitConverter.ToInt32(body, 0));
-        Assert.AreEqual(0, body[^1], "a version 4 body without metadata ends with 'no output columns'");
-        // Version 3 wrote the same body without the last flag.
-        byte[] version3 = [.. BitConverter.GetBytes(3), .. body[4..^1]];
+        Assert.AreEqual(5, BitConverter.ToInt32(body, 0));
+        Assert.AreEqual(0, body[8], "a CTGAN body of version 5 says 'no decoder label' after the generator kind");
+        Assert.AreEqual(0, body[^1], "a body without metadata ends with 'no output columns'");
+        // Version 3 wrote the same body without the label flag (version 5) and the last flag (version 4).
+        byte[] version3 = [.. BitConverter.GetBytes(3), .. body[4..8], .. body[9..^1]];
         using var old = new CtganModel(mlContext, CtganFamily.Read(version3, TorchSharp.torch.CPU), learned.Seed, null, Guid.NewGuid());
         Assert.IsFalse(old.HasMetadata);
         CollectionAssert.AreEqual(Rows(learned.Sample(200, seed: 3)), Rows(old.Sample(200, seed: 3)));
-        byte[] truncated = [.. BitConverter.GetBytes(4), .. body[4..^1]];
+        byte[] truncated = [.. BitConverter.GetBytes(5), .. body[4..^1]];
         Assert.ThrowsExactly<EndOfStreamException>(() => CtganFamily.Read(truncated, TorchSharp.torch.CPU));
     }
 
