@@ -14,15 +14,10 @@ internal static class ThresholdTestData
         var items = Enumerable.Range(0, rows).Select(_ =>
         {
             double x = random.NextDouble();
-            double noise = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-            return new ScoredRow
-            {
-                X = x,
-                Y = random.NextDouble(),
-                Kind = "abc"[random.Next(3)].ToString(),
-                Label = x > 0.5 ? "high" : "low",
-                Score = 2 * x + 0.05 * noise,
-            };
+            var row = new ScoredRow { X = x, Y = random.NextDouble(), Kind = "abc"[random.Next(3)].ToString(), Label = x > 0.5 ? "high" : "low" };
+            if (withScore)
+                row.Score = 2 * x + 0.05 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            return row;
         }).ToArray();
         return withScore
             ? mlContext.Data.LoadFromEnumerable(items)
