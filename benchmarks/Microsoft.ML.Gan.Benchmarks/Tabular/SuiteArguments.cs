@@ -26,7 +26,7 @@ internal sealed record SuiteArguments
     public IReadOnlyList<int> Seeds { get; init; } = [1, 2, 3];
     /// <summary>CTGAN and TVAE epochs.</summary>
     public int Epochs { get; init; } = 300;
-    /// <summary>CTGAN's floor of generator steps under <see cref="Epochs"/> (CtganOptions' default length), or null to train exactly <see cref="Epochs"/>.</summary>
+    /// <summary>CTGAN's and TVAE's floor of steps under <see cref="Epochs"/> (CtganOptions' default length), or null to train exactly <see cref="Epochs"/>.</summary>
     public int? MinimumSteps { get; init; }
     /// <summary>Whether CTGAN samples from the generator's moving average (its default) or from its last weights (<c>--no-ema</c>).</summary>
     public bool GeneratorEma { get; init; } = true;
@@ -83,6 +83,6 @@ internal sealed record SuiteArguments
 
     /// <summary>The budget in words, for the report.</summary>
     public string Budget => string.Create(CultureInfo.InvariantCulture,
-        $"CTGAN/TVAE {Epochs} epochs{(MinimumSteps is int floor ? $" (CTGAN at least {floor} steps)" : "")}{(GeneratorEma ? "" : ", CTGAN without EMA")}; TabDDPM {Steps} steps, {(SamplingSteps == 0 ? "every-step" : $"{SamplingSteps}-step")} sampler; " +
+        $"CTGAN/TVAE {Epochs} epochs{(MinimumSteps is int floor ? $" (at least {floor} steps)" : "")}{(GeneratorEma ? "" : ", CTGAN without EMA")}; TabDDPM {Steps} steps, {(SamplingSteps == 0 ? "every-step" : $"{SamplingSteps}-step")} sampler; " +
         $"seeds {string.Join(", ", Seeds)}; torch threads {Threads}; FastTree {Trees} trees");
 }

@@ -78,7 +78,7 @@ internal static class SuiteBenchmark
         TabularFile train, IDataView trainEvaluated, TabularFile test)
     {
         var fitClock = Stopwatch.StartNew();
-        using var model = Fit(mlContext, synthesizer, table, seed, a, train.Data);
+        using var model = Fit(mlContext, synthesizer, table, seed, a, train.Data, train.Table.RowCount);
         double fitSeconds = fitClock.Elapsed.TotalSeconds;
         var sampleClock = Stopwatch.StartNew();
         var synthetic = model.SampleTable(train.Table.RowCount, seed: 1000 + seed);
@@ -98,13 +98,14 @@ internal static class SuiteBenchmark
         return Score(mlContext, table, SuiteArguments.PythonCtgan, seed, trainEvaluated, test, synthetic, double.NaN, double.NaN, a.Trees);
     }
 
-    private static CtganModel Fit(MLContext mlContext, string synthesizer, SuiteTable table, int seed, SuiteArguments a, IDataView train) => synthesizer switch
+    private static CtganModel Fit(MLContext mlContext, string synthesizer, SuiteTable table, int seed, SuiteArguments a, IDataView train, int rows) => synthesizer switch
     {
         "ctgan" => mlContext.Gan().Tabular.Ctgan(CtganOptionsFor(a, seed, label: null)).Fit(train),
         SuiteArguments.TargetAwareCtgan => mlContext.Gan().Tabular.Ctgan(CtganOptionsFor(a, seed, table.Target)).Fit(train),
         "tvae" or SuiteArguments.TargetAwareTvae => mlContext.Gan().Tabular.Tvae(new TvaeOptions
         {
             Epochs = a.Epochs,
+            MaxSteps = TvaeStepsWithFloor(a, rows),
             Threads = a.Threads,
             Seed = seed,
             LabelColumn = synthesizer == SuiteArguments.TargetAwareTvae ? table.Target : null,
@@ -133,6 +134,10 @@ internal static class SuiteBenchmark
             options.Epochs = a.Epochs;
         return options;
     }
+
+    /// <summary>With <c>--min-steps</c>, TVAE's steps: its epochs' steps (batch 500) raised to the floor; else null (exactly its epochs).</summary>
+    private static long? TvaeStepsWithFloor(SuiteArguments a, int rows) =>
+        a.MinimumSteps is int floor ? Math.Max(floor, (long)a.Epochs * Math.Max(1, rows / new TvaeOptions().BatchSize)) : null;
 
     private static TabularMetadata WithoutIdentifiers(TabularMetadata metadata) => metadata with
     {
