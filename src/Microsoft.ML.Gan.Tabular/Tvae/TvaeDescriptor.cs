@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace Microsoft.ML.Gan.Tabular.Tvae;
 
-/// <summary><c>mlgan fit --synthesizer tvae</c>: TVAE, trained for the epochs or steps given (300 epochs by default); the target is its <see cref="TvaeOptions.LabelColumn"/>.</summary>
+/// <summary><c>mlgan fit --synthesizer tvae</c>: TVAE, trained for the epochs or steps given (300 epochs and at least 2,000 steps by default); the target is its <see cref="TvaeOptions.LabelColumn"/>.</summary>
 internal static class TvaeDescriptor
 {
     /// <summary>Registers the family with the command line when the assembly loads.</summary>
@@ -18,5 +18,6 @@ internal static class TvaeDescriptor
     })
     {
         SupportsTarget = true,
+        DefaultLength = string.Create(CultureInfo.InvariantCulture, $"300 epochs, at least {TvaeOptions.DefaultMinimumSteps:N0} steps"),
     });
 }

@@ -41,7 +41,7 @@ internal static class TvaeTrainer
         long rows = data.RowCount;
         int batch = (int)Math.Min(options.BatchSize, rows);
         long stepsPerEpoch = Math.Max(1, rows / batch);
-        long totalSteps = options.MaxSteps ?? stepsPerEpoch * options.Epochs;
+        long totalSteps = options.TotalSteps(stepsPerEpoch);
         var clock = Stopwatch.StartNew();
         var epochLosses = new List<(double, double)>();
         long step = 0, skipped = 0;

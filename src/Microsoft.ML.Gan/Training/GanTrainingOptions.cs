@@ -51,13 +51,7 @@ public class GanTrainingOptions
     }
 
     /// <summary>Generator steps of a fit on <paramref name="rowCount"/> rows: <see cref="MaxSteps"/> if set, otherwise <see cref="Epochs"/> passes of <see cref="BatchSize"/> (at least one step per epoch), raised to <see cref="DefaultMinimumSteps"/> unless the caller set <see cref="Epochs"/>.</summary>
-    internal long TotalSteps(long rowCount)
-    {
-        if (MaxSteps is long steps)
-            return steps;
-        long byEpochs = StepsPerEpoch(rowCount) * Epochs;
-        return _epochsChosen ? byEpochs : Math.Max(byEpochs, DefaultMinimumSteps);
-    }
+    internal long TotalSteps(long rowCount) => TrainingLength.Steps(MaxSteps, StepsPerEpoch(rowCount), Epochs, _epochsChosen, DefaultMinimumSteps);
 
     /// <summary>Generator steps per pass over <paramref name="rowCount"/> rows: whole batches, at least one.</summary>
     internal long StepsPerEpoch(long rowCount) => Math.Max(1, rowCount / BatchSize);
