@@ -12,7 +12,7 @@ internal static class FitCommand
         var model = new Option<FileInfo>("--model") { Description = "Model zip to write.", Required = true };
         var synthesizer = new Option<string?>("--synthesizer")
         {
-            Description = $"Which synthesizer [default: {TabularSynthesizers.Default(privacy: false).Name}; {TabularSynthesizers.Default(privacy: true).Name} with --dp-epsilon].",
+            Description = $"Which synthesizer [default: {TabularSynthesizers.Default(privacy: false).Name}; {TabularSynthesizers.Default(privacy: false, categoricalTarget: true).Name} with a categorical --target; {TabularSynthesizers.Default(privacy: true).Name} with --dp-epsilon].",
         };
         synthesizer.AcceptOnlyFromAmong([.. TabularSynthesizers.All.Select(d => d.Name)]);
         var epochs = new Option<int?>("--epochs")
@@ -30,7 +30,7 @@ internal static class FitCommand
         var ignore = CommonOptions.Ignore();
         var target = new Option<string?>("--target")
         {
-            Description = "Label column a model will learn from the synthetic rows: CTGAN trains an auxiliary classifier that steers the generator towards rows whose label fits their features; TabDDPM conditions its denoiser on it.",
+            Description = "Label column a model will learn from the synthetic rows: CTGAN and TVAE train an auxiliary classifier (or regressor) that steers the generator towards rows whose label fits their features; TVAE and TabDDPM also condition on a categorical label.",
         };
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var seed = CommonOptions.Seed();
@@ -81,6 +81,12 @@ internal static class FitCommand
             var mlContext = new MLContext(seed: result.GetValue(seed));
             var file = Read(inputPath, readOptions);
             var data = file.Data;
+            if (result.GetValue(synthesizer) is null && dpEpsilon is null && settings.Target is { } label && file.Table.IndexOf(label) >= 0
+                && file.Table[label] is DiscreteColumn)
+            {
+                family = TabularSynthesizers.Default(privacy: false, categoricalTarget: true);
+                AnsiConsole.MarkupLineInterpolated($"No --synthesizer: {family.DisplayName}, the default for a categorical --target ('{label}').");
+            }
             // Before training, a DP fit says (in noisy terms) how much of the table its budget can use.
             mlContext.Log += (_, e) =>
             {

@@ -14,12 +14,16 @@ internal static class TabularSynthesizers
     public static IReadOnlyList<TabularSynthesizerDescriptor> All => [.. Registered.Values.OrderBy(d => d.Name, StringComparer.Ordinal)];
 
     /// <summary>
-    /// The family <c>mlgan fit</c> trains when no <c>--synthesizer</c> is given: TabDDPM, the public suite's clear winner
-    /// (benchmarks/BENCHMARKS.md, "tabular-suite"); with a privacy budget the first family that trains with differential
-    /// privacy (CTGAN), as no other can.
+    /// The family <c>mlgan fit</c> trains when no <c>--synthesizer</c> is given, each the public suite's winner for the
+    /// case (benchmarks/BENCHMARKS.md, "tabular-suite"): TabDDPM without a target or with a continuous one; TVAE with a
+    /// categorical target (a conditional VAE steered by the auxiliary classifier: 0.985 of the real-trained ROC-AUC on
+    /// the binary tables against TabDDPM's 0.962 with the same label, and sampling about a hundred times faster); with a
+    /// privacy budget the first family that trains with differential privacy (CTGAN), as no other can.
     /// </summary>
-    public static TabularSynthesizerDescriptor Default(bool privacy) =>
-        privacy ? All.First(d => d.SupportsPrivacy) : Find("tabddpm");
+    /// <param name="privacy">Whether a privacy budget is given.</param>
+    /// <param name="categoricalTarget">Whether a target is given and the table reads it as a categorical column.</param>
+    public static TabularSynthesizerDescriptor Default(bool privacy, bool categoricalTarget = false) =>
+        privacy ? All.First(d => d.SupportsPrivacy) : Find(categoricalTarget ? "tvae" : "tabddpm");
 
     /// <summary>Adds a family (a later registration of the same name replaces it).</summary>
     public static void Register(TabularSynthesizerDescriptor descriptor) => Registered[descriptor.Name] = descriptor;

@@ -21,7 +21,7 @@ public sealed class FitTargetCliTests
                 return string.Create(CultureInfo.InvariantCulture, $"{size:F3},{(size > 10 ? "red" : "blue")}");
             })));
             string model = Path.Combine(folder, "ctgan.zip");
-            var (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "colour", "--epochs", "2", "--batch-size", "100", "--threads", "1");
+            var (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "colour", "--synthesizer", "ctgan", "--epochs", "2", "--batch-size", "100", "--threads", "1");
             Assert.AreEqual(0, code, output);
             string rows = Path.Combine(folder, "rows.csv");
             (code, output) = CliRunner.Run("sample", "--model", model, "-n", "10", "--out", rows);
@@ -37,16 +37,25 @@ public sealed class FitTargetCliTests
             Assert.AreNotEqual(0, code);
             StringAssert.Contains(output, "--target cannot be combined with --dp-epsilon");
 
-            // TVAE with a target is a conditional VAE: it samples on the target with --where, and refuses other columns.
+            // Without --synthesizer a categorical target trains TVAE, a conditional VAE: it samples on the target with
+            // --where, and refuses other columns.
             model = Path.Combine(folder, "tvae.zip");
-            (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "colour", "--synthesizer", "tvae", "--epochs", "2", "--batch-size", "100", "--threads", "1");
+            (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "colour", "--epochs", "2", "--batch-size", "100", "--threads", "1");
             Assert.AreEqual(0, code, output);
+            StringAssert.Contains(output, "No --synthesizer: TVAE, the default for a categorical --target ('colour').");
             (code, output) = CliRunner.Run("sample", "--model", model, "-n", "20", "--out", rows, "--where", "colour=red", "--overwrite");
             Assert.AreEqual(0, code, output);
             Assert.IsTrue(File.ReadAllLines(rows).Skip(1).All(line => line.EndsWith(",red", StringComparison.Ordinal)), string.Join("\n", File.ReadAllLines(rows)));
             (code, output) = CliRunner.Run("sample", "--model", model, "-n", "20", "--out", rows, "--where", "size=3", "--overwrite");
             Assert.AreNotEqual(0, code);
             StringAssert.Contains(output, "--where size=3");
+
+            // A continuous target keeps the default TabDDPM.
+            model = Path.Combine(folder, "tabddpm.zip");
+            (code, output) = CliRunner.Run("fit", table, "--model", model, "--target", "size", "--steps", "3", "--batch-size", "100", "--threads", "1");
+            Assert.AreEqual(0, code, output);
+            Assert.DoesNotContain("No --synthesizer", output);
+            StringAssert.Contains(output, "TabDDPM");
         }
         finally
         {

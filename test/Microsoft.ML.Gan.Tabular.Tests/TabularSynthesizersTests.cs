@@ -42,9 +42,11 @@ public sealed class TabularSynthesizersTests
     }
 
     [TestMethod]
-    public void TheCommandLineDefaultIsTabDdpmAndCtganWithAPrivacyBudget()
+    public void TheCommandLineDefaultIsTabDdpmTvaeWithACategoricalTargetAndCtganWithAPrivacyBudget()
     {
         Assert.AreEqual("tabddpm", TabularSynthesizers.Default(privacy: false).Name);
+        Assert.AreEqual("tvae", TabularSynthesizers.Default(privacy: false, categoricalTarget: true).Name);
+        Assert.AreEqual("ctgan", TabularSynthesizers.Default(privacy: true, categoricalTarget: true).Name);
         Assert.AreEqual("ctgan", TabularSynthesizers.Default(privacy: true).Name);
         Assert.IsTrue(TabularSynthesizers.Default(privacy: true).SupportsPrivacy);
     }
