@@ -40,9 +40,10 @@ def main():
             cells.append(cell + f" [{len(seeds)} seeds]")
         print(f"| {table} ({metric}) | {real[0]:.3f} / {real[1]:.3f} | " + " | ".join(cells) + " |")
     common = [t for t in tables if all(t in ratios[s] for s in synthesizers)]
+    shapes = lambda s: statistics.mean(r["ColumnShapes"] for (t, syn, _), r in runs.items() if syn == s and t in common)
     mean = lambda s, k: statistics.mean(ratios[s][t][k] for t in common)
     print(f"| **mean ratio** ({len(common)} tables with every synthesizer) | | " + " | ".join(
-        f"**{mean(s, 0):.3f}** / {mean(s, 1):.3f}" if common else "–" for s in synthesizers) + " |")
+        f"**{mean(s, 0):.3f}** / {mean(s, 1):.3f}; shapes {shapes(s):.3f}" if common else "–" for s in synthesizers) + " |")
 
 if __name__ == "__main__":
     main()
