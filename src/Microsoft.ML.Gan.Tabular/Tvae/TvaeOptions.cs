@@ -23,8 +23,7 @@ public sealed class TvaeOptions : TabularSynthesizerOptions
     /// </summary>
     public const long DefaultMinimumSteps = 2000;
 
-    private int _epochs = 300;
-    private bool _epochsChosen;
+    private EpochsSetting _epochs = new(300, Chosen: false);
 
     /// <summary>
     /// Passes over the rows. Default 300, with at least <see cref="DefaultMinimumSteps"/> steps on small tables; an
@@ -32,12 +31,8 @@ public sealed class TvaeOptions : TabularSynthesizerOptions
     /// </summary>
     public int Epochs
     {
-        get => _epochs;
-        set
-        {
-            _epochs = value;
-            _epochsChosen = true;
-        }
+        get => _epochs.Value;
+        set => _epochs = new(value, Chosen: true);
     }
 
     /// <summary>If set, train exactly this many steps instead of <see cref="Epochs"/> (for tables so big that an epoch is long). Default: null.</summary>
@@ -78,7 +73,7 @@ public sealed class TvaeOptions : TabularSynthesizerOptions
     private protected override int MinimumBatchSize => 2;
 
     /// <summary>Steps of a fit with <paramref name="stepsPerEpoch"/> batches per pass: <see cref="MaxSteps"/> if set, else <see cref="Epochs"/> passes, raised to <see cref="DefaultMinimumSteps"/> unless you set <see cref="Epochs"/>.</summary>
-    internal long TotalSteps(long stepsPerEpoch) => TrainingLength.Steps(MaxSteps, stepsPerEpoch, Epochs, _epochsChosen, DefaultMinimumSteps);
+    internal long TotalSteps(long stepsPerEpoch) => _epochs.Steps(MaxSteps, stepsPerEpoch, DefaultMinimumSteps);
 
     /// <inheritdoc />
     public override void Validate()

@@ -9,8 +9,7 @@ namespace Microsoft.ML.Gan.Training;
 /// </summary>
 public class GanTrainingOptions
 {
-    private int _epochs = 100;
-    private bool _epochsChosen;
+    private EpochsSetting _epochs = new(100, Chosen: false);
 
     /// <summary>
     /// Passes over the real rows. Default 100 (each family sets its own). A family's default may come with a floor of
@@ -19,12 +18,8 @@ public class GanTrainingOptions
     /// </summary>
     public int Epochs
     {
-        get => _epochs;
-        set
-        {
-            _epochs = value;
-            _epochsChosen = true;
-        }
+        get => _epochs.Value;
+        set => _epochs = new(value, Chosen: true);
     }
 
     /// <summary>If set, train exactly this many generator steps instead of <see cref="Epochs"/>.</summary>
@@ -46,12 +41,12 @@ public class GanTrainingOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(minimumSteps);
-        _epochs = epochs;
+        _epochs = new(epochs, Chosen: false);
         DefaultMinimumSteps = minimumSteps;
     }
 
     /// <summary>Generator steps of a fit on <paramref name="rowCount"/> rows: <see cref="MaxSteps"/> if set, otherwise <see cref="Epochs"/> passes of <see cref="BatchSize"/> (at least one step per epoch), raised to <see cref="DefaultMinimumSteps"/> unless the caller set <see cref="Epochs"/>.</summary>
-    internal long TotalSteps(long rowCount) => TrainingLength.Steps(MaxSteps, StepsPerEpoch(rowCount), Epochs, _epochsChosen, DefaultMinimumSteps);
+    internal long TotalSteps(long rowCount) => _epochs.Steps(MaxSteps, StepsPerEpoch(rowCount), DefaultMinimumSteps);
 
     /// <summary>Generator steps per pass over <paramref name="rowCount"/> rows: whole batches, at least one.</summary>
     internal long StepsPerEpoch(long rowCount) => Math.Max(1, rowCount / BatchSize);
