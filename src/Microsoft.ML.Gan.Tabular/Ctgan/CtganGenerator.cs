@@ -16,7 +16,7 @@ internal sealed class CtganGenerator : TabularGenerator
     private readonly ConditionDraw? _conditions;
     private readonly SpanActivation _activation;
     private readonly FoldedResidualGenerator? _folded;
-    private readonly DecoderLabel? _label;
+    private readonly GeneratedLabel? _label;
 
     public CtganGenerator(DataTransformer transformer, CtganArchitecture architecture, nn.Module<Tensor, Tensor> network, Device device)
         : base(transformer)
@@ -33,7 +33,7 @@ internal sealed class CtganGenerator : TabularGenerator
         }
         else if (architecture.LabelColumn is { } label)
         {
-            _label = new DecoderLabel(Layout, label);
+            _label = new GeneratedLabel(Layout, label);
             if (_label.Span.Length != architecture.ConditionWidth)
                 throw new InvalidDataException(
                     $"The TVAE decoder expects {architecture.ConditionWidth} categories of label '{label}'; the data transformer has {_label.Span.Length}.");
@@ -77,7 +77,7 @@ internal sealed class CtganGenerator : TabularGenerator
         var allGumbelUniforms = Draw(generators, [rowsPerGenerator, width], Distribution.Uniform);
         var slots = ConditionSlots(allConditionUniforms, condition)?.to(_device);
         // A labelled TVAE decoder's label: the condition's, or drawn with the first condition uniform of each row.
-        var labels = _label?.Classes(allConditionUniforms.select(1, 0).contiguous(), condition);
+        var labels = _label?.Classes(allNoise.shape[0], () => allConditionUniforms.select(1, 0).contiguous(), condition);
         var raw = (_folded is not null ? _folded.Forward(allNoise.to(_device), slots)
             : labels is not null ? _network.call(cat([allNoise, _label!.OneHot(labels)], 1).to(_device))
             : _network.call(allNoise.to(_device))).to(CPU);

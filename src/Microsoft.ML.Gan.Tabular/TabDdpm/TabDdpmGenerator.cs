@@ -15,7 +15,7 @@ internal sealed class TabDdpmGenerator : TabularGenerator
     private readonly Device _device;
     private readonly MultinomialDiffusion _multinomial;
     private readonly ReverseDiffusion _reverse;
-    private readonly LabelDraw? _labelDraw;
+    private readonly GeneratedLabel? _label;
 
     public TabDdpmGenerator(DataTransformer transformer, TabDdpmArchitecture architecture, TabDdpmDenoiser denoiser, Device device)
         : base(transformer)
@@ -31,8 +31,8 @@ internal sealed class TabDdpmGenerator : TabularGenerator
         _multinomial = new MultinomialDiffusion(DiffusionLayout.Features, CPU);
         _reverse = new ReverseDiffusion(DiffusionSchedule.Create(architecture.Schedule, architecture.Timesteps), _multinomial, DiffusionLayout,
             architecture.SamplingSteps);
-        if (DiffusionLayout.Label is not null)
-            _labelDraw = new LabelDraw(transformer.GetCategoryFrequencies(DiffusionLayout.LabelSpanIndex));
+        if (DiffusionLayout.Label is { } label)
+            _label = new GeneratedLabel(Layout, label.ColumnName);
     }
 
     public TabDdpmArchitecture Architecture { get; }
@@ -52,7 +52,7 @@ internal sealed class TabDdpmGenerator : TabularGenerator
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         long rows = (long)generators.Length * rowsPerGenerator;
-        var label = Labels(generators, rowsPerGenerator, condition);
+        var label = _label?.Classes(rows, () => Draw(generators, [rowsPerGenerator], Distribution.Uniform), condition);
         var labelOnDevice = label?.to(_device);
         var (numeric, categorical) = _reverse.Run(
             (x, t) => _denoiser.Forward(x.to(_device), t.to(_device), labelOnDevice).to(CPU),
@@ -60,16 +60,6 @@ internal sealed class TabDdpmGenerator : TabularGenerator
             width => Draw(generators, [rowsPerGenerator, width], Distribution.Uniform),
             rows, DiffusedCondition(condition));
         return DiffusionLayout.Join(numeric, categorical, label).contiguous().MoveToOuterDisposeScope();
-    }
-
-    /// <summary>Each row's label class: the condition's category, or drawn from the training frequencies; null without a label.</summary>
-    private Tensor? Labels(Generator[] generators, int rowsPerGenerator, ForcedCategory? condition)
-    {
-        if (DiffusionLayout.Label is not { } span)
-            return null;
-        if (condition is not null && Layout.Spans[condition.Column].Start == span.Start)
-            return full([(long)generators.Length * rowsPerGenerator], (long)(condition.EncodedPosition - span.Start), dtype: ScalarType.Int64);
-        return _labelDraw!.FromUniforms(Draw(generators, [rowsPerGenerator], Distribution.Uniform));
     }
 
     /// <summary>A condition on a diffused categorical feature as (start, length, category) in the categorical part; null for none or for the label.</summary>
@@ -88,6 +78,6 @@ internal sealed class TabDdpmGenerator : TabularGenerator
     {
         _denoiser.Dispose();
         _multinomial.Dispose();
-        _labelDraw?.Dispose();
+        _label?.Dispose();
     }
 }

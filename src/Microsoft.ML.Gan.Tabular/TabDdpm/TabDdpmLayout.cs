@@ -18,7 +18,6 @@ internal sealed class TabDdpmLayout
             if (labelColumn is not null && span.Role == SpanRole.Category && span.ColumnName == labelColumn)
             {
                 Label = span;
-                LabelSpanIndex = transformer.Spans.ToList().IndexOf(span);
                 continue;
             }
             if (span.Kind == SpanKind.Scalar)
@@ -46,9 +45,6 @@ internal sealed class TabDdpmLayout
 
     /// <summary>The label's category span, or null when the denoiser is not conditioned on a label.</summary>
     public OutputSpan? Label { get; }
-
-    /// <summary>The label span's index in the transformer's spans (−1 without a label).</summary>
-    public int LabelSpanIndex { get; } = -1;
 
     public int NumericWidth => NumericPositions.Length;
 

@@ -20,14 +20,16 @@ internal sealed class TvaeLabel : IDisposable
     /// <param name="labelColumn">The label column.</param>
     /// <param name="conditioning">The label's category span when it conditions the decoder (a categorical label), else null.</param>
     /// <param name="transformer">The fitted data transformer.</param>
+    /// <param name="layout">The transformer's conditionable columns.</param>
     /// <param name="data">The encoded real training rows (the predictor trains on them).</param>
     /// <param name="batchSize">Rows per predictor training step.</param>
     /// <param name="device">Where it trains.</param>
-    public TvaeLabel(string labelColumn, OutputSpan? conditioning, DataTransformer transformer, EncodedTable data, int batchSize, Device device)
+    public TvaeLabel(string labelColumn, OutputSpan? conditioning, DataTransformer transformer, ConditionLayout layout, EncodedTable data,
+        int batchSize, Device device)
     {
         _condition = conditioning;
         _predictor = new AuxiliaryPredictor(labelColumn, transformer.Spans, data, batchSize, device);
-        _activation = new SpanActivation(transformer.Spans, new ConditionLayout(transformer), device);
+        _activation = new SpanActivation(transformer.Spans, layout, device);
     }
 
     /// <summary>The decoder's conditioning input for encoded rows: their label one-hots [B, categories], or null without conditioning.</summary>
