@@ -29,8 +29,11 @@ internal sealed class AuxiliaryPredictor : IDisposable
     /// <param name="data">The encoded real training rows.</param>
     /// <param name="batchSize">Rows per training step.</param>
     /// <param name="device">Where it trains and runs.</param>
+    /// <param name="cancellation">The fit's token, checked before each training batch (and the fit's MLContext).</param>
     /// <exception cref="ArgumentException">The label is not a learned column, or it is the only one.</exception>
-    public AuxiliaryPredictor(string labelColumn, IReadOnlyList<OutputSpan> spans, EncodedTable data, int batchSize, Device device)
+    /// <exception cref="OperationCanceledException">The fit was canceled.</exception>
+    public AuxiliaryPredictor(string labelColumn, IReadOnlyList<OutputSpan> spans, EncodedTable data, int batchSize, Device device,
+        CancellationToken cancellation = default)
     {
         _label = [.. spans.Where(s => s.ColumnName == labelColumn)];
         if (_label.Length == 0)
@@ -41,7 +44,7 @@ internal sealed class AuxiliaryPredictor : IDisposable
             throw new ArgumentException($"LabelColumn '{labelColumn}' is the only learned column: there are no features to predict it from.");
         _features = tensor(featurePositions, device: device);
         _network = CtganNetworks.CreateAuxiliaryPredictor(featurePositions.Length, _label.Sum(s => s.Length)).to(device);
-        Train(data, batchSize, device);
+        Train(data, batchSize, device, cancellation);
     }
 
     /// <summary>
@@ -70,13 +73,14 @@ internal sealed class AuxiliaryPredictor : IDisposable
     }
 
     /// <summary>Trains on random batches of the real rows (torch's default generator, seeded by the caller), then freezes the network.</summary>
-    private void Train(EncodedTable data, int batchSize, Device device)
+    private void Train(EncodedTable data, int batchSize, Device device, CancellationToken cancellation)
     {
         using var optimizer = optim.Adam(_network.parameters(), LearningRate);
         _network.train();
         int batch = Math.Min(batchSize, data.RowCount);
         for (int step = 0; step < TrainingSteps; step++)
         {
+            GanCancellation.ThrowIfCanceled(cancellation);
             using var scope = NewDisposeScope();
             var real = data.Gather(randint(data.RowCount, [batch], dtype: ScalarType.Int64, device: device), device);
             optimizer.zero_grad();

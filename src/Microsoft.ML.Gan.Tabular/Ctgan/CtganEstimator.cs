@@ -39,7 +39,7 @@ public sealed class CtganEstimator : TabularSynthesizerEstimator
             : new ConditionalSampler(layout, data, device, privacy is null ? null : rowCount);
         using var activation = new SpanActivation(transformer.Spans, layout, device);
         var plan = privacy?.Plan(_options, rowCount);
-        using var auxiliary = _options.LabelColumn is { } label ? new AuxiliaryPredictor(label, transformer.Spans, data, _options.BatchSize, device) : null;
+        using var auxiliary = _options.LabelColumn is { } label ? new AuxiliaryPredictor(label, transformer.Spans, data, _options.BatchSize, device, _options.CancellationToken) : null;
         using var problem = plan is null
             ? new CtganProblem(_options, architecture, data, sampler, activation, device, auxiliary)
             : new PrivateCtganProblem(_options, architecture, data, sampler, activation, device, plan,

@@ -27,7 +27,7 @@ public sealed class TvaeEstimator : TabularSynthesizerEstimator
             transformer.OutputDimension, conditioning?.Length ?? 0, GeneratorKind.TvaeDecoder, conditioning?.ColumnName);
         var data = transformer.Encode(table, seed);
         Func<TvaeLabel>? createLabel = _options.LabelColumn is { } name
-            ? () => new TvaeLabel(name, conditioning, transformer, layout, data, _options.BatchSize, device)
+            ? () => new TvaeLabel(name, conditioning, transformer, layout, data, _options.BatchSize, device, _options.CancellationToken)
             : null;
         var (decoder, summary) = TvaeTrainer.Train(_options, data, transformer.Spans, architecture, seed, device, log, createLabel);
         return (new CtganGenerator(transformer, architecture, decoder, device), summary);

@@ -24,11 +24,12 @@ internal sealed class TvaeLabel : IDisposable
     /// <param name="data">The encoded real training rows (the predictor trains on them).</param>
     /// <param name="batchSize">Rows per predictor training step.</param>
     /// <param name="device">Where it trains.</param>
+    /// <param name="cancellation">The fit's token (the predictor's training checks it).</param>
     public TvaeLabel(string labelColumn, OutputSpan? conditioning, DataTransformer transformer, ConditionLayout layout, EncodedTable data,
-        int batchSize, Device device)
+        int batchSize, Device device, CancellationToken cancellation)
     {
         _condition = conditioning;
-        _predictor = new AuxiliaryPredictor(labelColumn, transformer.Spans, data, batchSize, device);
+        _predictor = new AuxiliaryPredictor(labelColumn, transformer.Spans, data, batchSize, device, cancellation);
         _activation = new SpanActivation(transformer.Spans, layout, device);
     }
 

@@ -84,6 +84,17 @@ public sealed class CtganLabelColumnTests
     }
 
     [TestMethod]
+    public void TheAuxiliaryPredictorsTrainingHonoursCancellation()
+    {
+        var table = TabularTable.FromDataView(ThresholdTestData.Create(new MLContext(1), rows: 200, seed: 2));
+        var transformer = DataTransformer.Fit(table);
+        var data = transformer.Encode(table, seed: 1);
+        using var canceled = new CancellationTokenSource();
+        canceled.Cancel();
+        Assert.ThrowsExactly<OperationCanceledException>(() => new AuxiliaryPredictor("Label", transformer.Spans, data, batchSize: 100, CPU, canceled.Token));
+    }
+
+    [TestMethod]
     public void BadLabelColumnsAreRefusedByName()
     {
         var mlContext = new MLContext(1);
